@@ -1,0 +1,173 @@
+//! Field types shared by every kind of paper: dates, yes/no answers, people, text that may be one or many.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::model::Date;
+
+impl<'de> Deserialize<'de> for Date {
+    /// A date written `2022-05-13`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_date(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{text}` is not a date; write it as year-month-day, e.g. 2022-05-13"
+            ))
+        })
+    }
+}
+
+/// Parse `YYYY-MM-DD`, checking the day exists in that month.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1000..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Date {
+        year,
+        month,
+        day,
+    })
+}
+
+/// An answer on a form: `yes`/`no` (or `true`/`false`) print as "Yes"/"No"; any other text prints as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer(pub String);
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("yes, no, or the answer as text")
+            }
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Answer, E> {
+                Ok(Answer(if value { "Yes" } else { "No" }.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Answer, E> {
+                Ok(Answer(match value.trim().to_ascii_lowercase().as_str() {
+                    "yes" | "true" => "Yes".to_string(),
+                    "no" | "false" => "No".to_string(),
+                    _ => value.trim().to_string(),
+                }))
+            }
+        }
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+/// A person named on a paper: report author, accountable officer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// As printed, e.g. "Rebecca Wall".
+    pub name: String,
+    /// Job title, e.g. "Head of Children in Care".
+    pub role: Option<String>,
+    /// E-mail address; printed as a link.
+    pub email: Option<String>,
+}
+
+/// A list that may be written as a single value when it has one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOrMany<T>(pub Vec<T>);
+
+impl<T> Default for OneOrMany<T> {
+    fn default() -> Self {
+        OneOrMany(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrManyVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one value or a list")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                T::deserialize(de::value::StrDeserializer::new(value))
+                    .map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(OneOrMany)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(OneOrMany(Vec::new()))
+            }
+        }
+        deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
+    }
+}
+
+/// Implements `Deserialize` for a type written either as a bare string or as a map of fields.
+///
+/// `$fields` is the derived map form; `$from_str` builds the value from the bare string.
+macro_rules! string_or_map {
+    ($type:ty, $fields:ty, $expecting:literal, $from_str:expr) => {
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct StringOrMap;
+                impl<'de> serde::de::Visitor<'de> for StringOrMap {
+                    type Value = $type;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$type, E> {
+                        let from_str: fn(&str) -> $type = $from_str;
+                        Ok(from_str(value))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$type, A::Error> {
+                        <$fields as serde::Deserialize>::deserialize(
+                            serde::de::value::MapAccessDeserializer::new(map),
+                        )
+                        .map(Into::into)
+                    }
+                }
+                deserializer.deserialize_any(StringOrMap)
+            }
+        }
+    };
+}
+pub(crate) use string_or_map;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            parse_date("2022-05-13"),
+            Some(Date {
+                year: 2022,
+                month: 5,
+                day: 13
+            })
+        );
+        assert_eq!(parse_date("2024-02-29").map(|d| d.day), Some(29));
+        assert_eq!(parse_date("2022-02-29"), None);
+        assert_eq!(parse_date("2022-13-01"), None);
+        assert_eq!(parse_date("13/05/2022"), None);
+        assert_eq!(parse_date("2022-05"), None);
+    }
+}

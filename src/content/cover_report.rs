@@ -1,0 +1,413 @@
+//! The cover report as its author writes it: the council's *Public Report* form, in YAML.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::common::{Answer, OneOrMany, Person, string_or_map};
+use crate::model::Date;
+
+/// A cover report in the *Public Report* format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverReport {
+    /// Always `cover-report`.
+    pub kind: String,
+    /// Which edition of the council's template: `2022` (current) or `2020`.
+    #[serde(default)]
+    pub layout: Layout,
+    /// Report title; also the document title.
+    pub title: String,
+    /// The committee the report goes to, e.g. "Corporate Parenting Panel".
+    pub committee: String,
+    /// The meeting the report goes to.
+    pub meeting_date: Option<Date>,
+
+    /// "Is this a Key Decision and has it been included on the Forward Plan?"
+    pub key_decision: Option<Answer>,
+    /// "Strategic Director Approving Submission of the Report".
+    pub strategic_director: Option<String>,
+    /// "Report Author(s)".
+    pub authors: Option<OneOrMany<Person>>,
+    /// "Ward(s) Affected", e.g. "Borough-Wide".
+    pub wards: Option<String>,
+    /// "Report Summary": one entry per paragraph (numbered in the 2020 layout).
+    pub summary: Option<OneOrMany<Paragraph>>,
+    /// "Recommendations": one entry per recommendation.
+    pub recommendations: Option<OneOrMany<Paragraph>>,
+    /// "List of Appendices Included".
+    pub appendices: Option<Vec<Appendix>>,
+    /// "Background Papers"; an empty list prints "None".
+    pub background_papers: Option<OneOrMany<String>>,
+    /// "Consideration by any other Council Committee, Scrutiny or Advisory Panel".
+    pub other_consideration: Option<String>,
+    /// "Council Approval Required".
+    pub council_approval_required: Option<Answer>,
+    /// "Exempt from the Press and Public".
+    pub exempt: Option<Answer>,
+
+    /// The numbered sections of the report body.
+    pub sections: Spanned<Sections>,
+    /// "Accountable Officer(s)", the last section.
+    pub accountable_officers: OneOrMany<Person>,
+}
+
+/// The edition of the council's Public Report template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Summary sheet with headed fields, sections 1-14 from Background to Accountable Officers.
+    #[default]
+    Current2022,
+    /// Summary sheet with numbered summary and recommendations, then a "Title:" page.
+    Summary2020,
+}
+
+impl<'de> Deserialize<'de> for Layout {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LayoutVisitor;
+        impl serde::de::Visitor<'_> for LayoutVisitor {
+            type Value = Layout;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a layout: 2022 or 2020")
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Layout, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Layout, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Layout, E> {
+                match value {
+                    "2022" => Ok(Layout::Current2022),
+                    "2020" => Ok(Layout::Summary2020),
+                    other => Err(E::custom(format!(
+                        "unknown layout `{other}`, expected one of `2022`, `2020`"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(LayoutVisitor)
+    }
+}
+
+/// The body sections, by their standard names. Any left out take the house style's wording.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// "Recommendations" (2020 layout only).
+    pub recommendations: Option<Spanned<Section>>,
+    /// "Background".
+    pub background: Option<Spanned<Section>>,
+    /// "Key Issues".
+    pub key_issues: Option<Spanned<Section>>,
+    /// "Options considered and recommended proposal".
+    pub options: Option<Spanned<Section>>,
+    /// "Consultation on proposal".
+    pub consultation: Option<Spanned<Section>>,
+    /// "Timetable and Accountability for Implementing this Decision".
+    pub timetable: Option<Spanned<Section>>,
+    /// "Financial and Procurement Advice and Implications".
+    pub financial: Option<Spanned<Section>>,
+    /// "Legal Advice and Implications".
+    pub legal: Option<Spanned<Section>>,
+    /// "Human Resources Advice and Implications".
+    pub human_resources: Option<Spanned<Section>>,
+    /// "Implications for Children and Young People and Vulnerable Adults".
+    pub children_and_vulnerable_adults: Option<Spanned<Section>>,
+    /// "Equalities and Human Rights Advice and Implications".
+    pub equalities: Option<Spanned<Section>>,
+    /// "Implications for CO2 Emissions and Climate Change" (2022 layout only).
+    pub climate: Option<Spanned<Section>>,
+    /// "Implications for Partners".
+    pub partners: Option<Spanned<Section>>,
+    /// "Risks and Mitigation".
+    pub risks: Option<Spanned<Section>>,
+}
+
+impl Sections {
+    /// The section written under a standard key, if any.
+    pub fn get(&self, key: SectionKey) -> Option<&Spanned<Section>> {
+        match key {
+            SectionKey::Recommendations => self.recommendations.as_ref(),
+            SectionKey::Background => self.background.as_ref(),
+            SectionKey::KeyIssues => self.key_issues.as_ref(),
+            SectionKey::Options => self.options.as_ref(),
+            SectionKey::Consultation => self.consultation.as_ref(),
+            SectionKey::Timetable => self.timetable.as_ref(),
+            SectionKey::Financial => self.financial.as_ref(),
+            SectionKey::Legal => self.legal.as_ref(),
+            SectionKey::HumanResources => self.human_resources.as_ref(),
+            SectionKey::ChildrenAndVulnerableAdults => self.children_and_vulnerable_adults.as_ref(),
+            SectionKey::Equalities => self.equalities.as_ref(),
+            SectionKey::Climate => self.climate.as_ref(),
+            SectionKey::Partners => self.partners.as_ref(),
+            SectionKey::Risks => self.risks.as_ref(),
+        }
+    }
+}
+
+/// The standard sections a cover report can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKey {
+    /// `recommendations`
+    Recommendations,
+    /// `background`
+    Background,
+    /// `key_issues`
+    KeyIssues,
+    /// `options`
+    Options,
+    /// `consultation`
+    Consultation,
+    /// `timetable`
+    Timetable,
+    /// `financial`
+    Financial,
+    /// `legal`
+    Legal,
+    /// `human_resources`
+    HumanResources,
+    /// `children_and_vulnerable_adults`
+    ChildrenAndVulnerableAdults,
+    /// `equalities`
+    Equalities,
+    /// `climate`
+    Climate,
+    /// `partners`
+    Partners,
+    /// `risks`
+    Risks,
+}
+
+impl SectionKey {
+    /// Every key, in the order of the form.
+    pub const ALL: [SectionKey; 14] = [
+        SectionKey::Recommendations,
+        SectionKey::Background,
+        SectionKey::KeyIssues,
+        SectionKey::Options,
+        SectionKey::Consultation,
+        SectionKey::Timetable,
+        SectionKey::Financial,
+        SectionKey::Legal,
+        SectionKey::HumanResources,
+        SectionKey::ChildrenAndVulnerableAdults,
+        SectionKey::Equalities,
+        SectionKey::Climate,
+        SectionKey::Partners,
+        SectionKey::Risks,
+    ];
+
+    /// The key as written in YAML.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKey::Recommendations => "recommendations",
+            SectionKey::Background => "background",
+            SectionKey::KeyIssues => "key_issues",
+            SectionKey::Options => "options",
+            SectionKey::Consultation => "consultation",
+            SectionKey::Timetable => "timetable",
+            SectionKey::Financial => "financial",
+            SectionKey::Legal => "legal",
+            SectionKey::HumanResources => "human_resources",
+            SectionKey::ChildrenAndVulnerableAdults => "children_and_vulnerable_adults",
+            SectionKey::Equalities => "equalities",
+            SectionKey::Climate => "climate",
+            SectionKey::Partners => "partners",
+            SectionKey::Risks => "risks",
+        }
+    }
+}
+
+/// One section: a list of paragraphs, or a map that also overrides the heading.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// Replaces the standard heading.
+    pub heading: Option<String>,
+    /// Paragraphs and sub-headings, in order.
+    pub items: Vec<Spanned<SectionItem>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFields {
+    heading: Option<String>,
+    #[serde(default)]
+    paragraphs: OneOrMany<Spanned<SectionItem>>,
+}
+
+impl From<SectionFields> for Section {
+    fn from(fields: SectionFields) -> Self {
+        Section {
+            heading: fields.heading,
+            items: fields.paragraphs.0,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Section {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SectionVisitor;
+        impl<'de> serde::de::Visitor<'de> for SectionVisitor {
+            type Value = Section;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of paragraphs, or a map with `heading` and `paragraphs`")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Section, E> {
+                let item = SectionItem::deserialize(serde::de::value::StrDeserializer::new(value))?;
+                let location = serde_saphyr::Location::UNKNOWN;
+                Ok(Section {
+                    heading: None,
+                    items: vec![Spanned::new(item, location, location)],
+                })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Section, A::Error> {
+                let items = Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Section {
+                    heading: None,
+                    items,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Section, A::Error> {
+                SectionFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Section::from)
+            }
+        }
+        deserializer.deserialize_any(SectionVisitor)
+    }
+}
+
+/// A paragraph of a section, or a numbered sub-heading with its own paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct SectionItem {
+    /// Body text (Markdown).
+    pub text: Option<String>,
+    /// Sub-heading text (plain), making this item a sub-section.
+    pub heading: Option<String>,
+    /// Paragraphs under the sub-heading.
+    pub paragraphs: Vec<Spanned<SectionItem>>,
+    /// Explicit number, e.g. "2.4"; later items count on from it.
+    pub number: Option<String>,
+    /// `false` prints the paragraph without a number.
+    pub numbered: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionItemFields {
+    text: Option<String>,
+    heading: Option<String>,
+    #[serde(default)]
+    paragraphs: OneOrMany<Spanned<SectionItem>>,
+    number: Option<NumberText>,
+    numbered: Option<bool>,
+}
+
+/// A number or label as written (`2.4`, `3.2.1`, `1`, `A`); YAML reads some of these as numbers.
+struct NumberText(String);
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl serde::de::Visitor<'_> for NumberVisitor {
+            type Value = NumberText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number such as \"2.4\" or \"3.2.1\", or a label")
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<NumberText, E> {
+                Ok(NumberText(value.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _value: f64) -> Result<NumberText, E> {
+                // 2.10 and 2.1 are the same float: the author's digits are lost, so ask for quotes.
+                Err(E::custom(
+                    "write the paragraph number in quotes, e.g. number: \"2.10\", so that 2.10 and 2.1 stay different",
+                ))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<NumberText, E> {
+                Ok(NumberText(value.to_string()))
+            }
+        }
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+impl From<SectionItemFields> for SectionItem {
+    fn from(fields: SectionItemFields) -> Self {
+        SectionItem {
+            text: fields.text,
+            heading: fields.heading,
+            paragraphs: fields.paragraphs.0,
+            number: fields.number.map(|n| n.0),
+            numbered: fields.numbered,
+        }
+    }
+}
+
+string_or_map!(
+    SectionItem,
+    SectionItemFields,
+    "paragraph text, or a map with `text` (or `heading` and `paragraphs`), `number`, `numbered`",
+    |text| SectionItem {
+        text: Some(text.to_string()),
+        ..SectionItem::default()
+    }
+);
+
+/// A summary paragraph or a recommendation.
+#[derive(Debug, Clone, Default)]
+pub struct Paragraph {
+    /// Body text (Markdown).
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParagraphFields {
+    text: String,
+}
+
+impl From<ParagraphFields> for Paragraph {
+    fn from(fields: ParagraphFields) -> Self {
+        Paragraph { text: fields.text }
+    }
+}
+
+string_or_map!(Paragraph, ParagraphFields, "paragraph text", |text| {
+    Paragraph {
+        text: text.to_string(),
+    }
+});
+
+/// An appendix listed on the front page.
+#[derive(Debug, Clone, Default)]
+pub struct Appendix {
+    /// "1", "A"; defaults to its position in the list.
+    pub label: Option<String>,
+    /// Title as listed.
+    pub title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppendixFields {
+    label: Option<NumberText>,
+    title: String,
+}
+
+impl From<AppendixFields> for Appendix {
+    fn from(fields: AppendixFields) -> Self {
+        Appendix {
+            label: fields.label.map(|label| label.0),
+            title: fields.title,
+        }
+    }
+}
+
+string_or_map!(
+    Appendix,
+    AppendixFields,
+    "an appendix title, or a map with `label` and `title`",
+    |title| Appendix {
+        label: None,
+        title: title.to_string()
+    }
+);

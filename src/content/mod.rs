@@ -1,0 +1,248 @@
+//! Reading content: finding the YAML papers, parsing each strictly into its typed form, and turning
+//! every YAML or type problem into a diagnostic with its place.
+
+pub mod common;
+pub mod cover_report;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use cover_report::CoverReport;
+
+/// A YAML file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user would recognise it (relative where possible).
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The diagnostic location of a serde-saphyr location in this file.
+    pub fn location(&self, location: &serde_saphyr::Location) -> Option<Location> {
+        if *location == serde_saphyr::Location::UNKNOWN {
+            return None;
+        }
+        Some(Location::from_line_column(
+            &self.path,
+            &self.text,
+            location.line() as usize,
+            location.column() as usize,
+        ))
+    }
+
+    /// The location of a spanned value, or of the file's start when unknown.
+    pub fn location_of<T>(&self, spanned: &Spanned<T>) -> Location {
+        self.location(&spanned.referenced)
+            .or_else(|| self.location(&spanned.defined))
+            .unwrap_or_else(|| Location::from_line_column(&self.path, &self.text, 1, 1))
+    }
+}
+
+/// The kinds of paper `papers` can read, by their `kind:` name.
+pub const KINDS: [&str; 1] = ["cover-report"];
+
+/// One paper, typed.
+#[derive(Debug, Clone)]
+pub enum Paper {
+    /// A cover report in the Public Report format.
+    CoverReport(Box<CoverReport>),
+}
+
+/// Only the `kind` of a file, read first to choose the type to parse the whole file as.
+#[derive(Deserialize)]
+struct KindField {
+    kind: Option<Spanned<String>>,
+}
+
+/// Parse one paper file. Returns the problems found when it cannot be read.
+pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
+    let kind = parse_yaml::<KindField>(source)
+        .map_err(|diagnostic| vec![diagnostic])?
+        .kind;
+    let Some(kind) = kind else {
+        return Err(vec![
+            Diagnostic::error(
+                "missing field `kind`: the file does not say what kind of paper it is",
+            )
+            .at(Location::from_line_column(&source.path, &source.text, 1, 1))
+            .expected(quoted_list(&KINDS))
+            .hint("add a first line such as `kind: cover-report`"),
+        ]);
+    };
+    match kind.value.as_str() {
+        "cover-report" => parse_yaml::<CoverReport>(source)
+            .map(|report| Paper::CoverReport(Box::new(report)))
+            .map_err(|diagnostic| vec![diagnostic]),
+        other => {
+            let mut diagnostic = Diagnostic::error(format!("unknown kind of paper `{other}`"))
+                .at(source.location_of(&kind).underline_word())
+                .expected(quoted_list(&KINDS));
+            if let Some(suggestion) = did_you_mean(other, KINDS) {
+                diagnostic = diagnostic.hint(format!("did you mean `{suggestion}`?"));
+            }
+            Err(vec![diagnostic])
+        }
+    }
+}
+
+/// Parse YAML strictly: duplicate keys are errors and only `true`/`false` are booleans.
+pub fn parse_yaml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+    };
+    serde_saphyr::from_str_with_options(&source.text, options)
+        .map_err(|error| yaml_diagnostic(source, &error))
+}
+
+/// Turn a serde-saphyr error into a diagnostic: message, place, expected names, hint.
+fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
+    let raw = error.without_snippet().to_string();
+    let message = strip_position_suffix(&raw);
+    let location = error
+        .location()
+        .and_then(|location| {
+            let mut place = source.location(&location)?;
+            place.length = (location.span().len() as usize).max(1);
+            Some(place)
+        })
+        .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
+
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once("`, expected ")
+    {
+        let names: Vec<&str> = expected
+            .trim_start_matches("one of ")
+            .split(", ")
+            .map(|name| name.trim_matches('`'))
+            .collect();
+        let mut diagnostic = Diagnostic::error(format!("unknown field `{field}`"))
+            .at(location)
+            .expected(format!("one of {}", quoted_list(&names)));
+        if let Some(suggestion) = did_you_mean(field, names.iter().copied()) {
+            diagnostic = diagnostic.hint(format!("did you mean `{suggestion}`?"));
+        }
+        return diagnostic;
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return Diagnostic::error(format!("unknown field `{field}`"))
+            .at(location)
+            .hint("this place takes no fields");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return Diagnostic::error(format!("missing field `{field}`"))
+            .at(location)
+            .hint(format!("add `{field}:` with its value"));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or_default();
+        return Diagnostic::error(format!("duplicate key `{key}`"))
+            .at(location)
+            .hint(format!("`{key}` is already set above; keep one of them"));
+    }
+    if message == "expected string scalar" {
+        return Diagnostic::error("wrong type: this field takes text")
+            .at(location)
+            .expected("text (a string)")
+            .hint(
+                "a list or map is not allowed here; put quotes around text that looks like a list",
+            );
+    }
+    if let Some((what, expected)) = message.split_once(", expected ") {
+        return Diagnostic::error(what.to_string())
+            .at(location)
+            .expected(expected.to_string());
+    }
+    Diagnostic::error(message.to_string()).at(location)
+}
+
+/// serde-saphyr appends " at line L, column C"; the location is printed in front instead.
+fn strip_position_suffix(message: &str) -> &str {
+    if let Some(index) = message.rfind(" at line ") {
+        let tail = &message[index + " at line ".len()..];
+        if let Some((line, column)) = tail.split_once(", column ")
+            && line.chars().all(|c| c.is_ascii_digit())
+            && column.chars().all(|c| c.is_ascii_digit())
+        {
+            return &message[..index];
+        }
+    }
+    message
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A content file found under the paths given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    /// Path to read.
+    pub path: PathBuf,
+    /// Where its outputs go, relative to the output folder, without extension.
+    pub output_stem: PathBuf,
+}
+
+/// Every YAML file named or found (recursively, in sorted order) under `paths`.
+pub fn find_content(paths: &[PathBuf]) -> Result<Vec<FoundFile>, Diagnostic> {
+    let mut found = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|error| {
+            Diagnostic::error(format!("cannot read `{}`: {error}", path.display()))
+        })?;
+        if metadata.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files).map_err(|error| {
+                Diagnostic::error(format!("cannot list `{}`: {error}", path.display()))
+            })?;
+            files.sort();
+            for file in files {
+                let relative = file.strip_prefix(path).unwrap_or(&file).with_extension("");
+                found.push(FoundFile {
+                    path: file,
+                    output_stem: relative,
+                });
+            }
+        } else {
+            let stem = path.file_stem().map(PathBuf::from).unwrap_or_default();
+            found.push(FoundFile {
+                path: path.clone(),
+                output_stem: stem,
+            });
+        }
+    }
+    Ok(found)
+}
+
+fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

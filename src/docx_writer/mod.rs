@@ -1,0 +1,477 @@
+//! The Word writer: the document model as a DOCX with named styles, real Word numbering and a
+//! "Page N" footer, in the council's house style.
+
+mod numbering;
+mod package;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Hyperlink, HyperlinkType,
+    IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start,
+    Style, StyleType, Table, TableBorders, TableCell, TableRow, WidthType,
+};
+
+use crate::escape::xml_safe;
+use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Number};
+use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
+
+/// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
+pub const FONT: &str = "Arial";
+/// Body size in half-points (12 pt).
+const BODY_SIZE: usize = 24;
+/// A4 width minus 2.54 cm margins each side, in twentieths of a point.
+const TEXT_WIDTH: usize = 9026;
+/// The hanging number column: 1.25 cm, or 1.6 cm for three-part numbers ("3.2.1").
+const NUMBER_COLUMN: i32 = 709;
+const WIDE_NUMBER_COLUMN: i32 = 907;
+const LIST_INDENT: i32 = 567;
+const LIST_HANG: i32 = 284;
+const LABEL_FILL: &str = "DBE5F1";
+
+/// Style ids used in the document.
+pub mod styles {
+    /// Section headings ("1. Background").
+    pub const HEADING_1: &str = "Heading1";
+    /// Sub-headings ("3.2 Looked After Children Profile").
+    pub const HEADING_2: &str = "Heading2";
+    /// First banner line ("Public Report").
+    pub const TITLE: &str = "Title";
+    /// Further banner lines (the committee).
+    pub const SUBTITLE: &str = "Subtitle";
+    /// Quoted text.
+    pub const QUOTE: &str = "Quote";
+    /// Footer text.
+    pub const FOOTER: &str = "Footer";
+}
+
+/// Write a document as DOCX bytes.
+pub fn write_docx(document: &Document) -> Vec<u8> {
+    let mut writer = DocxWriter {
+        numbering: HouseNumbering::new(),
+        ordered_lists: Vec::new(),
+        body: Vec::new(),
+    };
+    writer.blocks(&document.blocks, 0);
+    let mut docx = house_styles(Docx::new())
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(1440)
+                .bottom(1588)
+                .left(1440)
+                .right(1440)
+                .footer(567)
+                .header(567),
+        )
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .style(styles::FOOTER)
+                    .align(AlignmentType::Center)
+                    .add_run(Run::new().add_text("Page "))
+                    .add_page_num(PageNum::new()),
+            ),
+        );
+    docx = writer.numbering.register(docx);
+    for (num_id, start) in &writer.ordered_lists {
+        docx = docx.add_numbering(
+            Numbering::new(*num_id, LIST_ORDERED_ABSTRACT)
+                .add_override(docx_rs::LevelOverride::new(0).start(*start as usize)),
+        );
+    }
+    docx = docx.add_numbering(Numbering::new(numbering::BULLET_NUM, LIST_BULLET_ABSTRACT));
+    for child in writer.body {
+        docx = match child {
+            BodyChild::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+            BodyChild::Table(table) => docx.add_table(*table),
+        };
+    }
+    package::finish(docx, &document.metadata)
+}
+
+/// Named styles: Normal (Arial 12) comes from the document defaults; headings carry outline levels.
+fn house_styles(docx: Docx) -> Docx {
+    let heading = |id: &str, name: &str, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .bold()
+            .size(BODY_SIZE)
+            .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(280).after(160))
+    };
+    docx.default_fonts(
+        RunFonts::new()
+            .ascii(FONT)
+            .hi_ansi(FONT)
+            .cs(FONT)
+            .east_asia(FONT),
+    )
+    .default_size(BODY_SIZE)
+    .default_line_spacing(LineSpacing::new().after(200).line(264))
+    .add_style(heading(styles::HEADING_1, "heading 1", 0))
+    .add_style(heading(styles::HEADING_2, "heading 2", 1))
+    .add_style(
+        Style::new(styles::TITLE, StyleType::Paragraph)
+            .name("Title")
+            .based_on("Normal")
+            .q_format(true)
+            .bold()
+            .size(40),
+    )
+    .add_style(
+        Style::new(styles::SUBTITLE, StyleType::Paragraph)
+            .name("Subtitle")
+            .based_on("Normal")
+            .q_format(true)
+            .bold()
+            .size(28),
+    )
+    .add_style(
+        Style::new(styles::QUOTE, StyleType::Paragraph)
+            .name("Quote")
+            .based_on("Normal")
+            .q_format(true)
+            .indent(Some(567), None, Some(567), None),
+    )
+    .add_style(
+        Style::new(styles::FOOTER, StyleType::Paragraph)
+            .name("footer")
+            .based_on("Normal")
+            .size(20),
+    )
+    .add_abstract_numbering(list_abstract(LIST_BULLET_ABSTRACT, "bullet", "•"))
+    .add_abstract_numbering(list_abstract(LIST_ORDERED_ABSTRACT, "decimal", "%1."))
+}
+
+fn list_abstract(id: usize, format: &str, text: &str) -> AbstractNumbering {
+    AbstractNumbering::new(id).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(
+            Some(LIST_INDENT),
+            Some(SpecialIndentType::Hanging(LIST_HANG)),
+            None,
+            None,
+        ),
+    )
+}
+
+enum BodyChild {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl BodyChild {
+    fn paragraph(paragraph: Paragraph) -> Self {
+        BodyChild::Paragraph(Box::new(paragraph))
+    }
+}
+
+struct DocxWriter {
+    numbering: HouseNumbering,
+    /// (num id, start) of each Markdown numbered list, registered at the end.
+    ordered_lists: Vec<(usize, u32)>,
+    body: Vec<BodyChild>,
+}
+
+/// Where blocks are being written: the body, or a table cell.
+type Sink = Vec<BodyChild>;
+
+impl DocxWriter {
+    fn blocks(&mut self, blocks: &[Block], indent: i32) {
+        let mut sink = std::mem::take(&mut self.body);
+        self.blocks_into(blocks, indent, &mut sink);
+        self.body = sink;
+    }
+
+    fn blocks_into(&mut self, blocks: &[Block], indent: i32, sink: &mut Sink) {
+        for block in blocks {
+            self.block(block, indent, sink);
+        }
+    }
+
+    fn block(&mut self, block: &Block, indent: i32, sink: &mut Sink) {
+        match block {
+            Block::Heading {
+                level,
+                number,
+                content,
+            } => {
+                let style = if *level <= 1 {
+                    styles::HEADING_1
+                } else {
+                    styles::HEADING_2
+                };
+                let mut paragraph = inlines(Paragraph::new().style(style).keep_next(true), content);
+                if let Some(number) = number {
+                    paragraph = self.number(paragraph, number);
+                }
+                sink.push(BodyChild::paragraph(paragraph));
+            }
+            Block::Paragraph { content } => {
+                sink.push(BodyChild::paragraph(inlines(
+                    indented(Paragraph::new(), indent),
+                    content,
+                )));
+            }
+            Block::Numbered { number, blocks } => {
+                let column = number_column(number);
+                let mut rest = blocks.as_slice();
+                // The number goes on the first paragraph; the rest hang at the same indent.
+                if let Some(Block::Paragraph { content }) = rest.first() {
+                    let paragraph = self.number(inlines(Paragraph::new(), content), number);
+                    sink.push(BodyChild::paragraph(paragraph));
+                    rest = &rest[1..];
+                } else {
+                    let paragraph = self.number(Paragraph::new(), number);
+                    sink.push(BodyChild::paragraph(paragraph));
+                }
+                self.blocks_into(rest, indent + column, sink);
+            }
+            Block::BulletList { items } => {
+                for item in items {
+                    self.list_item(item, numbering::BULLET_NUM, indent, sink);
+                }
+            }
+            Block::OrderedList { start, items } => {
+                let num_id = self.numbering.allocate_id();
+                self.ordered_lists.push((num_id, *start));
+                for item in items {
+                    self.list_item(item, num_id, indent, sink);
+                }
+            }
+            Block::Quote { blocks } => {
+                let mut quoted = Vec::new();
+                self.blocks_into(blocks, indent, &mut quoted);
+                for child in quoted {
+                    sink.push(match child {
+                        BodyChild::Paragraph(paragraph) => {
+                            BodyChild::paragraph(paragraph.style(styles::QUOTE))
+                        }
+                        table => table,
+                    });
+                }
+            }
+            Block::Banner { lines } => {
+                for (index, line) in lines.iter().enumerate() {
+                    let style = if index == 0 {
+                        styles::TITLE
+                    } else {
+                        styles::SUBTITLE
+                    };
+                    sink.push(BodyChild::paragraph(
+                        Paragraph::new()
+                            .style(style)
+                            .add_run(Run::new().add_text(xml_safe(line))),
+                    ));
+                }
+            }
+            Block::FieldTable { rows } => {
+                sink.push(BodyChild::Table(Box::new(self.field_table(rows))))
+            }
+            Block::LabelledList { rows } => {
+                sink.push(BodyChild::Table(Box::new(labelled_table(rows, indent))));
+            }
+            Block::PageBreak => sink.push(BodyChild::paragraph(
+                Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+            )),
+        }
+    }
+
+    fn list_item(&mut self, item: &[Block], num_id: usize, indent: i32, sink: &mut Sink) {
+        let mut rest = item;
+        let left = indent + LIST_INDENT;
+        let first = match rest.first() {
+            Some(Block::Paragraph { content }) => {
+                rest = &rest[1..];
+                inlines(Paragraph::new(), content)
+            }
+            _ => Paragraph::new(),
+        };
+        sink.push(BodyChild::paragraph(
+            first
+                .numbering(NumberingId::new(num_id), IndentLevel::new(0))
+                .indent(
+                    Some(left),
+                    Some(SpecialIndentType::Hanging(LIST_HANG)),
+                    None,
+                    None,
+                ),
+        ));
+        self.blocks_into(rest, left, sink);
+    }
+
+    /// Attach Word numbering that prints exactly `number`.
+    fn number(&mut self, paragraph: Paragraph, number: &Number) -> Paragraph {
+        let (num_id, level) = self.numbering.place(&number.parts);
+        paragraph.numbering(NumberingId::new(num_id), IndentLevel::new(level))
+    }
+
+    fn field_table(&mut self, rows: &[FieldRow]) -> Table {
+        let mut table_rows = Vec::new();
+        for row in rows {
+            let label = TableCell::new()
+                .width(TEXT_WIDTH, WidthType::Dxa)
+                .shading(Shading::new().shd_type(ShdType::Clear).fill(LABEL_FILL))
+                .add_paragraph(
+                    Paragraph::new()
+                        .keep_next(true)
+                        .add_run(Run::new().bold().add_text(xml_safe(&row.label))),
+                );
+            table_rows.push(TableRow::new(vec![label]).cant_split());
+            let mut value_blocks = Vec::new();
+            self.blocks_into(&row.blocks, 0, &mut value_blocks);
+            let mut value = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
+            if value_blocks.is_empty() {
+                value = value.add_paragraph(Paragraph::new());
+            }
+            for child in value_blocks {
+                value = match child {
+                    BodyChild::Paragraph(paragraph) => value.add_paragraph(*paragraph),
+                    BodyChild::Table(table) => value.add_table(*table),
+                };
+            }
+            table_rows.push(TableRow::new(vec![value]));
+        }
+        Table::new(table_rows)
+            .set_grid(vec![TEXT_WIDTH])
+            .width(TEXT_WIDTH, WidthType::Dxa)
+    }
+}
+
+fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {
+    let label_width = 1814;
+    let rest = TEXT_WIDTH - label_width - indent.max(0) as usize;
+    let rows = rows
+        .iter()
+        .map(|row| {
+            TableRow::new(vec![
+                TableCell::new()
+                    .width(label_width, WidthType::Dxa)
+                    .add_paragraph(
+                        Paragraph::new().add_run(Run::new().add_text(xml_safe(&row.label))),
+                    ),
+                TableCell::new()
+                    .width(rest, WidthType::Dxa)
+                    .add_paragraph(inlines(Paragraph::new(), &row.content)),
+            ])
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(vec![label_width, rest])
+        .set_borders(TableBorders::with_empty())
+        .indent(indent)
+}
+
+fn number_column(number: &Number) -> i32 {
+    if number.parts.len() >= 3 {
+        WIDE_NUMBER_COLUMN
+    } else {
+        NUMBER_COLUMN
+    }
+}
+
+fn indented(paragraph: Paragraph, indent: i32) -> Paragraph {
+    if indent > 0 {
+        paragraph.indent(Some(indent), None, None, None)
+    } else {
+        paragraph
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct RunStyle {
+    bold: bool,
+    italic: bool,
+}
+
+fn inlines(paragraph: Paragraph, content: &[Inline]) -> Paragraph {
+    let mut paragraph = paragraph;
+    append_inlines(&mut paragraph, content, RunStyle::default());
+    paragraph
+}
+
+fn styled_run(text: &str, style: RunStyle) -> Run {
+    let mut run = Run::new().add_text(xml_safe(text));
+    if style.bold {
+        run = run.bold();
+    }
+    if style.italic {
+        run = run.italic();
+    }
+    run
+}
+
+fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle) {
+    for inline in content {
+        match inline {
+            Inline::Text { text } => {
+                *paragraph = std::mem::take(paragraph).add_run(styled_run(text, style));
+            }
+            Inline::Strong { content } => append_inlines(
+                paragraph,
+                content,
+                RunStyle {
+                    bold: true,
+                    ..style
+                },
+            ),
+            Inline::Emphasis { content } => append_inlines(
+                paragraph,
+                content,
+                RunStyle {
+                    italic: true,
+                    ..style
+                },
+            ),
+            Inline::Link { url, content } => {
+                let mut link = Hyperlink::new(url.as_str(), HyperlinkType::External);
+                for run in link_runs(content, style) {
+                    link = link.add_run(run);
+                }
+                *paragraph = std::mem::take(paragraph).add_hyperlink(link);
+            }
+            Inline::LineBreak => {
+                *paragraph = std::mem::take(paragraph)
+                    .add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+        }
+    }
+}
+
+/// Runs inside a hyperlink, styled as links are (blue, underlined).
+fn link_runs(content: &[Inline], style: RunStyle) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Text { text } => {
+                runs.push(styled_run(text, style).color("1F4E79").underline("single"))
+            }
+            Inline::Strong { content } => runs.extend(link_runs(
+                content,
+                RunStyle {
+                    bold: true,
+                    ..style
+                },
+            )),
+            Inline::Emphasis { content } => runs.extend(link_runs(
+                content,
+                RunStyle {
+                    italic: true,
+                    ..style
+                },
+            )),
+            Inline::Link { content, .. } => runs.extend(link_runs(content, style)),
+            Inline::LineBreak => runs.push(Run::new().add_break(BreakType::TextWrapping)),
+        }
+    }
+    runs
+}

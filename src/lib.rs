@@ -1,0 +1,14 @@
+//! papers: assembles UK council committee papers from YAML into accessible PDF and DOCX.
+//!
+//! The pipeline: YAML ([`content`]) → typed content → [`lower`] → one [`model::Document`]
+//! → writers ([`typst_writer`] for PDF, [`docx_writer`] for Word), orchestrated by [`build`].
+
+pub mod build;
+pub mod content;
+pub mod diagnostics;
+pub mod docx_writer;
+pub mod escape;
+pub mod lower;
+pub mod markdown;
+pub mod model;
+pub mod typst_writer;

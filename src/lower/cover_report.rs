@@ -1,0 +1,602 @@
+//! Lowering a cover report: the Public Report form's fields, standard sections, default wording and numbering.
+
+use serde_saphyr::Spanned;
+
+use super::{Counter, long_date, number, parse_number, person_paragraph};
+use crate::content::SourceFile;
+use crate::content::common::Person;
+use crate::content::cover_report::{CoverReport, Layout, Section, SectionItem, SectionKey};
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
+
+/// A standard section of the form: its key, printed heading and the wording used when the author writes none.
+struct StandardSection {
+    key: SectionKey,
+    heading: &'static str,
+    default: Option<&'static str>,
+}
+
+const fn section(
+    key: SectionKey,
+    heading: &'static str,
+    default: Option<&'static str>,
+) -> StandardSection {
+    StandardSection {
+        key,
+        heading,
+        default,
+    }
+}
+
+const NOT_APPLICABLE: Option<&str> = Some("Not applicable");
+const NO_HR_IMPLICATIONS: Option<&str> =
+    Some("There are no direct human resource implications to this report.");
+const NO_FINANCIAL_IMPLICATIONS: Option<&str> =
+    Some("There are no direct financial implications to this report.");
+const NO_CHILDREN_IMPLICATIONS: Option<&str> =
+    Some("There are no direct implications for children and young people or vulnerable adults.");
+
+/// Sections 1-13 of the current (2022) form; section 14 is always the accountable officers.
+const SECTIONS_2022: [StandardSection; 13] = [
+    section(SectionKey::Background, "Background", None),
+    section(SectionKey::KeyIssues, "Key Issues", None),
+    section(
+        SectionKey::Options,
+        "Options considered and recommended proposal",
+        None,
+    ),
+    section(
+        SectionKey::Consultation,
+        "Consultation on proposal",
+        NOT_APPLICABLE,
+    ),
+    section(
+        SectionKey::Timetable,
+        "Timetable and Accountability for Implementing this Decision",
+        NOT_APPLICABLE,
+    ),
+    section(
+        SectionKey::Financial,
+        "Financial and Procurement Advice and Implications (to be written by the relevant Head of Finance and the Head of Procurement on behalf of s151 Officer)",
+        NO_FINANCIAL_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::Legal,
+        "Legal Advice and Implications (to be written by Legal Officer on behalf of Assistant Director Legal Services)",
+        Some("There are no legal implications to this report."),
+    ),
+    section(
+        SectionKey::HumanResources,
+        "Human Resources Advice and Implications",
+        NO_HR_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::ChildrenAndVulnerableAdults,
+        "Implications for Children and Young People and Vulnerable Adults",
+        NO_CHILDREN_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::Equalities,
+        "Equalities and Human Rights Advice and Implications",
+        Some("There are no direct implications from this report."),
+    ),
+    section(
+        SectionKey::Climate,
+        "Implications for CO2 Emissions and Climate Change",
+        Some("There are no direct implications within this report."),
+    ),
+    section(
+        SectionKey::Partners,
+        "Implications for Partners",
+        Some("There are no direct implications in this report."),
+    ),
+    section(SectionKey::Risks, "Risks and Mitigation", None),
+];
+
+/// Sections 1-13 of the 2020 form.
+const SECTIONS_2020: [StandardSection; 13] = [
+    section(SectionKey::Recommendations, "Recommendations", None),
+    section(SectionKey::Background, "Background", None),
+    section(SectionKey::KeyIssues, "Key Issues", None),
+    section(
+        SectionKey::Options,
+        "Options considered and recommended proposal",
+        None,
+    ),
+    section(SectionKey::Consultation, "Consultation", NOT_APPLICABLE),
+    section(
+        SectionKey::Timetable,
+        "Timetable and Accountability for Implementing this Decision",
+        NOT_APPLICABLE,
+    ),
+    section(
+        SectionKey::Financial,
+        "Financial and Procurement Implications",
+        NO_FINANCIAL_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::Legal,
+        "Legal Implications",
+        Some("There are no direct legal implications to this report."),
+    ),
+    section(
+        SectionKey::HumanResources,
+        "Human Resources Implications",
+        NO_HR_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::ChildrenAndVulnerableAdults,
+        "Implications for Children and Young People and Vulnerable Adults",
+        NO_CHILDREN_IMPLICATIONS,
+    ),
+    section(
+        SectionKey::Equalities,
+        "Equalities and Human Rights Implications",
+        Some("There are no direct implications within this report."),
+    ),
+    section(
+        SectionKey::Partners,
+        "Implications for Partners and Other Directorates",
+        Some("There are no direct implications for partners or other directorates."),
+    ),
+    section(SectionKey::Risks, "Risks and Mitigation", None),
+];
+
+const ACCOUNTABLE_OFFICERS: &str = "Accountable Officer(s)";
+const PUBLISHED_LINE: &str = "This report is published on the Council's website.";
+
+fn standard_sections(layout: Layout) -> &'static [StandardSection; 13] {
+    match layout {
+        Layout::Current2022 => &SECTIONS_2022,
+        Layout::Summary2020 => &SECTIONS_2020,
+    }
+}
+
+fn layout_name(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Current2022 => "2022",
+        Layout::Summary2020 => "2020",
+    }
+}
+
+/// Lower a cover report to the document model, or return every problem found.
+pub fn lower_cover_report(
+    report: &CoverReport,
+    source: &SourceFile,
+) -> Result<Document, Vec<Diagnostic>> {
+    let mut lowering = Lowering {
+        report,
+        source,
+        diagnostics: Vec::new(),
+    };
+    let blocks = lowering.blocks();
+    if lowering.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(lowering.diagnostics);
+    }
+    let authors: Vec<String> = match &report.authors {
+        Some(authors) if !authors.0.is_empty() => {
+            authors.0.iter().map(|a| a.name.clone()).collect()
+        }
+        _ => report
+            .accountable_officers
+            .0
+            .iter()
+            .map(|officer| officer.name.trim_end_matches(',').to_string())
+            .collect(),
+    };
+    Ok(Document {
+        metadata: Metadata {
+            title: report.title.clone(),
+            authors,
+            description: Some(committee_and_date(report)),
+            date: report.meeting_date,
+        },
+        blocks,
+    })
+}
+
+fn committee_and_date(report: &CoverReport) -> String {
+    match report.meeting_date {
+        Some(date) => format!("{} – {}", report.committee, long_date(date)),
+        None => report.committee.clone(),
+    }
+}
+
+struct Lowering<'a> {
+    report: &'a CoverReport,
+    source: &'a SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Lowering<'_> {
+    fn blocks(&mut self) -> Vec<Block> {
+        let report = self.report;
+        let mut blocks = Vec::new();
+        let front_page = self.front_page();
+        let has_front_page = !front_page.is_empty();
+        if has_front_page {
+            blocks.push(Block::Banner {
+                lines: vec!["Public Report".to_string(), report.committee.clone()],
+            });
+            blocks.push(Block::FieldTable { rows: front_page });
+            blocks.push(Block::PageBreak);
+        }
+        match report.layout {
+            Layout::Summary2020 => blocks.push(Block::Heading {
+                level: 1,
+                number: None,
+                content: vec![Inline::text(format!("Title: {}", report.title))],
+            }),
+            Layout::Current2022 if !has_front_page => blocks.push(Block::Heading {
+                level: 1,
+                number: None,
+                content: vec![Inline::text(report.title.clone())],
+            }),
+            Layout::Current2022 => {}
+        }
+        self.check_sections_belong_to_layout();
+        let standard = standard_sections(report.layout);
+        for (index, standard) in standard.iter().enumerate() {
+            let section_number = vec![index as u32 + 1];
+            let written = report.sections.value.get(standard.key);
+            let heading = written
+                .and_then(|section| section.value.heading.clone())
+                .unwrap_or_else(|| standard.heading.to_string());
+            blocks.push(Block::Heading {
+                level: 1,
+                number: Some(number(section_number.clone())),
+                content: vec![Inline::text(heading)],
+            });
+            let mut counter = Counter::new(section_number);
+            match (written, standard.default) {
+                (Some(section), _) => {
+                    self.section_items(&section.value, &mut counter, 0, &mut blocks)
+                }
+                (None, Some(default)) => blocks.push(Block::Numbered {
+                    number: number(counter.next(None)),
+                    blocks: vec![Block::plain(default)],
+                }),
+                (None, None) => self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "missing section `{}` (\"{}\"): the {} form has no standard wording for it",
+                        standard.key.name(),
+                        standard.heading,
+                        layout_name(report.layout)
+                    ))
+                    .at(self.source.location_of(&report.sections))
+                    .hint(format!(
+                        "add `{}:` under `sections:` with its paragraphs",
+                        standard.key.name()
+                    )),
+                ),
+            }
+        }
+        blocks.push(Block::Heading {
+            level: 1,
+            number: Some(number(vec![standard.len() as u32 + 1])),
+            content: vec![Inline::text(ACCOUNTABLE_OFFICERS)],
+        });
+        if report.accountable_officers.0.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error("`accountable_officers` is empty: the form names at least one")
+                    .at(self.source_start())
+                    .hint("list each officer with `name`, `role` and `email`"),
+            );
+        }
+        for officer in &report.accountable_officers.0 {
+            blocks.push(person_paragraph(officer, name_and_role(officer)));
+        }
+        if report.layout == Layout::Current2022 {
+            blocks.push(Block::plain(PUBLISHED_LINE));
+        }
+        blocks
+    }
+
+    fn source_start(&self) -> crate::diagnostics::Location {
+        crate::diagnostics::Location::from_line_column(&self.source.path, &self.source.text, 1, 1)
+    }
+
+    /// Sections written under a key the chosen layout does not have.
+    fn check_sections_belong_to_layout(&mut self) {
+        let layout = self.report.layout;
+        let standard = standard_sections(layout);
+        for key in SectionKey::ALL {
+            if standard.iter().any(|s| s.key == key) {
+                continue;
+            }
+            if let Some(section) = self.report.sections.value.get(key) {
+                let expected = standard
+                    .iter()
+                    .map(|s| format!("`{}`", s.key.name()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "section `{}` is not part of the {} layout",
+                        key.name(),
+                        layout_name(layout)
+                    ))
+                    .at(self.source.location_of(section))
+                    .expected(format!("one of {expected}"))
+                    .hint("remove it, or choose the layout that has it with `layout:`"),
+                );
+            }
+        }
+    }
+
+    fn section_items(
+        &mut self,
+        section: &Section,
+        counter: &mut Counter,
+        depth: usize,
+        blocks: &mut Vec<Block>,
+    ) {
+        for item in &section.items {
+            self.section_item(item, counter, depth, blocks);
+        }
+    }
+
+    fn section_item(
+        &mut self,
+        spanned: &Spanned<SectionItem>,
+        counter: &mut Counter,
+        depth: usize,
+        blocks: &mut Vec<Block>,
+    ) {
+        let item = &spanned.value;
+        let source = self.source;
+        let here = || source.location_of(spanned);
+        let explicit = match &item.number {
+            Some(text) => match parse_number(text) {
+                Some(parts) => Some(parts),
+                None => {
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("`{text}` is not a paragraph number"))
+                            .at(here())
+                            .expected("numbers joined by dots, e.g. \"2.4\" or \"3.2.1\""),
+                    );
+                    return;
+                }
+            },
+            None => None,
+        };
+        if item.numbered == Some(false) && explicit.is_some() {
+            self.diagnostics.push(
+                Diagnostic::error("a paragraph has `numbered: false` and a `number`")
+                    .at(here())
+                    .hint("keep one of them"),
+            );
+            return;
+        }
+        match (&item.text, &item.heading) {
+            (Some(text), None) => {
+                if !item.paragraphs.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error("`paragraphs` belong under a `heading`")
+                            .at(here())
+                            .hint("add `heading:` to make this a sub-section, or move the paragraphs out"),
+                    );
+                    return;
+                }
+                let body = markdown::parse_blocks(text);
+                if body.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error("empty paragraph")
+                            .at(here())
+                            .hint("write its text, or remove it"),
+                    );
+                    return;
+                }
+                if item.numbered == Some(false) {
+                    blocks.extend(body);
+                } else {
+                    blocks.push(Block::Numbered {
+                        number: number(counter.next(explicit)),
+                        blocks: body,
+                    });
+                }
+            }
+            (None, Some(heading)) => {
+                if depth > 0 {
+                    self.diagnostics.push(
+                        Diagnostic::error("a sub-section cannot hold another sub-section")
+                            .at(here())
+                            .hint("sections go two levels deep: section, then sub-heading with paragraphs"),
+                    );
+                    return;
+                }
+                let parts = counter.next(explicit);
+                blocks.push(Block::Heading {
+                    level: 2,
+                    number: (item.numbered != Some(false)).then(|| number(parts.clone())),
+                    content: vec![Inline::text(heading.clone())],
+                });
+                let mut sub_counter = Counter::new(parts);
+                for paragraph in &item.paragraphs {
+                    self.section_item(paragraph, &mut sub_counter, depth + 1, blocks);
+                }
+            }
+            (Some(_), Some(_)) => self.diagnostics.push(
+                Diagnostic::error("an item has both `text` and `heading`")
+                    .at(here())
+                    .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
+            ),
+            (None, None) => self.diagnostics.push(
+                Diagnostic::error("an item has neither `text` nor `heading`")
+                    .at(here())
+                    .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
+            ),
+        }
+    }
+
+    /// The front page's headed fields; empty when the author gave none of them.
+    fn front_page(&mut self) -> Vec<FieldRow> {
+        let report = self.report;
+        let layout = report.layout;
+        let given = report.key_decision.is_some()
+            || report.strategic_director.is_some()
+            || report.authors.is_some()
+            || report.wards.is_some()
+            || report.summary.is_some()
+            || report.recommendations.is_some()
+            || report.appendices.is_some()
+            || report.background_papers.is_some()
+            || report.other_consideration.is_some()
+            || report.council_approval_required.is_some()
+            || report.exempt.is_some();
+        if !given {
+            return Vec::new();
+        }
+        let mut rows = vec![
+            row(
+                "Committee Name and Date of Committee Meeting",
+                vec![Block::plain(committee_and_date(report))],
+            ),
+            row("Report Title", vec![Block::plain(report.title.clone())]),
+        ];
+        if let Some(answer) = &report.key_decision {
+            rows.push(row(
+                "Is this a Key Decision and has it been included on the Forward Plan?",
+                vec![Block::plain(answer.0.clone())],
+            ));
+        }
+        if let Some(director) = &report.strategic_director {
+            rows.push(row(
+                "Strategic Director Approving Submission of the Report",
+                vec![Block::plain(director.clone())],
+            ));
+        }
+        if let Some(authors) = &report.authors {
+            let blocks = authors
+                .0
+                .iter()
+                .map(|author| person_paragraph(author, author_line(author, layout)))
+                .collect();
+            rows.push(row("Report Author(s)", blocks));
+        }
+        if let Some(wards) = &report.wards {
+            rows.push(row("Ward(s) Affected", vec![Block::plain(wards.clone())]));
+        }
+        if let Some(summary) = &report.summary {
+            let label = match layout {
+                Layout::Current2022 => "Report Summary",
+                Layout::Summary2020 => "Summary",
+            };
+            let texts: Vec<&str> = summary.0.iter().map(|p| p.text.as_str()).collect();
+            rows.push(row(label, front_page_paragraphs(&texts, layout, 1)));
+        }
+        if let Some(recommendations) = &report.recommendations {
+            let label = match (layout, recommendations.0.len()) {
+                (Layout::Current2022, 1) => "Recommendation",
+                _ => "Recommendations",
+            };
+            let texts: Vec<&str> = recommendations.0.iter().map(|p| p.text.as_str()).collect();
+            rows.push(row(label, front_page_paragraphs(&texts, layout, 2)));
+        }
+        if let Some(appendices) = &report.appendices {
+            let blocks = if appendices.is_empty() {
+                vec![Block::plain("None")]
+            } else {
+                let labelled = appendices.iter().enumerate().map(|(index, appendix)| {
+                    let label = appendix
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| (index + 1).to_string());
+                    (format!("Appendix {label}"), appendix.title.clone())
+                });
+                match layout {
+                    Layout::Current2022 => vec![Block::LabelledList {
+                        rows: labelled
+                            .map(|(label, title)| LabelledRow {
+                                label,
+                                content: vec![Inline::text(title)],
+                            })
+                            .collect(),
+                    }],
+                    Layout::Summary2020 => labelled
+                        .map(|(label, title)| Block::plain(format!("{label} – {title}")))
+                        .collect(),
+                }
+            };
+            rows.push(row("List of Appendices Included", blocks));
+        }
+        if let Some(papers) = &report.background_papers {
+            let blocks = if papers.0.is_empty() {
+                vec![Block::plain("None")]
+            } else {
+                papers
+                    .0
+                    .iter()
+                    .map(|paper| Block::plain(paper.clone()))
+                    .collect()
+            };
+            rows.push(row("Background Papers", blocks));
+        }
+        if let Some(consideration) = &report.other_consideration {
+            let blocks = if consideration.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![Block::plain(consideration.clone())]
+            };
+            rows.push(row(
+                "Consideration by any other Council Committee, Scrutiny or Advisory Panel",
+                blocks,
+            ));
+        }
+        if let Some(answer) = &report.council_approval_required {
+            rows.push(row(
+                "Council Approval Required",
+                vec![Block::plain(answer.0.clone())],
+            ));
+        }
+        if let Some(answer) = &report.exempt {
+            rows.push(row(
+                "Exempt from the Press and Public",
+                vec![Block::plain(answer.0.clone())],
+            ));
+        }
+        rows
+    }
+}
+
+fn row(label: &str, blocks: Vec<Block>) -> FieldRow {
+    FieldRow {
+        label: label.to_string(),
+        blocks,
+    }
+}
+
+/// Summary and recommendation paragraphs: plain in 2022, numbered `1.1`, `2.1`… in 2020.
+fn front_page_paragraphs(texts: &[&str], layout: Layout, section: u32) -> Vec<Block> {
+    let mut counter = Counter::new(vec![section]);
+    let mut blocks = Vec::new();
+    for text in texts {
+        let body = markdown::parse_blocks(text);
+        match layout {
+            Layout::Current2022 => blocks.extend(body),
+            Layout::Summary2020 => blocks.push(Block::Numbered {
+                number: number(counter.next(None)),
+                blocks: body,
+            }),
+        }
+    }
+    blocks
+}
+
+/// "Rebecca Wall – Head of Service" (2022) or "Rebecca Wall (Head of Service)" (2020).
+fn author_line(author: &Person, layout: Layout) -> String {
+    match (&author.role, layout) {
+        (Some(role), Layout::Current2022) => format!("{} – {role}", author.name),
+        (Some(role), Layout::Summary2020) => format!("{} ({role})", author.name),
+        (None, _) => author.name.clone(),
+    }
+}
+
+/// "Sharon Sandell, Head of Children in Care".
+fn name_and_role(person: &Person) -> String {
+    match &person.role {
+        Some(role) => format!("{}, {role}", person.name),
+        None => person.name.clone(),
+    }
+}

@@ -1,0 +1,152 @@
+//! Lowering: typed content → the document model, applying the council's standard wording and numbering.
+
+pub mod cover_report;
+
+use crate::content::common::Person;
+use crate::model::{Block, Date, Inline, Number};
+
+/// Month names as printed in British dates.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "13 May 2022".
+pub fn long_date(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day,
+        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
+        date.year
+    )
+}
+
+/// The house style's printed form of a paragraph number: "2." for a section, "2.1", "3.2.1" below it.
+pub fn number(parts: Vec<u32>) -> Number {
+    let text = match parts.as_slice() {
+        [only] => format!("{only}."),
+        _ => parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+    };
+    Number { parts, text }
+}
+
+/// Read a number written by an author ("2.4", "3.2.1", "4."), or `None` if it is not one.
+pub fn parse_number(text: &str) -> Option<Vec<u32>> {
+    let trimmed = text.trim().trim_end_matches('.');
+    if trimmed.is_empty() {
+        return None;
+    }
+    trimmed
+        .split('.')
+        .map(|part| part.parse::<u32>().ok().filter(|n| *n > 0))
+        .collect()
+}
+
+/// Counts numbered items in one container (a section or a sub-section).
+///
+/// An explicit number on an item resets the count, so later items continue from it, as a
+/// report author renumbering by hand would expect.
+#[derive(Debug, Clone)]
+pub struct Counter {
+    prefix: Vec<u32>,
+    next: u32,
+}
+
+impl Counter {
+    /// Items numbered `prefix.1`, `prefix.2`, …
+    pub fn new(prefix: Vec<u32>) -> Self {
+        Counter { prefix, next: 1 }
+    }
+
+    /// The next number, or `explicit` when the author gave one.
+    pub fn next(&mut self, explicit: Option<Vec<u32>>) -> Vec<u32> {
+        let parts = match explicit {
+            Some(parts) => parts,
+            None => {
+                let mut parts = self.prefix.clone();
+                parts.push(self.next);
+                parts
+            }
+        };
+        if let Some((last, prefix)) = parts.split_last() {
+            self.prefix = prefix.to_vec();
+            self.next = last + 1;
+        }
+        parts
+    }
+}
+
+/// A person's e-mail address as a link.
+pub fn email_link(email: &str) -> Inline {
+    Inline::Link {
+        url: format!("mailto:{}", email.trim()),
+        content: vec![Inline::text(email.trim())],
+    }
+}
+
+/// A person as a paragraph: the first line from `first_line`, then the e-mail on its own line.
+pub fn person_paragraph(person: &Person, first_line: String) -> Block {
+    let mut content = vec![Inline::text(first_line)];
+    if let Some(email) = &person.email {
+        content.push(Inline::LineBreak);
+        content.push(email_link(email));
+    }
+    Block::Paragraph { content }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_in_house_style() {
+        assert_eq!(number(vec![2]).text, "2.");
+        assert_eq!(number(vec![2, 1]).text, "2.1");
+        assert_eq!(number(vec![3, 2, 1]).text, "3.2.1");
+    }
+
+    #[test]
+    fn parses_author_numbers() {
+        assert_eq!(parse_number("2.4"), Some(vec![2, 4]));
+        assert_eq!(parse_number("4."), Some(vec![4]));
+        assert_eq!(parse_number("3.1.1"), Some(vec![3, 1, 1]));
+        assert_eq!(parse_number("a.1"), None);
+        assert_eq!(parse_number("2.0"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn counter_continues_after_an_explicit_number() {
+        let mut counter = Counter::new(vec![2]);
+        assert_eq!(counter.next(None), vec![2, 1]);
+        assert_eq!(counter.next(None), vec![2, 2]);
+        assert_eq!(counter.next(Some(vec![2, 4])), vec![2, 4]);
+        assert_eq!(counter.next(None), vec![2, 5]);
+        assert_eq!(counter.next(Some(vec![3, 1, 1])), vec![3, 1, 1]);
+        assert_eq!(counter.next(None), vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn dates_print_long() {
+        let date = Date {
+            year: 2022,
+            month: 5,
+            day: 13,
+        };
+        assert_eq!(long_date(date), "13 May 2022");
+    }
+}

@@ -1,0 +1,125 @@
+//! The PDF writer: the document model as JSON data, typeset by the house-style Typst templates
+//! and exported as a tagged PDF/UA-1 file.
+
+pub mod world;
+
+use std::path::PathBuf;
+
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::model::Document;
+use world::{Engine, PaperWorld, TEMPLATE_FOLDER};
+
+/// Where the document data sits in Typst's virtual file system.
+pub const DOCUMENT_DATA_PATH: &str = "/document.json";
+
+/// The generated main file: import the house style and render the data. It never contains user text.
+pub fn main_source() -> String {
+    format!(
+        "#import \"{TEMPLATE_FOLDER}/house-style.typ\": paper\n#paper(json(\"{DOCUMENT_DATA_PATH}\"))\n"
+    )
+}
+
+/// The document model as the JSON the templates read.
+pub fn document_json(document: &Document) -> Vec<u8> {
+    serde_json::to_vec(document).expect("the document model always serialises")
+}
+
+/// A typeset paper.
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings from typesetting (e.g. a character the fonts lack).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Typeset a document and export it as a tagged PDF/UA-1 file.
+///
+/// `ident` must be stable for the same paper across runs (it seeds the PDF's identifier).
+pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic>> {
+    let engine = Engine::shared();
+    let world = PaperWorld::new(
+        engine,
+        main_source(),
+        vec![(DOCUMENT_DATA_PATH, Bytes::new(document_json(document)))],
+        document.metadata.date,
+    );
+    let warned = typst::compile::<PagedDocument>(&world);
+    let warnings: Vec<Diagnostic> = warned
+        .warnings
+        .iter()
+        .map(|warning| typst_diagnostic(&world, warning))
+        .collect();
+    let paged = warned.output.map_err(|errors| {
+        errors
+            .iter()
+            .map(|error| typst_diagnostic(&world, error))
+            .collect::<Vec<_>>()
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("papers {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: None,
+        page_ranges: None,
+        standards: pdf_standards(),
+        tagged: true,
+        pretty: false,
+    };
+    let bytes = typst_pdf::pdf(&paged, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|error| {
+                typst_diagnostic(&world, error)
+                    .hint("the PDF must meet PDF/UA-1 (accessible PDF); change the content so that it does")
+            })
+            .collect::<Vec<_>>()
+    })?;
+    Ok(Pdf {
+        bytes,
+        pages: paged.pages().len(),
+        warnings,
+    })
+}
+
+/// PDF/UA-1 (accessibility), which the law expects of published council papers.
+fn pdf_standards() -> PdfStandards {
+    PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid set of standards")
+}
+
+/// Map a Typst diagnostic to ours, pointing into the template file and line where it arose.
+fn typst_diagnostic(world: &PaperWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
+    let mut result = match diagnostic.severity {
+        TypstSeverity::Error => Diagnostic::error(diagnostic.message.to_string()),
+        TypstSeverity::Warning => Diagnostic::warning(diagnostic.message.to_string()),
+    };
+    let span = diagnostic.span;
+    if let (Some(id), Some(range)) = (span.id(), world.range(span)) {
+        let text = if id == world.main_source().id() {
+            Some(world.main_source().text().to_string())
+        } else {
+            Engine::shared()
+                .template(id)
+                .map(|source| source.text().to_string())
+        };
+        if let Some(text) = text {
+            let path = PathBuf::from(id.vpath().get_without_slash());
+            result = result.at(Location::from_offset(
+                &path,
+                &text,
+                range.start,
+                range.len(),
+            ));
+        }
+    }
+    for hint in &diagnostic.hints {
+        result = result.hint(hint.v.to_string());
+    }
+    result
+}
