@@ -176,7 +176,12 @@ impl Converter<'_> {
 
     fn inline_leaf(&self, event: Event<'_>, range: Range<usize>) -> Option<Inline> {
         match event {
-            Event::Text(text) => Some(Inline::text(text.to_string())),
+            // Entity references ("&amp;") print as typed, like everything else outside the subset.
+            Event::Text(text) => {
+                let typed = &self.source[range];
+                let entity = typed.starts_with('&') && typed.ends_with(';') && typed != &*text;
+                Some(Inline::text(if entity { typed } else { &*text }))
+            }
             Event::SoftBreak => Some(Inline::text(" ")),
             Event::HardBreak => Some(Inline::LineBreak),
             // Code, HTML, math and the rest print as the user typed them.
@@ -309,6 +314,7 @@ mod tests {
             "#import \"x\": *",
             "back\\slash",
             "~~strike~~",
+            "&amp; &copy; &#35;",
         ] {
             let blocks = parse_blocks(source);
             let printed: Vec<String> = blocks

@@ -48,7 +48,7 @@ pub struct CoverReport {
     /// The numbered sections of the report body.
     pub sections: Spanned<Sections>,
     /// "Accountable Officer(s)", the last section.
-    pub accountable_officers: OneOrMany<Person>,
+    pub accountable_officers: Spanned<OneOrMany<Person>>,
 }
 
 /// The edition of the council's Public Report template.

@@ -139,13 +139,26 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
         let field = rest.split('`').next().unwrap_or_default();
         return Diagnostic::error(format!("missing field `{field}`"))
             .at(location)
-            .hint(format!("add `{field}:` with its value"));
+            .hint(format!(
+                "add `{field}:` with its value to the block of fields that ends here"
+            ));
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or_default();
         return Diagnostic::error(format!("duplicate key `{key}`"))
             .at(location)
             .hint(format!("`{key}` is already set above; keep one of them"));
+    }
+    if message.starts_with("expected mapping") {
+        return Diagnostic::error("wrong type: this field takes a map of fields")
+            .at(location)
+            .expected("`name: value` lines, indented under the field")
+            .hint("see the README for the fields this place takes");
+    }
+    if message.starts_with("expected sequence") {
+        return Diagnostic::error("wrong type: this field takes a list")
+            .at(location)
+            .expected("items written on their own lines, each starting with `- `");
     }
     if message == "expected string scalar" {
         return Diagnostic::error("wrong type: this field takes text")

@@ -23,7 +23,12 @@ pub fn finish(docx: Docx, metadata: &Metadata) -> Vec<u8> {
         &String::from_utf8_lossy(&xml.document),
         &String::from_utf8_lossy(&xml.document_rels),
     );
-    xml.document = document.into_bytes();
+    let mut paragraph_ids = 0;
+    xml.document = renumber_paragraph_ids(&document, &mut paragraph_ids).into_bytes();
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part =
+            renumber_paragraph_ids(&String::from_utf8_lossy(part), &mut paragraph_ids).into_bytes();
+    }
     xml.document_rels = relationships.into_bytes();
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
@@ -88,6 +93,26 @@ fn amend_styles(styles: &str) -> String {
     }
 }
 
+/// docx-rs numbers paragraphs from a counter that runs on across documents; number each
+/// document's paragraphs from 1, continuing across its parts (ids must be unique in a package).
+fn renumber_paragraph_ids(part: &str, next: &mut u32) -> String {
+    const ATTRIBUTE: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(part.len());
+    let mut rest = part;
+    while let Some(index) = rest.find(ATTRIBUTE) {
+        let value_start = index + ATTRIBUTE.len();
+        let Some(value_length) = rest[value_start..].find('"') else {
+            break;
+        };
+        *next += 1;
+        out.push_str(&rest[..value_start]);
+        out.push_str(&format!("{:08X}", *next));
+        rest = &rest[value_start + value_length..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// docx-rs numbers hyperlink relationships from a process-wide counter; number them per document.
 fn renumber_hyperlinks(document: &str, relationships: &str) -> (String, String) {
     const PREFIX: &str = "rIdHyperlink";
@@ -107,7 +132,41 @@ fn renumber_hyperlinks(document: &str, relationships: &str) -> (String, String) 
     }
     (
         replace_ids(document, PREFIX, &mapping),
-        replace_ids(relationships, PREFIX, &mapping),
+        sort_relationships(&replace_ids(relationships, PREFIX, &mapping)),
+    )
+}
+
+/// docx-rs writes hyperlink relationships in hash order; put every relationship in id order.
+fn sort_relationships(relationships: &str) -> String {
+    let (Some(open_end), Some(close)) = (
+        relationships
+            .find("<Relationships")
+            .and_then(|start| relationships[start..].find('>').map(|end| start + end + 1)),
+        relationships.rfind("</Relationships>"),
+    ) else {
+        return relationships.to_string();
+    };
+    let mut items: Vec<&str> = relationships[open_end..close]
+        .split_inclusive("/>")
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let key = |item: &str| {
+        let id = item
+            .split("Id=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let prefix = &id[..id.len() - digits.len()];
+        (prefix.to_string(), digits.parse::<u64>().unwrap_or(0))
+    };
+    items.sort_by_key(|item| key(item));
+    format!(
+        "{}{}{}",
+        &relationships[..open_end],
+        items.concat(),
+        &relationships[close..]
     )
 }
 
@@ -145,6 +204,32 @@ mod tests {
         assert_eq!(
             relationships,
             r#"<R Id="rIdHyperlink2"/><R Id="rIdHyperlink1"/>"#
+        );
+    }
+
+    #[test]
+    fn paragraph_ids_count_from_one_across_parts() {
+        let mut next = 0;
+        let body = renumber_paragraph_ids(
+            r#"<w:p w14:paraId="0000002a"><w:p w14:paraId="0000002b">"#,
+            &mut next,
+        );
+        let footer = renumber_paragraph_ids(r#"<w:p w14:paraId="00000007">"#, &mut next);
+        assert_eq!(
+            body,
+            r#"<w:p w14:paraId="00000001"><w:p w14:paraId="00000002">"#
+        );
+        assert_eq!(footer, r#"<w:p w14:paraId="00000003">"#);
+    }
+
+    #[test]
+    fn relationships_are_written_in_id_order() {
+        let sorted = sort_relationships(
+            r#"<?xml?><Relationships xmlns="x"><Relationship Id="rIdHyperlink2" /><Relationship Id="rId10" /><Relationship Id="rIdHyperlink1" /><Relationship Id="rId7" /></Relationships>"#,
+        );
+        assert_eq!(
+            sorted,
+            r#"<?xml?><Relationships xmlns="x"><Relationship Id="rId7" /><Relationship Id="rId10" /><Relationship Id="rIdHyperlink1" /><Relationship Id="rIdHyperlink2" /></Relationships>"#
         );
     }
 }

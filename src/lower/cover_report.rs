@@ -180,6 +180,7 @@ pub fn lower_cover_report(
         }
         _ => report
             .accountable_officers
+            .value
             .0
             .iter()
             .map(|officer| officer.name.trim_end_matches(',').to_string())
@@ -277,24 +278,20 @@ impl Lowering<'_> {
             number: Some(number(vec![standard.len() as u32 + 1])),
             content: vec![Inline::text(ACCOUNTABLE_OFFICERS)],
         });
-        if report.accountable_officers.0.is_empty() {
+        if report.accountable_officers.value.0.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error("`accountable_officers` is empty: the form names at least one")
-                    .at(self.source_start())
+                    .at(self.source.location_of(&report.accountable_officers))
                     .hint("list each officer with `name`, `role` and `email`"),
             );
         }
-        for officer in &report.accountable_officers.0 {
+        for officer in &report.accountable_officers.value.0 {
             blocks.push(person_paragraph(officer, name_and_role(officer)));
         }
         if report.layout == Layout::Current2022 {
             blocks.push(Block::plain(PUBLISHED_LINE));
         }
         blocks
-    }
-
-    fn source_start(&self) -> crate::diagnostics::Location {
-        crate::diagnostics::Location::from_line_column(&self.source.path, &self.source.text, 1, 1)
     }
 
     /// Sections written under a key the chosen layout does not have.

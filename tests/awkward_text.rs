@@ -1,0 +1,150 @@
+//! User text is data: a report whose every text field holds Typst, XML and template syntax prints
+//! all of it literally in both the PDF and the DOCX, and none of it changes the output's shape.
+
+mod common;
+
+use common::*;
+use papers::escape::AWKWARD_STRINGS;
+
+/// A YAML string holding `text` exactly (JSON strings are valid YAML double-quoted scalars).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
+
+/// A cover report with every text field set to awkward text, field by field.
+fn awkward_report() -> String {
+    let mut strings = AWKWARD_STRINGS.iter().cycle();
+    let mut next = || quoted(strings.next().unwrap());
+    let mut yaml = String::from("kind: cover-report\nlayout: 2022\n");
+    for field in [
+        "title",
+        "committee",
+        "key_decision",
+        "strategic_director",
+        "wards",
+        "other_consideration",
+        "council_approval_required",
+        "exempt",
+    ] {
+        yaml.push_str(&format!("{field}: {}\n", next()));
+    }
+    yaml.push_str(&format!(
+        "authors:\n  - name: {}\n    role: {}\n    email: {}\n",
+        next(),
+        next(),
+        next()
+    ));
+    yaml.push_str(&format!("summary:\n  - {}\n  - {}\n", next(), next()));
+    yaml.push_str(&format!("recommendations: {}\n", next()));
+    yaml.push_str(&format!(
+        "appendices:\n  - label: {}\n    title: {}\n",
+        next(),
+        next()
+    ));
+    yaml.push_str(&format!("background_papers:\n  - {}\n", next()));
+    yaml.push_str("sections:\n");
+    for section in [
+        "background",
+        "key_issues",
+        "options",
+        "consultation",
+        "timetable",
+        "financial",
+        "legal",
+        "human_resources",
+        "children_and_vulnerable_adults",
+        "equalities",
+        "climate",
+        "partners",
+        "risks",
+    ] {
+        yaml.push_str(&format!(
+            "  {section}:\n    heading: {}\n    paragraphs:\n      - {}\n      - heading: {}\n        paragraphs:\n          - {}\n",
+            next(),
+            next(),
+            next(),
+            next()
+        ));
+    }
+    yaml.push_str(&format!(
+        "accountable_officers:\n  - name: {}\n    role: {}\n    email: {}\n",
+        next(),
+        next(),
+        next()
+    ));
+    yaml
+}
+
+#[test]
+fn awkward_text_prints_literally_in_pdf_and_docx() {
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("awkward.yaml");
+    std::fs::write(&report, awkward_report()).unwrap();
+    let out = work.path().join("out");
+    let output = papers(&[
+        "build",
+        report.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let pdf = out.join("awkward.pdf");
+    let text = pdf_text_raw(&pdf);
+    let docx = out.join("awkward.docx");
+    let paragraphs = docx_paragraphs(&docx).join("\n");
+    for awkward in AWKWARD_STRINGS {
+        assert!(text.contains(awkward), "PDF lacks {awkward:?}:\n{text}");
+        assert!(
+            paragraphs.contains(awkward),
+            "DOCX lacks {awkward:?}:\n{paragraphs}"
+        );
+    }
+    // Nothing typed reached Typst as code: the page is still A4 and the PDF is still whole.
+    let info = String::from_utf8(tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
+    assert!(info.contains("(A4)"), "{info}");
+    // The DOCX is still well-formed: LibreOffice opens it and finds the same text.
+    let converted = docx_to_pdf(&docx, work.path());
+    let word = pdf_text_raw(&converted);
+    for awkward in AWKWARD_STRINGS {
+        assert!(
+            word.contains(awkward),
+            "LibreOffice's reading lacks {awkward:?}"
+        );
+    }
+}
+
+#[test]
+fn title_and_metadata_keep_awkward_text() {
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("awkward.yaml");
+    std::fs::write(&report, awkward_report()).unwrap();
+    let out = work.path().join("out");
+    assert!(
+        papers(&[
+            "build",
+            report.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let title = AWKWARD_STRINGS[0];
+    let info =
+        String::from_utf8(tool("pdfinfo", &[out.join("awkward.pdf").to_str().unwrap()]).stdout)
+            .unwrap();
+    assert!(
+        info.contains(&format!("Title:           {title}")),
+        "{info}"
+    );
+    let core = docx_part(&out.join("awkward.docx"), "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>#import &quot;x&quot;: *</dc:title>"),
+        "{core}"
+    );
+}

@@ -1,0 +1,270 @@
+//! Helpers shared by the end-to-end tests: running `papers`, reading PDFs and DOCX files back the
+//! way a user would (pdftotext, qpdf, LibreOffice), and comparing text against the seed papers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run the `papers` binary with `args` from the repository root.
+pub fn papers(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_papers"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the papers binary runs")
+}
+
+/// Run an external tool, failing the test with a clear message when it is missing.
+pub fn tool(program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| {
+            panic!("`{program}` is needed by this test ({error}); `.ci/run` installs it")
+        })
+}
+
+/// The text of a PDF, as pdftotext extracts it.
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text of a PDF in content-stream order (`pdftotext -raw`). The default layout mode guesses
+/// word gaps from glyph positions and reads a raised `*` between spaces as "a*b".
+pub fn pdf_text_raw(pdf: &Path) -> String {
+    let output = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text of each page of a PDF (pdftotext separates pages with form feeds).
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let text = pdf_text(pdf);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The PDF's objects as qpdf's JSON.
+pub fn pdf_json(pdf: &Path, key: &str) -> serde_json::Value {
+    let output = tool(
+        "qpdf",
+        &[
+            "--json",
+            &format!("--json-key={key}"),
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "qpdf failed on {}", pdf.display());
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The PDF document catalog (root dictionary).
+pub fn pdf_catalog(pdf: &Path) -> serde_json::Value {
+    let json = pdf_json(pdf, "qpdf");
+    let objects = &json["qpdf"][1];
+    let root = objects["trailer"]["value"]["/Root"].as_str().unwrap();
+    objects[format!("obj:{root}")]["value"].clone()
+}
+
+/// The XMP metadata packet of a PDF, decoded.
+pub fn pdf_xmp(pdf: &Path) -> String {
+    let catalog = pdf_catalog(pdf);
+    let reference = catalog["/Metadata"].as_str().unwrap();
+    let number = reference.split_whitespace().next().unwrap();
+    let output = tool(
+        "qpdf",
+        &[
+            &format!("--show-object={number}"),
+            "--filtered-stream-data",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Bookmark titles of a PDF, depth first.
+pub fn pdf_outline(pdf: &Path) -> Vec<String> {
+    fn walk(items: &serde_json::Value, out: &mut Vec<String>) {
+        for item in items.as_array().into_iter().flatten() {
+            out.push(item["title"].as_str().unwrap_or_default().to_string());
+            walk(&item["kids"], out);
+        }
+    }
+    let json = pdf_json(pdf, "outlines");
+    let mut titles = Vec::new();
+    walk(&json["outlines"], &mut titles);
+    titles
+}
+
+/// Convert a DOCX to PDF with LibreOffice (each call with its own profile, so tests may run in
+/// parallel). Panics with LibreOffice's output if the conversion fails.
+pub fn docx_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let output = tool(
+        "libreoffice",
+        &[
+            &format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().to_str().unwrap()
+            ),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            out_dir.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    );
+    let pdf = out_dir
+        .join(docx.file_stem().unwrap())
+        .with_extension("pdf");
+    assert!(
+        output.status.success() && pdf.exists(),
+        "LibreOffice could not convert {}: {}{}",
+        docx.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
+}
+
+/// One part of a DOCX package as text.
+pub fn docx_part(docx: &Path, part: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut entry = archive
+        .by_name(part)
+        .unwrap_or_else(|_| panic!("{} has no part {part}", docx.display()));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+    text
+}
+
+/// Every part name of a DOCX package.
+pub fn docx_parts(docx: &Path) -> Vec<String> {
+    let file = std::fs::File::open(docx).unwrap();
+    let archive = zip::ZipArchive::new(file).unwrap();
+    archive.file_names().map(str::to_string).collect()
+}
+
+/// The text runs of a DOCX's main document, one string per paragraph, XML entities decoded.
+pub fn docx_paragraphs(docx: &Path) -> Vec<String> {
+    let xml = docx_part(docx, "word/document.xml");
+    xml.split("</w:p>")
+        .map(|paragraph| {
+            let mut text = String::new();
+            let mut rest = paragraph;
+            while let Some(start) = rest.find("<w:t") {
+                let after = &rest[start..];
+                let Some(open_end) = after.find('>') else {
+                    break;
+                };
+                if after[..open_end].ends_with('/') {
+                    rest = &after[open_end + 1..];
+                    continue;
+                }
+                let body = &after[open_end + 1..];
+                let Some(close) = body.find("</w:t>") else {
+                    break;
+                };
+                text.push_str(&unescape_xml(&body[..close]));
+                rest = &body[close..];
+            }
+            text
+        })
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+/// Decode the five predefined XML entities.
+pub fn unescape_xml(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Collapse whitespace, drop page furniture ("Page 3", "Agenda Item 5") and hyphens, so text laid
+/// out differently can be compared word for word. Hyphens go because pdftotext joins a word
+/// broken after a hyphen at a line end and drops the hyphen ("set -⏎year" reads "set year").
+pub fn normalise(text: &str) -> String {
+    let kept: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !is_page_furniture(line))
+        .collect();
+    kept.join(" ")
+        .replace('-', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_page_furniture(line: &str) -> bool {
+    let numbered = |prefix: &str| {
+        line.strip_prefix(prefix)
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+    };
+    numbered("Page ") || numbered("Agenda Item ")
+}
+
+/// The lines of a seed paper between the first line equal to `start` (after the first line
+/// equal to `anchor`, if given) and the first line equal to `end`, both included.
+pub fn seed_lines(seed: &str, anchor: Option<&str>, start: &str, end: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("tests/seeds").join(seed)).unwrap();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let from = anchor.map_or(0, |anchor| {
+        lines
+            .iter()
+            .position(|line| *line == anchor)
+            .unwrap_or_else(|| panic!("anchor {anchor:?} not in {seed}"))
+    });
+    let first = from
+        + lines[from..]
+            .iter()
+            .position(|line| *line == start)
+            .unwrap_or_else(|| panic!("start {start:?} not in {seed}"));
+    let last = first
+        + lines[first..]
+            .iter()
+            .position(|line| *line == end)
+            .unwrap_or_else(|| panic!("end {end:?} not in {seed}"));
+    lines[first..=last]
+        .iter()
+        .map(|line| normalise(line))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// The seed lines that cannot be found in `text` in order (each searched after the previous match).
+pub fn missing_in_order(seed: &[String], text: &str) -> Vec<String> {
+    let haystack = normalise(text);
+    let mut position = 0;
+    let mut missing = Vec::new();
+    for line in seed {
+        match haystack[position..].find(line.as_str()) {
+            Some(found) => position += found + line.len(),
+            None => missing.push(line.clone()),
+        }
+    }
+    missing
+}

@@ -1,0 +1,314 @@
+//! The four example cover reports, built end to end and read back as a reader would read them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+
+const PACK_SEED: &str = "corporate-parenting-panel-2022-05-13.txt";
+const JUNE_2020_SEED: &str = "corporate-parenting-performance-2020-06.txt";
+
+/// One example cover report: its output stem and where its text sits in the seed.
+struct Example {
+    stem: &'static str,
+    seed: &'static str,
+    anchor: Option<&'static str>,
+    start: &'static str,
+    end: &'static str,
+}
+
+const EXAMPLES: [Example; 4] = [
+    Example {
+        stem: "corporate-parenting-panel-2022-05-13/05-terms-of-reference-cover",
+        seed: PACK_SEED,
+        anchor: Some("Agenda Item 5"),
+        start: "Public Report",
+        end: "This report is published on the Council's website.",
+    },
+    Example {
+        stem: "corporate-parenting-panel-2022-05-13/06-iro-annual-report-cover",
+        seed: PACK_SEED,
+        anchor: Some("Agenda Item 6"),
+        start: "Public Report",
+        end: "This report is published on the Council's website.",
+    },
+    Example {
+        stem: "corporate-parenting-panel-2022-05-13/07-q3-performance-cover",
+        seed: PACK_SEED,
+        anchor: Some("Agenda Item 7"),
+        start: "Corporate Parenting Performance Report – Qtr 3 2021/22",
+        end: "This report is published on the Council's website.",
+    },
+    Example {
+        stem: "corporate-parenting-performance-2020-06/performance-june-2020-cover",
+        seed: JUNE_2020_SEED,
+        anchor: None,
+        start: "Report Author(s)",
+        end: "ailsa.barr@rotherham.gov.uk",
+    },
+];
+
+/// The example content built once into a temporary folder.
+fn built() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        let output = papers(&[
+            "build",
+            "content/corporate-parenting-panel-2022-05-13",
+            "content/corporate-parenting-performance-2020-06",
+            "--out",
+            out.path().to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "building the examples failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        out
+    })
+    .path()
+}
+
+fn output(example: &Example, extension: &str) -> PathBuf {
+    // Folder arguments mirror only their own contents, so drop the folder name.
+    let name = Path::new(example.stem).file_name().unwrap();
+    built().join(name).with_extension(extension)
+}
+
+fn seed_of(example: &Example) -> Vec<String> {
+    seed_lines(example.seed, example.anchor, example.start, example.end)
+}
+
+fn assert_all_found(what: &str, seed: &[String], text: &str) {
+    let missing = missing_in_order(seed, text);
+    assert!(
+        missing.is_empty(),
+        "{what}: {} of {} seed lines not found in order:\n{}",
+        missing.len(),
+        seed.len(),
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_example_has_a_pdf_and_a_docx() {
+    for example in &EXAMPLES {
+        for extension in ["pdf", "docx"] {
+            let path = output(example, extension);
+            assert!(path.exists(), "{} was not written", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_seed_line_appears_in_order_in_each_pdf() {
+    for example in &EXAMPLES {
+        let seed = seed_of(example);
+        assert!(
+            seed.len() > 40,
+            "the seed excerpt for {} is too short",
+            example.stem
+        );
+        assert_all_found(example.stem, &seed, &pdf_text(&output(example, "pdf")));
+    }
+}
+
+#[test]
+fn every_seed_line_appears_in_order_in_each_docx() {
+    let converted = tempfile::tempdir().unwrap();
+    for example in &EXAMPLES {
+        let pdf = docx_to_pdf(&output(example, "docx"), converted.path());
+        assert_all_found(example.stem, &seed_of(example), &pdf_text(&pdf));
+    }
+}
+
+#[test]
+fn the_comparison_notices_a_missing_sentence() {
+    let example = &EXAMPLES[0];
+    let seed = seed_of(example);
+    let text = pdf_text(&output(example, "pdf"));
+    let cut = text.replace("The attached report is the refreshed", "The report is");
+    assert!(!missing_in_order(&seed, &cut).is_empty());
+}
+
+#[test]
+fn pdfs_are_tagged_titled_en_gb_and_declare_pdf_ua() {
+    for example in &EXAMPLES {
+        let pdf = output(example, "pdf");
+        let info = String::from_utf8(tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        let catalog = pdf_catalog(&pdf);
+        assert_eq!(catalog["/Lang"], "u:en-GB");
+        let xmp = pdf_xmp(&pdf);
+        assert!(
+            xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "no PDF/UA-1 claim"
+        );
+        assert!(xmp.contains("<rdf:li>en-GB</rdf:li>"));
+        let title = info
+            .lines()
+            .find_map(|line| line.strip_prefix("Title:"))
+            .unwrap()
+            .trim();
+        assert!(
+            title.starts_with("Corporate Parenting") || title.starts_with("IRO Annual Report"),
+            "title {title:?}"
+        );
+    }
+}
+
+#[test]
+fn pdf_bookmarks_list_every_numbered_section() {
+    let outline = pdf_outline(&output(&EXAMPLES[0], "pdf"));
+    assert_eq!(outline.first().map(String::as_str), Some("1. Background"));
+    assert!(outline.contains(&"14. Accountable Officer(s)".to_string()));
+    let june = pdf_outline(&output(&EXAMPLES[3], "pdf"));
+    assert!(
+        june.contains(&"3.2 Looked After Children Profile".to_string()),
+        "{june:?}"
+    );
+    assert!(june.contains(&"12. Implications for Partners and Other Directorates".to_string()));
+}
+
+#[test]
+fn pdf_footers_number_every_page() {
+    for example in &EXAMPLES {
+        let pages = pdf_pages(&output(example, "pdf"));
+        for (index, page) in pages.iter().enumerate() {
+            let footer = format!("Page {}", index + 1);
+            assert!(
+                page.lines().any(|line| line.trim() == footer),
+                "{}: page {} has no \"{footer}\"",
+                example.stem,
+                index + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn docx_uses_heading_styles_word_numbering_and_sets_its_properties() {
+    for example in &EXAMPLES {
+        let docx = output(example, "docx");
+        let document = docx_part(&docx, "word/document.xml");
+        assert!(document.contains(r#"<w:pStyle w:val="Heading1" />"#));
+        // Numbered paragraphs carry Word numbering, not typed numbers.
+        assert!(document.contains("<w:numPr>"));
+        assert!(!document.contains(">2.1<"), "a number was typed as text");
+        let numbering = docx_part(&docx, "word/numbering.xml");
+        assert!(numbering.contains(r#"<w:lvlText w:val="%1.%2" />"#));
+        let styles = docx_part(&docx, "word/styles.xml");
+        assert!(styles.contains(r#"w:styleId="Heading1""#) && styles.contains("heading 1"));
+        assert!(styles.contains(r#"<w:rFonts w:ascii="Arial""#));
+        assert!(styles.contains(r#"<w:sz w:val="24" />"#));
+        assert!(styles.contains(r#"<w:lang w:val="en-GB" />"#));
+        let core = docx_part(&docx, "docProps/core.xml");
+        assert!(core.contains("<dc:title>"), "{core}");
+        assert!(core.contains("<dc:language>en-GB</dc:language>"));
+        assert!(!core.contains("<dc:creator>unknown</dc:creator>"));
+        let footer = docx_parts(&docx)
+            .into_iter()
+            .filter(|part| part.starts_with("word/footer"))
+            .map(|part| docx_part(&docx, &part))
+            .collect::<String>();
+        assert!(footer.contains("PAGE"), "no PAGE field in the footer");
+    }
+}
+
+#[test]
+fn docx_front_page_is_a_table_of_headed_fields() {
+    let docx = output(&EXAMPLES[0], "docx");
+    let document = docx_part(&docx, "word/document.xml");
+    let table_start = document.find("<w:tbl>").expect("a table");
+    let table_end = document.rfind("</w:tbl>").unwrap();
+    let table = &document[table_start..table_end];
+    for label in [
+        "Committee Name and Date of Committee Meeting",
+        "Report Title",
+        "Report Author(s)",
+        "Exempt from the Press and Public",
+    ] {
+        assert!(
+            table.contains(label),
+            "{label} is not in the front-page table"
+        );
+    }
+}
+
+#[test]
+fn word_prints_the_same_numbers_as_the_pdf() {
+    // The June 2020 report has numbers set by hand (2.4 after 2.2, 3.1.1 after 3.9.4).
+    let example = &EXAMPLES[3];
+    let converted = tempfile::tempdir().unwrap();
+    let word = normalise(&pdf_text(&docx_to_pdf(
+        &output(example, "docx"),
+        converted.path(),
+    )));
+    let typst = normalise(&pdf_text(&output(example, "pdf")));
+    for numbered in [
+        "2.2 Targets, including",
+        "2.4 Please note",
+        "2.5 The narrative",
+        "3.2.1 At the end of June",
+        "3.9.4 The national target",
+        "3.1.1 At the end of July",
+        "3.2 Caseloads",
+        "3.2.1 In June the average",
+        "4.1 The full corporate",
+        "14. Accountable Officer(s)",
+    ] {
+        assert!(typst.contains(numbered), "PDF lacks {numbered:?}");
+        assert!(word.contains(numbered), "Word lacks {numbered:?}");
+    }
+}
+
+#[test]
+fn builds_are_byte_for_byte_deterministic() {
+    let again = tempfile::tempdir().unwrap();
+    let output_again = papers(&[
+        "build",
+        "content/corporate-parenting-panel-2022-05-13",
+        "content/corporate-parenting-performance-2020-06",
+        "--out",
+        again.path().to_str().unwrap(),
+    ]);
+    assert!(output_again.status.success());
+    for example in &EXAMPLES {
+        for extension in ["pdf", "docx"] {
+            let first = std::fs::read(output(example, extension)).unwrap();
+            let name = Path::new(example.stem).file_name().unwrap();
+            let second = std::fs::read(again.path().join(name).with_extension(extension)).unwrap();
+            assert!(
+                first == second,
+                "{} {extension} differs between builds",
+                example.stem
+            );
+        }
+    }
+    // One paper built alone gives the same bytes as when built with others.
+    let alone = tempfile::tempdir().unwrap();
+    let single = papers(&[
+        "build",
+        "content/corporate-parenting-panel-2022-05-13/07-q3-performance-cover.yaml",
+        "--out",
+        alone.path().to_str().unwrap(),
+    ]);
+    assert!(single.status.success());
+    for extension in ["pdf", "docx"] {
+        let together = std::fs::read(output(&EXAMPLES[2], extension)).unwrap();
+        let by_itself = std::fs::read(
+            alone
+                .path()
+                .join("07-q3-performance-cover")
+                .with_extension(extension),
+        )
+        .unwrap();
+        assert!(
+            together == by_itself,
+            "{extension} depends on what else was built"
+        );
+    }
+}
