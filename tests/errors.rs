@@ -169,3 +169,19 @@ fn help_shows_examples() {
     assert!(text.contains("papers build content/"));
     assert!(text.contains("--format"));
 }
+
+#[test]
+fn the_readme_example_is_a_valid_cover_report() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```yaml\n").expect("a YAML example") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let example = work.path().join("example.yaml");
+    std::fs::write(&example, &readme[start..end]).unwrap();
+    let output = papers(&["check", example.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -16,7 +16,7 @@ pub struct CoverReport {
     #[serde(default)]
     pub layout: Layout,
     /// Report title; also the document title.
-    pub title: String,
+    pub title: Spanned<String>,
     /// The committee the report goes to, e.g. "Corporate Parenting Panel".
     pub committee: String,
     /// The meeting the report goes to.
@@ -222,7 +222,7 @@ impl SectionKey {
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     /// Replaces the standard heading.
-    pub heading: Option<String>,
+    pub heading: Option<Spanned<String>>,
     /// Paragraphs and sub-headings, in order.
     pub items: Vec<Spanned<SectionItem>>,
 }
@@ -230,7 +230,7 @@ pub struct Section {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionFields {
-    heading: Option<String>,
+    heading: Option<Spanned<String>>,
     #[serde(default)]
     paragraphs: OneOrMany<Spanned<SectionItem>>,
 }

@@ -324,6 +324,7 @@ impl DocxWriter {
                 .add_paragraph(
                     Paragraph::new()
                         .keep_next(true)
+                        .line_spacing(cell_spacing())
                         .add_run(Run::new().bold().add_text(xml_safe(&row.label))),
                 );
             table_rows.push(TableRow::new(vec![label]).cant_split());
@@ -331,11 +332,13 @@ impl DocxWriter {
             self.blocks_into(&row.blocks, 0, &mut value_blocks);
             let mut value = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
             if value_blocks.is_empty() {
-                value = value.add_paragraph(Paragraph::new());
+                value = value.add_paragraph(Paragraph::new().line_spacing(cell_spacing()));
             }
             for child in value_blocks {
                 value = match child {
-                    BodyChild::Paragraph(paragraph) => value.add_paragraph(*paragraph),
+                    BodyChild::Paragraph(paragraph) => {
+                        value.add_paragraph(paragraph.line_spacing(cell_spacing()))
+                    }
                     BodyChild::Table(table) => value.add_table(*table),
                 };
             }
@@ -345,6 +348,11 @@ impl DocxWriter {
             .set_grid(vec![TEXT_WIDTH])
             .width(TEXT_WIDTH, WidthType::Dxa)
     }
+}
+
+/// Paragraph spacing inside the front-page table: tight, as on the council's form.
+fn cell_spacing() -> LineSpacing {
+    LineSpacing::new().before(40).after(40)
 }
 
 fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {

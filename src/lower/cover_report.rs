@@ -188,7 +188,7 @@ pub fn lower_cover_report(
     };
     Ok(Document {
         metadata: Metadata {
-            title: report.title.clone(),
+            title: report.title.value.clone(),
             authors,
             description: Some(committee_and_date(report)),
             date: report.meeting_date,
@@ -211,9 +211,25 @@ struct Lowering<'a> {
 }
 
 impl Lowering<'_> {
+    /// Text a reader needs (a title, a heading) must not be blank: PDF/UA forbids empty headings.
+    fn require_text(&mut self, text: &Spanned<String>, what: &str, hint: &str) {
+        if text.value.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(format!("{what} is empty"))
+                    .at(self.source.location_of(text))
+                    .hint(hint),
+            );
+        }
+    }
+
     fn blocks(&mut self) -> Vec<Block> {
         let report = self.report;
         let mut blocks = Vec::new();
+        self.require_text(
+            &report.title,
+            "the report title",
+            "write the title as it should appear on the front page",
+        );
         let front_page = self.front_page();
         let has_front_page = !front_page.is_empty();
         if has_front_page {
@@ -227,12 +243,12 @@ impl Lowering<'_> {
             Layout::Summary2020 => blocks.push(Block::Heading {
                 level: 1,
                 number: None,
-                content: vec![Inline::text(format!("Title: {}", report.title))],
+                content: vec![Inline::text(format!("Title: {}", report.title.value))],
             }),
             Layout::Current2022 if !has_front_page => blocks.push(Block::Heading {
                 level: 1,
                 number: None,
-                content: vec![Inline::text(report.title.clone())],
+                content: vec![Inline::text(report.title.value.clone())],
             }),
             Layout::Current2022 => {}
         }
@@ -241,9 +257,17 @@ impl Lowering<'_> {
         for (index, standard) in standard.iter().enumerate() {
             let section_number = vec![index as u32 + 1];
             let written = report.sections.value.get(standard.key);
-            let heading = written
-                .and_then(|section| section.value.heading.clone())
-                .unwrap_or_else(|| standard.heading.to_string());
+            let heading = match written.and_then(|section| section.value.heading.as_ref()) {
+                Some(heading) => {
+                    self.require_text(
+                        heading,
+                        "a section heading",
+                        "write the heading, or remove `heading:` to use the standard one",
+                    );
+                    heading.value.clone()
+                }
+                None => standard.heading.to_string(),
+            };
             blocks.push(Block::Heading {
                 level: 1,
                 number: Some(number(section_number.clone())),
@@ -395,6 +419,14 @@ impl Lowering<'_> {
                 }
             }
             (None, Some(heading)) => {
+                if heading.trim().is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error("a sub-heading is empty").at(here()).hint(
+                            "write the sub-heading, or make the item a paragraph with `text`",
+                        ),
+                    );
+                    return;
+                }
                 if depth > 0 {
                     self.diagnostics.push(
                         Diagnostic::error("a sub-section cannot hold another sub-section")
@@ -450,7 +482,10 @@ impl Lowering<'_> {
                 "Committee Name and Date of Committee Meeting",
                 vec![Block::plain(committee_and_date(report))],
             ),
-            row("Report Title", vec![Block::plain(report.title.clone())]),
+            row(
+                "Report Title",
+                vec![Block::plain(report.title.value.clone())],
+            ),
         ];
         if let Some(answer) = &report.key_decision {
             rows.push(row(

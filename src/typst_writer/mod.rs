@@ -123,3 +123,51 @@ fn typst_diagnostic(world: &PaperWorld, diagnostic: &SourceDiagnostic) -> Diagno
     }
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Inline, Metadata};
+
+    fn document(blocks: Vec<Block>) -> Document {
+        Document {
+            metadata: Metadata {
+                title: "A paper".into(),
+                authors: vec!["A. Author".into()],
+                description: None,
+                date: None,
+            },
+            blocks,
+        }
+    }
+
+    #[test]
+    fn content_that_breaks_pdf_ua_fails_the_build_with_a_clear_message() {
+        let broken = document(vec![Block::Heading {
+            level: 1,
+            number: None,
+            content: vec![Inline::text("")],
+        }]);
+        let errors = write_pdf(&broken, "test")
+            .err()
+            .expect("an empty heading is refused");
+        let error = &errors[0];
+        assert!(error.message.contains("PDF/UA-1"), "{error}");
+        assert!(error.message.contains("heading title is empty"), "{error}");
+        let location = error.location.as_ref().expect("the template line");
+        assert_eq!(
+            location.file,
+            PathBuf::from("report_templates/house-style.typ")
+        );
+        assert!(error.hints.iter().any(|hint| hint.contains("PDF/UA-1")));
+    }
+
+    #[test]
+    fn same_document_same_bytes() {
+        let paper = document(vec![Block::plain("One paragraph.")]);
+        let first = write_pdf(&paper, "same").unwrap();
+        let second = write_pdf(&paper, "same").unwrap();
+        assert_eq!(first.pages, 1);
+        assert!(first.bytes == second.bytes);
+    }
+}
