@@ -1,37 +1,61 @@
-//! Word numbering for numbered headings and paragraphs, chosen so that Word prints exactly the
-//! numbers the document model decided ("1.", "2.1", "3.2.1", and any number an author set by hand).
+//! Word numbering for numbered headings and paragraphs, chosen so that Word (and LibreOffice)
+//! print exactly the numbers the document model decided: "1.", "2.1", "3.2.1", and any number an
+//! author set by hand.
+//!
+//! Each list instance gets its own abstract numbering. Where a new instance starts below the top
+//! level (a summary's "1.1", a hand-set "3.1.1"), the parts above its counting level are written
+//! into the level text literally ("3.1.%3"): applications disagree on what an unused upper level
+//! prints, so no number ever depends on one.
 
 use docx_rs::{
     AbstractNumbering, Docx, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering,
     SpecialIndentType, Start,
 };
 
-/// docx-rs's built-in numbering uses id 1, so ours start at 2.
-pub const HOUSE_ABSTRACT: usize = 2;
-/// Bullets for Markdown lists.
-pub const LIST_BULLET_ABSTRACT: usize = 3;
+/// Bullets for Markdown lists (docx-rs's built-in numbering uses id 1, so ours start at 2).
+pub const LIST_BULLET_ABSTRACT: usize = 2;
 /// Numbers for Markdown numbered lists.
-pub const LIST_ORDERED_ABSTRACT: usize = 4;
+pub const LIST_ORDERED_ABSTRACT: usize = 3;
 /// The one numbering instance all bullet lists share.
 pub const BULLET_NUM: usize = 2;
-const FIRST_FREE_NUM: usize = 3;
+const FIRST_FREE_ID: usize = 4;
 const LEVELS: usize = 3;
 
-/// Simulates Word's list counters so each paragraph continues the current list when that gives
-/// the right number, and starts a new instance with start overrides when it does not.
+/// One part of a level's printed number: a fixed number, or the counter of a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Literal(u32),
+    Counter(usize),
+}
+
+/// A list instance: for each level, its start value and what it prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Instance {
+    id: usize,
+    starts: [u32; LEVELS],
+    texts: [Vec<Part>; LEVELS],
+}
+
+/// Simulates the list counters so each paragraph continues the current instance when that gives
+/// the right number, and starts a new instance when it does not.
 pub struct HouseNumbering {
     next_id: usize,
-    /// Each instance: its id and the start value of every level.
-    instances: Vec<(usize, [u32; LEVELS])>,
-    /// Counters of the current instance; `None` = level not yet used (Word shows its start value).
+    instances: Vec<Instance>,
+    /// Counters of the current instance; `None` = level not used yet.
     counters: [Option<u32>; LEVELS],
+}
+
+impl Default for HouseNumbering {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl HouseNumbering {
     /// No instances yet.
     pub fn new() -> Self {
         HouseNumbering {
-            next_id: FIRST_FREE_NUM,
+            next_id: FIRST_FREE_ID,
             instances: Vec::new(),
             counters: [None; LEVELS],
         }
@@ -47,118 +71,207 @@ impl HouseNumbering {
     /// The (numbering id, level) that makes Word print `parts`.
     pub fn place(&mut self, parts: &[u32]) -> (usize, usize) {
         let level = parts.len().clamp(1, LEVELS) - 1;
-        let wanted: Vec<u32> = parts.iter().copied().take(LEVELS).collect();
-        if let Some(&(id, starts)) = self.instances.last()
-            && predict(&self.counters, &starts, level) == wanted
-        {
-            advance(&mut self.counters, &starts, level);
-            return (id, level);
+        let wanted = &parts[..=level];
+        if let Some(instance) = self.instances.last() {
+            let mut next = self.counters;
+            advance(&mut next, &instance.starts, level);
+            if printed(&instance.texts[level], &next).as_deref() == Some(wanted) {
+                self.counters = next;
+                return (instance.id, level);
+            }
         }
-        let id = self.allocate_id();
-        let mut starts = [1; LEVELS];
-        for (start, part) in starts.iter_mut().zip(&wanted) {
-            *start = *part;
-        }
-        self.instances.push((id, starts));
+        let instance = Instance {
+            id: self.allocate_id(),
+            starts: std::array::from_fn(|l| if l == level { wanted[l] } else { 1 }),
+            texts: std::array::from_fn(|l| {
+                if l < level {
+                    (0..=l).map(Part::Counter).collect()
+                } else {
+                    // The parts above the new instance's level are fixed text.
+                    let fixed = wanted[..level].iter().map(|n| Part::Literal(*n));
+                    fixed.chain((level..=l).map(Part::Counter)).collect()
+                }
+            }),
+        };
         self.counters = [None; LEVELS];
-        advance(&mut self.counters, &starts, level);
+        advance(&mut self.counters, &instance.starts, level);
+        let id = instance.id;
+        self.instances.push(instance);
         (id, level)
     }
 
-    /// Add the house abstract numbering and every instance used.
+    /// Add an abstract numbering and a numbering instance for every instance used.
     pub fn register(&self, mut docx: Docx) -> Docx {
-        docx = docx.add_abstract_numbering(house_abstract());
-        for (id, starts) in &self.instances {
-            let mut numbering = Numbering::new(*id, HOUSE_ABSTRACT);
-            for (level, start) in starts.iter().enumerate() {
+        for instance in &self.instances {
+            let mut abstract_numbering = AbstractNumbering::new(instance.id);
+            for level in 0..LEVELS {
+                abstract_numbering = abstract_numbering.add_level(house_level(
+                    level,
+                    instance.starts[level],
+                    &level_text(&instance.texts[level]),
+                ));
+            }
+            // The start is also given as an override: LibreOffice otherwise carries a level's
+            // count over from an earlier list.
+            let mut numbering = Numbering::new(instance.id, instance.id);
+            for (level, start) in instance.starts.iter().enumerate() {
                 numbering =
                     numbering.add_override(LevelOverride::new(level).start(*start as usize));
             }
-            docx = docx.add_numbering(numbering);
+            docx = docx
+                .add_abstract_numbering(abstract_numbering)
+                .add_numbering(numbering);
         }
         docx
     }
 }
 
-/// What Word would print for a paragraph at `level` if the current instance continued.
-fn predict(counters: &[Option<u32>; LEVELS], starts: &[u32; LEVELS], level: usize) -> Vec<u32> {
-    let mut next = *counters;
-    advance(&mut next, starts, level);
-    (0..=level).map(|l| next[l].unwrap_or(starts[l])).collect()
+/// The number a level prints with these counters, or `None` if it would read an unused counter.
+fn printed(text: &[Part], counters: &[Option<u32>; LEVELS]) -> Option<Vec<u32>> {
+    text.iter()
+        .map(|part| match part {
+            Part::Literal(n) => Some(*n),
+            Part::Counter(level) => counters[*level],
+        })
+        .collect()
 }
 
-/// Word's rule: the level counts on; every deeper level starts again.
+/// The list rule: the level counts on; every deeper level starts again. An upper level not yet
+/// used counts as used at its start value (LibreOffice then prints start + 1 for the next item
+/// there), so the simulation never continues a list where applications could disagree.
 fn advance(counters: &mut [Option<u32>; LEVELS], starts: &[u32; LEVELS], level: usize) {
+    for upper in 0..level {
+        counters[upper].get_or_insert(starts[upper]);
+    }
     counters[level] = Some(counters[level].map_or(starts[level], |count| count + 1));
     for deeper in counters.iter_mut().skip(level + 1) {
         *deeper = None;
     }
 }
 
-/// "1." / "2.1" / "3.2.1", hanging in the number column.
-fn house_abstract() -> AbstractNumbering {
-    let level = |index: usize, text: &str, column: i32| {
-        Level::new(
-            index,
-            Start::new(1),
-            NumberFormat::new("decimal"),
-            LevelText::new(text),
-            LevelJc::new("left"),
-        )
-        .indent(
-            Some(column),
-            Some(SpecialIndentType::Hanging(column)),
-            None,
-            None,
-        )
+/// Word's level text: `%1.` for a section, `%1.%2`, `3.1.%3` below it.
+fn level_text(parts: &[Part]) -> String {
+    let text: Vec<String> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Literal(n) => n.to_string(),
+            Part::Counter(level) => format!("%{}", level + 1),
+        })
+        .collect();
+    if parts.len() == 1 {
+        format!("{}.", text[0])
+    } else {
+        text.join(".")
+    }
+}
+
+/// One level, hanging in the number column.
+fn house_level(index: usize, start: u32, text: &str) -> Level {
+    let column = if index >= 2 {
+        super::WIDE_NUMBER_COLUMN
+    } else {
+        super::NUMBER_COLUMN
     };
-    AbstractNumbering::new(HOUSE_ABSTRACT)
-        .add_level(level(0, "%1.", super::NUMBER_COLUMN))
-        .add_level(level(1, "%1.%2", super::NUMBER_COLUMN))
-        .add_level(level(2, "%1.%2.%3", super::WIDE_NUMBER_COLUMN))
+    Level::new(
+        index,
+        Start::new(start as usize),
+        NumberFormat::new("decimal"),
+        LevelText::new(text),
+        LevelJc::new("left"),
+    )
+    .indent(
+        Some(column),
+        Some(SpecialIndentType::Hanging(column)),
+        None,
+        None,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn continues_while_word_would_print_the_right_number() {
+    /// What each placed number prints, by replaying the instances' level texts.
+    fn print_all(numbers: &[&[u32]]) -> (Vec<String>, usize) {
         let mut numbering = HouseNumbering::new();
-        let first = numbering.place(&[1]);
-        assert_eq!(numbering.place(&[1, 1]), (first.0, 1));
-        assert_eq!(numbering.place(&[1, 2]), (first.0, 1));
-        assert_eq!(numbering.place(&[2]), (first.0, 0));
-        assert_eq!(numbering.place(&[2, 1]), (first.0, 1));
-        assert_eq!(numbering.place(&[2, 1, 1]), (first.0, 2));
-        assert_eq!(numbering.instances.len(), 1);
+        let mut counters: std::collections::HashMap<usize, [Option<u32>; LEVELS]> =
+            Default::default();
+        let mut printed_numbers = Vec::new();
+        for parts in numbers {
+            let (id, level) = numbering.place(parts);
+            let instance = numbering.instances.iter().find(|i| i.id == id).unwrap();
+            let state = counters.entry(id).or_insert([None; LEVELS]);
+            advance(state, &instance.starts, level);
+            let shown = printed(&instance.texts[level], state).expect("no unused counter");
+            printed_numbers.push(
+                shown
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("."),
+            );
+        }
+        (printed_numbers, numbering.instances.len())
     }
 
     #[test]
-    fn restarts_with_overrides_for_numbers_set_by_hand() {
-        let mut numbering = HouseNumbering::new();
-        let first = numbering.place(&[2]);
-        numbering.place(&[2, 1]);
-        numbering.place(&[2, 2]);
-        // The author skipped 2.3.
-        let skipped = numbering.place(&[2, 4]);
-        assert_ne!(skipped.0, first.0);
-        assert_eq!(numbering.instances.last().unwrap().1, [2, 4, 1]);
-        // And the count goes on from there.
-        assert_eq!(numbering.place(&[2, 5]).0, skipped.0);
-        // Level 0 of the new instance was never used, so Word would print its start (2):
-        // section 3 needs an instance of its own.
-        let next_section = numbering.place(&[3]);
-        assert_ne!(next_section.0, skipped.0);
-        assert_eq!(numbering.instances.last().unwrap().1, [3, 1, 1]);
+    fn a_plain_report_is_one_list() {
+        let (printed, instances) = print_all(&[
+            &[1],
+            &[1, 1],
+            &[2],
+            &[2, 1],
+            &[2, 2],
+            &[2, 2, 1],
+            &[3],
+            &[3, 1],
+        ]);
+        assert_eq!(
+            printed,
+            ["1", "1.1", "2", "2.1", "2.2", "2.2.1", "3", "3.1"]
+        );
+        assert_eq!(instances, 1);
     }
 
     #[test]
-    fn a_second_list_starting_again_gets_its_own_instance() {
-        let mut numbering = HouseNumbering::new();
-        numbering.place(&[1, 1]);
-        numbering.place(&[2, 1]);
-        let body = numbering.place(&[1]);
-        assert_eq!(numbering.instances.last().unwrap(), &(body.0, [1, 1, 1]));
+    fn numbers_set_by_hand_print_as_set() {
+        let numbers: &[&[u32]] = &[
+            &[1, 1],
+            &[2, 1], // front page: summary 1.1, recommendations 2.1
+            &[2],
+            &[2, 1],
+            &[2, 2],
+            &[2, 4],
+            &[2, 5], // 2.3 skipped by the author
+            &[3],
+            &[3, 9],
+            &[3, 9, 4],
+            &[3, 1, 1],
+            &[3, 2],
+            &[3, 2, 1],
+            &[4],
+        ];
+        let (printed, _) = print_all(numbers);
+        let expected: Vec<String> = numbers
+            .iter()
+            .map(|parts| {
+                parts
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(".")
+            })
+            .collect();
+        assert_eq!(printed, expected);
+    }
+
+    #[test]
+    fn level_texts_fix_the_parts_above_a_new_instance() {
+        assert_eq!(level_text(&[Part::Counter(0)]), "%1.");
+        assert_eq!(level_text(&[Part::Counter(0), Part::Counter(1)]), "%1.%2");
+        assert_eq!(
+            level_text(&[Part::Literal(3), Part::Literal(1), Part::Counter(2)]),
+            "3.1.%3"
+        );
     }
 }

@@ -212,7 +212,15 @@ pub fn normalise(text: &str) -> String {
         .map(str::trim)
         .filter(|line| !is_page_furniture(line))
         .collect();
-    kept.join(" ")
+    let mut joined = String::new();
+    for line in kept {
+        // A word broken after its hyphen at a line end continues on the next line.
+        if !joined.is_empty() && !joined.ends_with('-') {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined
         .replace('-', "")
         .split_whitespace()
         .collect::<Vec<_>>()
