@@ -65,6 +65,14 @@ pub enum Block {
         /// Heading text.
         content: Vec<Inline>,
     },
+    /// A heading placed in a form field, set like the field's text (the Public Report's
+    /// "Report Title" row holds the report's level-1 heading).
+    FieldHeading {
+        /// Outline level, 1-based.
+        level: u8,
+        /// Heading text.
+        content: Vec<Inline>,
+    },
     /// A plain paragraph.
     Paragraph {
         /// Paragraph text.

@@ -163,7 +163,11 @@ fn pdfs_are_tagged_titled_en_gb_and_declare_pdf_ua() {
 #[test]
 fn pdf_bookmarks_list_every_numbered_section() {
     let outline = pdf_outline(&output(&EXAMPLES[0], "pdf"));
-    assert_eq!(outline.first().map(String::as_str), Some("1. Background"));
+    assert_eq!(
+        outline.first().map(String::as_str),
+        Some("Corporate Parenting Terms of Reference")
+    );
+    assert_eq!(outline.get(1).map(String::as_str), Some("1. Background"));
     assert!(outline.contains(&"14. Accountable Officer(s)".to_string()));
     let june = pdf_outline(&output(&EXAMPLES[3], "pdf"));
     assert!(
@@ -194,7 +198,9 @@ fn docx_uses_heading_styles_word_numbering_and_sets_its_properties() {
     for example in &EXAMPLES {
         let docx = output(example, "docx");
         let document = docx_part(&docx, "word/document.xml");
+        // The title is Heading 1, the numbered sections Heading 2.
         assert!(document.contains(r#"<w:pStyle w:val="Heading1" />"#));
+        assert!(document.contains(r#"<w:pStyle w:val="Heading2" />"#));
         // Numbered paragraphs carry Word numbering, not typed numbers.
         assert!(document.contains("<w:numPr>"));
         assert!(!document.contains(">2.1<"), "a number was typed as text");

@@ -30,10 +30,14 @@ const LABEL_FILL: &str = "DBE5F1";
 
 /// Style ids used in the document.
 pub mod styles {
-    /// Section headings ("1. Background").
-    pub const HEADING_1: &str = "Heading1";
-    /// Sub-headings ("3.2 Looked After Children Profile").
-    pub const HEADING_2: &str = "Heading2";
+    /// Heading styles by outline level: the title, sections ("1. Background"), sub-headings
+    /// ("3.2 Looked After Children Profile"), and one more level for documents in a pack.
+    pub const HEADINGS: [&str; 4] = ["Heading1", "Heading2", "Heading3", "Heading4"];
+
+    /// The heading style for a model heading level (1-based), clamped to the deepest style.
+    pub fn heading(level: u8) -> &'static str {
+        HEADINGS[usize::from(level.clamp(1, HEADINGS.len() as u8)) - 1]
+    }
     /// First banner line ("Public Report").
     pub const TITLE: &str = "Title";
     /// Further banner lines (the committee).
@@ -111,8 +115,10 @@ fn house_styles(docx: Docx) -> Docx {
     )
     .default_size(BODY_SIZE)
     .default_line_spacing(LineSpacing::new().after(200).line(264))
-    .add_style(heading(styles::HEADING_1, "heading 1", 0))
-    .add_style(heading(styles::HEADING_2, "heading 2", 1))
+    .add_style(heading(styles::HEADINGS[0], "heading 1", 0))
+    .add_style(heading(styles::HEADINGS[1], "heading 2", 1))
+    .add_style(heading(styles::HEADINGS[2], "heading 3", 2))
+    .add_style(heading(styles::HEADINGS[3], "heading 4", 3))
     .add_style(
         Style::new(styles::TITLE, StyleType::Paragraph)
             .name("Title")
@@ -205,15 +211,23 @@ impl DocxWriter {
                 number,
                 content,
             } => {
-                let style = if *level <= 1 {
-                    styles::HEADING_1
-                } else {
-                    styles::HEADING_2
-                };
+                let style = styles::heading(*level);
                 let mut paragraph = inlines(Paragraph::new().style(style).keep_next(true), content);
                 if let Some(number) = number {
                     paragraph = self.number(paragraph, number);
                 }
+                sink.push(BodyChild::paragraph(paragraph));
+            }
+            Block::FieldHeading { level, content } => {
+                let mut paragraph = Paragraph::new().style(styles::heading(*level));
+                append_inlines(
+                    &mut paragraph,
+                    content,
+                    RunStyle {
+                        regular: true,
+                        ..RunStyle::default()
+                    },
+                );
                 sink.push(BodyChild::paragraph(paragraph));
             }
             Block::Paragraph { content } => {
@@ -399,6 +413,8 @@ fn indented(paragraph: Paragraph, indent: i32) -> Paragraph {
 struct RunStyle {
     bold: bool,
     italic: bool,
+    /// Not bold even where the paragraph style is (a heading set like body text).
+    regular: bool,
 }
 
 fn inlines(paragraph: Paragraph, content: &[Inline]) -> Paragraph {
@@ -411,6 +427,8 @@ fn styled_run(text: &str, style: RunStyle) -> Run {
     let mut run = Run::new().add_text(xml_safe(text));
     if style.bold {
         run = run.bold();
+    } else if style.regular {
+        run = run.disable_bold();
     }
     if style.italic {
         run = run.italic();

@@ -143,6 +143,8 @@ const SECTIONS_2020: [StandardSection; 13] = [
     section(SectionKey::Risks, "Risks and Mitigation", None),
 ];
 
+/// The title is the level-1 heading; numbered sections sit below it.
+const SECTION_LEVEL: u8 = 2;
 const ACCOUNTABLE_OFFICERS: &str = "Accountable Officer(s)";
 const PUBLISHED_LINE: &str = "This report is published on the Council's website.";
 
@@ -269,7 +271,7 @@ impl Lowering<'_> {
                 None => standard.heading.to_string(),
             };
             blocks.push(Block::Heading {
-                level: 1,
+                level: SECTION_LEVEL,
                 number: Some(number(section_number.clone())),
                 content: vec![Inline::text(heading)],
             });
@@ -298,7 +300,7 @@ impl Lowering<'_> {
             }
         }
         blocks.push(Block::Heading {
-            level: 1,
+            level: SECTION_LEVEL,
             number: Some(number(vec![standard.len() as u32 + 1])),
             content: vec![Inline::text(ACCOUNTABLE_OFFICERS)],
         });
@@ -437,7 +439,7 @@ impl Lowering<'_> {
                 }
                 let parts = counter.next(explicit);
                 blocks.push(Block::Heading {
-                    level: 2,
+                    level: SECTION_LEVEL + 1,
                     number: (item.numbered != Some(false)).then(|| number(parts.clone())),
                     content: vec![Inline::text(heading.clone())],
                 });
@@ -456,6 +458,16 @@ impl Lowering<'_> {
                     .at(here())
                     .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
             ),
+        }
+    }
+
+    /// The title in the front page's "Report Title" row. In the 2022 form that row is where the
+    /// title appears, so it is the document's level-1 heading, set like the row's text.
+    fn front_page_title(&self) -> Block {
+        let content = vec![Inline::text(self.report.title.value.clone())];
+        match self.report.layout {
+            Layout::Current2022 => Block::FieldHeading { level: 1, content },
+            Layout::Summary2020 => Block::Paragraph { content },
         }
     }
 
@@ -482,10 +494,7 @@ impl Lowering<'_> {
                 "Committee Name and Date of Committee Meeting",
                 vec![Block::plain(committee_and_date(report))],
             ),
-            row(
-                "Report Title",
-                vec![Block::plain(report.title.value.clone())],
-            ),
+            row("Report Title", vec![self.front_page_title()]),
         ];
         if let Some(answer) = &report.key_decision {
             rows.push(row(
