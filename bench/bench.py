@@ -15,9 +15,9 @@ BINARY = sys.argv[1]
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 
 COVER_REPORTS = [
-    "content/corporate-parenting-panel-2022-05-13/05-terms-of-reference-cover.yaml",
-    "content/corporate-parenting-panel-2022-05-13/06-iro-annual-report-cover.yaml",
-    "content/corporate-parenting-panel-2022-05-13/07-q3-performance-cover.yaml",
+    "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
+    "content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml",
+    "content/corporate-parenting-panel/2022-05-13/07-q3-performance-cover.yaml",
     "content/corporate-parenting-performance-2020-06/performance-june-2020-cover.yaml",
 ]
 

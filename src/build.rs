@@ -1,12 +1,22 @@
-//! The build pipeline: find content, parse and lower every paper, then typeset and write outputs
-//! only if the whole run is clean, each file replaced atomically.
+//! The build pipeline: find content, parse and lower every paper and meeting, then typeset and
+//! write outputs only if the whole run is clean, each file replaced atomically.
 
+mod meeting;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::Spanned;
+
+use crate::content::committee::Committee;
 use crate::content::{self, FoundFile, Paper, SourceFile};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};
 use crate::model::Document;
+use crate::narrative::{Narrative, References};
 use crate::{docx_writer, lower, typst_writer};
+
+pub use meeting::render_meeting;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,12 +37,29 @@ impl Format {
     }
 }
 
-/// A paper read and lowered, ready for the writers.
+/// A paper read and lowered on its own, ready for the writers.
 pub struct LoweredPaper {
     /// Where it came from.
     pub file: FoundFile,
     /// The document model.
     pub document: Document,
+}
+
+/// A meeting read and lowered, with its papers.
+pub struct LoweredMeeting {
+    /// The meeting file.
+    pub file: FoundFile,
+    /// Agenda and papers.
+    pub model: MeetingModel,
+}
+
+/// Everything a run will write.
+#[derive(Default)]
+pub struct Loaded {
+    /// Papers built on their own.
+    pub papers: Vec<LoweredPaper>,
+    /// Meetings, each built into its own folder.
+    pub meetings: Vec<LoweredMeeting>,
 }
 
 /// An output file produced by a build.
@@ -55,87 +82,307 @@ pub enum Failure {
     Io(Diagnostic),
 }
 
-/// Read, parse and lower every paper under `paths`, collecting every problem.
-pub fn load(paths: &[PathBuf]) -> Result<(Vec<LoweredPaper>, Diagnostics), Failure> {
-    let files = content::find_content(paths).map_err(Failure::Io)?;
-    if files.is_empty() {
+/// A parsed content file.
+struct ParsedFile {
+    source: SourceFile,
+    paper: Option<Paper>,
+}
+
+/// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
+struct Workspace {
+    files: BTreeMap<PathBuf, ParsedFile>,
+    /// Files a meeting presents; they are built inside the meeting's folder, not on their own.
+    owned: BTreeSet<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// Read and parse `path` once; its problems are recorded once.
+    fn read(&mut self, path: &Path) -> Result<PathBuf, std::io::Error> {
+        let canonical = path.canonicalize()?;
+        if !self.files.contains_key(&canonical) {
+            let text = std::fs::read_to_string(path)?;
+            let source = SourceFile {
+                path: path.to_path_buf(),
+                text,
+            };
+            let paper = match content::parse_paper(&source) {
+                Ok(paper) => Some(paper),
+                Err(problems) => {
+                    self.diagnostics.extend(problems);
+                    None
+                }
+            };
+            self.files
+                .insert(canonical.clone(), ParsedFile { source, paper });
+        }
+        Ok(canonical)
+    }
+
+    /// Resolve a path written in `from` (relative to it) and read that file.
+    fn refer(&mut self, from: &SourceFile, written: &str, at: Location) -> Option<PathBuf> {
+        let base = from.path.parent().unwrap_or(Path::new(""));
+        let path = base.join(written);
+        match self.read(&path) {
+            Ok(canonical) => Some(canonical),
+            Err(error) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("cannot read `{written}`: {error}"))
+                        .at(at)
+                        .hint(format!("paths are relative to `{}`", from.path.display())),
+                );
+                None
+            }
+        }
+    }
+
+    /// The committee a meeting or minutes file names.
+    fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee> {
+        let canonical = self.refer(from, &written.value, from.location_of(written))?;
+        let file = &self.files[&canonical];
+        match &file.paper {
+            Some(Paper::Committee(committee)) => Some((**committee).clone()),
+            Some(other) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "`{}` is a {}, not a committee",
+                        written.value,
+                        other.kind_name()
+                    ))
+                    .at(from.location_of(written)),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Lower a paper on its own (cover report, minutes).
+    fn lower(&mut self, canonical: &Path, references: &References) -> ResolvedPaper {
+        let Some(file) = self.files.get(canonical) else {
+            return ResolvedPaper::Failed;
+        };
+        let source = file.source.clone();
+        let result = match &file.paper {
+            Some(Paper::CoverReport(report)) => {
+                let report = report.clone();
+                lower::cover_report::lower_cover_report(
+                    &report,
+                    &source,
+                    &Narrative::new(references.clone()),
+                )
+            }
+            Some(Paper::Minutes(minutes)) => {
+                let minutes = minutes.clone();
+                let Some(committee) = self.committee(&source, &minutes.committee) else {
+                    return ResolvedPaper::Failed;
+                };
+                lower::minutes::lower_minutes(&minutes, &source, &committee)
+            }
+            Some(other) => Err(vec![
+                Diagnostic::error(format!(
+                    "a {} cannot be presented as a paper",
+                    other.kind_name()
+                ))
+                .at(Location::from_line_column(&source.path, &source.text, 1, 1)),
+            ]),
+            None => return ResolvedPaper::Failed,
+        };
+        match result {
+            Ok(document) => ResolvedPaper::Lowered(document),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                ResolvedPaper::Failed
+            }
+        }
+    }
+}
+
+/// Resolves a meeting's papers within the workspace, relative to the meeting file.
+struct MeetingPapers<'a> {
+    workspace: &'a mut Workspace,
+    meeting: SourceFile,
+}
+
+impl PaperSource for MeetingPapers<'_> {
+    fn minutes(&mut self, path: &Spanned<String>) -> ResolvedPaper {
+        let Some(canonical) =
+            self.workspace
+                .refer(&self.meeting, &path.value, self.meeting.location_of(path))
+        else {
+            return ResolvedPaper::Failed;
+        };
+        self.workspace.owned.insert(canonical.clone());
+        if let Some(file) = self.workspace.files.get(&canonical)
+            && !matches!(file.paper, Some(Paper::Minutes(_)) | None)
+        {
+            self.workspace.diagnostics.push(
+                Diagnostic::error(format!("`{}` is not minutes", path.value))
+                    .at(self.meeting.location_of(path)),
+            );
+            return ResolvedPaper::Failed;
+        }
+        self.workspace.lower(&canonical, &References::default())
+    }
+
+    fn paper(&mut self, path: &str, at: Location, references: &References) -> ResolvedPaper {
+        let Some(canonical) = self.workspace.refer(&self.meeting, path, at) else {
+            return ResolvedPaper::Failed;
+        };
+        self.workspace.owned.insert(canonical.clone());
+        self.workspace.lower(&canonical, references)
+    }
+}
+
+/// Read, parse and lower every paper and meeting under `paths`, collecting every problem.
+pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
+    let found = content::find_content(paths).map_err(Failure::Io)?;
+    if found.is_empty() {
         return Err(Failure::Io(Diagnostic::error(
             "no content found: give YAML files or folders that hold them",
         )));
     }
-    let mut diagnostics = Diagnostics::new();
-    let mut papers = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file.path).map_err(|error| {
+    let mut workspace = Workspace {
+        files: BTreeMap::new(),
+        owned: BTreeSet::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut given = Vec::new();
+    for file in found {
+        let canonical = workspace.read(&file.path).map_err(|error| {
             Failure::Io(Diagnostic::error(format!(
                 "cannot read `{}`: {error}",
                 file.path.display()
             )))
         })?;
-        let source = SourceFile {
-            path: file.path.clone(),
-            text,
+        given.push((canonical, file));
+    }
+
+    let mut loaded = Loaded::default();
+    // Meetings first: they decide which papers are theirs.
+    for (canonical, file) in &given {
+        let Some(ParsedFile {
+            source,
+            paper: Some(Paper::Meeting(meeting)),
+        }) = workspace.files.get(canonical)
+        else {
+            continue;
         };
-        let lowered = content::parse_paper(&source).and_then(|paper| match &paper {
-            Paper::CoverReport(report) => lower::cover_report::lower_cover_report(report, &source),
-        });
-        match lowered {
-            Ok(document) => papers.push(LoweredPaper { file, document }),
-            Err(problems) => diagnostics.extend(problems),
+        let (source, meeting) = (source.clone(), meeting.clone());
+        let Some(committee) = workspace.committee(&source, &meeting.committee) else {
+            continue;
+        };
+        let mut papers = MeetingPapers {
+            workspace: &mut workspace,
+            meeting: source.clone(),
+        };
+        match lower::agenda::lower_meeting(&meeting, &source, &committee, &mut papers) {
+            Ok(model) => loaded.meetings.push(LoweredMeeting {
+                file: file.clone(),
+                model,
+            }),
+            Err(problems) => workspace.diagnostics.extend(problems),
         }
     }
+    for (canonical, file) in &given {
+        if workspace.owned.contains(canonical) {
+            continue;
+        }
+        let standalone = matches!(
+            workspace
+                .files
+                .get(canonical)
+                .and_then(|f| f.paper.as_ref()),
+            Some(Paper::CoverReport(_) | Paper::Minutes(_))
+        );
+        if standalone
+            && let ResolvedPaper::Lowered(document) =
+                workspace.lower(canonical, &References::default())
+        {
+            loaded.papers.push(LoweredPaper {
+                file: file.clone(),
+                document,
+            });
+        }
+    }
+
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(workspace.diagnostics);
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));
     }
-    Ok((papers, diagnostics))
+    Ok((loaded, diagnostics))
 }
 
-/// Typeset every paper in the chosen formats, in memory. Fails without output if any paper fails.
+/// Typeset everything in the chosen formats, in memory. Fails without output if anything fails.
 pub fn render(
-    papers: &[LoweredPaper],
+    loaded: &Loaded,
     formats: &[Format],
     out_dir: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Result<Vec<Output>, Failure> {
     let mut outputs = Vec::new();
-    for paper in papers {
+    for paper in &loaded.papers {
         let stem = out_dir.join(&paper.file.output_stem);
-        for format in formats {
-            let path = stem.with_extension(format.extension());
-            match format {
-                Format::Pdf => {
-                    let ident = paper.file.output_stem.to_string_lossy().replace('\\', "/");
-                    match typst_writer::write_pdf(&paper.document, &ident) {
-                        Ok(pdf) => {
-                            diagnostics.extend(pdf.warnings.into_iter().map(|warning| {
-                                warning.hint(format!(
-                                    "while typesetting `{}`",
-                                    paper.file.path.display()
-                                ))
-                            }));
-                            outputs.push(Output {
-                                path,
-                                bytes: pdf.bytes,
-                                pages: Some(pdf.pages),
-                            });
-                        }
-                        Err(errors) => diagnostics.extend(errors.into_iter().map(|error| {
-                            error.hint(format!("while typesetting `{}`", paper.file.path.display()))
-                        })),
-                    }
-                }
-                Format::Docx => outputs.push(Output {
-                    path,
-                    bytes: docx_writer::write_docx(&paper.document),
-                    pages: None,
-                }),
-            }
-        }
+        let ident = paper.file.output_stem.to_string_lossy().replace('\\', "/");
+        let context = format!("while typesetting `{}`", paper.file.path.display());
+        outputs.extend(render_document(
+            &paper.document,
+            &stem,
+            &ident,
+            formats,
+            &context,
+            diagnostics,
+        ));
+    }
+    for meeting in &loaded.meetings {
+        let folder = meeting
+            .file
+            .output_stem
+            .parent()
+            .map(|parent| out_dir.join(parent))
+            .unwrap_or_else(|| out_dir.to_path_buf())
+            .join(&meeting.model.slug);
+        outputs.extend(render_meeting(meeting, &folder, formats, diagnostics));
     }
     if diagnostics.has_errors() {
         return Err(Failure::Content(std::mem::take(diagnostics)));
     }
     Ok(outputs)
+}
+
+/// A document's files: `<stem>.pdf` and/or `<stem>.docx`.
+pub fn render_document(
+    document: &Document,
+    stem: &Path,
+    ident: &str,
+    formats: &[Format],
+    context: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Output> {
+    let mut outputs = Vec::new();
+    for format in formats {
+        let path = stem.with_extension(format.extension());
+        match format {
+            Format::Pdf => match typst_writer::write_pdf(document, ident) {
+                Ok(pdf) => {
+                    diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(context)));
+                    outputs.push(Output {
+                        path,
+                        bytes: pdf.bytes,
+                        pages: Some(pdf.pages),
+                    });
+                }
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
+            },
+            Format::Docx => outputs.push(Output {
+                path,
+                bytes: docx_writer::write_docx(document),
+                pages: None,
+            }),
+        }
+    }
+    outputs
 }
 
 /// Write outputs atomically; a file whose bytes are unchanged is left alone.

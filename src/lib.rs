@@ -11,4 +11,5 @@ pub mod escape;
 pub mod lower;
 pub mod markdown;
 pub mod model;
+pub mod narrative;
 pub mod typst_writer;

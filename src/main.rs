@@ -121,12 +121,21 @@ fn run_build(paths: &[PathBuf], out: &std::path::Path, formats: &[Format]) -> Re
 }
 
 fn run_check(paths: &[PathBuf]) -> Result<(), Failure> {
-    let (papers, diagnostics) = build::load(paths)?;
+    let (loaded, diagnostics) = build::load(paths)?;
     print_warnings(&diagnostics);
-    println!(
-        "{} paper{} checked, no problems found",
-        papers.len(),
-        if papers.len() == 1 { "" } else { "s" }
-    );
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (papers, meetings) = (loaded.papers.len(), loaded.meetings.len());
+    if meetings > 0 {
+        println!(
+            "{papers} paper{} and {meetings} meeting{} checked, no problems found",
+            plural(papers),
+            plural(meetings)
+        );
+    } else {
+        println!(
+            "{papers} paper{} checked, no problems found",
+            plural(papers)
+        );
+    }
     Ok(())
 }

@@ -11,6 +11,8 @@ use serde::Serialize;
 pub struct Document {
     /// Title, authors and language for the file's metadata.
     pub metadata: Metadata,
+    /// Text repeated at the top of every page (minutes: "CORPORATE PARENTING PANEL - 15/02/22").
+    pub running_header: Option<String>,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
 }
@@ -117,8 +119,98 @@ pub enum Block {
         /// Rows in order.
         rows: Vec<LabelledRow>,
     },
+    /// Blocks set in from the left by the number column (the body of a minute under its heading).
+    Indented {
+        /// The indented blocks.
+        blocks: Vec<Block>,
+    },
+    /// Text set to the right ("Agenda Item 5" is a heading; this is for signatures and the like).
+    Aligned {
+        /// `right` or `center`.
+        align: Alignment,
+        /// The aligned blocks.
+        blocks: Vec<Block>,
+    },
+    /// One item of an agenda front sheet: number, title, page range and description.
+    AgendaItem {
+        /// The item's number ("4").
+        number: u32,
+        /// Its title as the agenda shows it.
+        title: Vec<Inline>,
+        /// Page range of its papers in the pack, once known; writers that lay out the pack
+        /// themselves (Typst) compute it from the layout and ignore this.
+        pages: Option<PageRange>,
+        /// Whether the item has papers in the pack (and so a page range).
+        has_papers: bool,
+        /// What the item is for, under its title.
+        description: Vec<Block>,
+    },
     /// Start a new page.
     PageBreak,
+}
+
+/// Horizontal alignment of an [`Block::Aligned`] block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Alignment {
+    /// Flush right.
+    Right,
+    /// Centred.
+    Center,
+}
+
+/// First and last printed page of an agenda item's papers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct PageRange {
+    /// First page.
+    pub first: u32,
+    /// Last page.
+    pub last: u32,
+}
+
+impl PageRange {
+    /// "(Pages 3 - 7)", or "(Page 5)" for a single page, as the agenda prints it (with no-break
+    /// spaces, so the range never splits across lines).
+    pub fn agenda_text(&self) -> String {
+        if self.first == self.last {
+            format!("(Page\u{a0}{})", self.first)
+        } else {
+            format!("(Pages\u{a0}{}\u{a0}-\u{a0}{})", self.first, self.last)
+        }
+    }
+}
+
+/// An agenda pack: the front sheet, then each item's papers, paginated as one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pack {
+    /// Title, authors and language of the pack file.
+    pub metadata: Metadata,
+    /// The agenda front sheet.
+    pub front_sheet: Vec<Block>,
+    /// Agenda items that have papers, in order.
+    pub items: Vec<PackItem>,
+    /// The first printed page number (a single item's file continues the pack's numbering).
+    pub first_page: u32,
+}
+
+/// The papers of one agenda item in a pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackItem {
+    /// The item's number, stamped "Agenda Item N" on its first page.
+    pub number: u32,
+    /// Its papers, each starting on a new page.
+    pub documents: Vec<PackDocument>,
+}
+
+/// One paper inside a pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackDocument {
+    /// The paper's blocks; its headings sit one level below the item's.
+    pub blocks: Vec<Block>,
+    /// Text repeated at the top of each of its pages (minutes: "CORPORATE PARENTING PANEL - 15/02/22").
+    pub running_header: Option<String>,
+    /// A marking on each of its pages, e.g. "NOT FOR PUBLICATION …" in the private pack.
+    pub marking: Option<String>,
 }
 
 /// One row of a [`Block::FieldTable`].

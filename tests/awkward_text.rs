@@ -11,10 +11,17 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap()
 }
 
+/// Body text is Markdown with `{{ … }}` expressions; the documented way to print `{{` there.
+fn body(text: &str) -> String {
+    text.replace("{{", "{{ '{{' }}")
+}
+
 /// A cover report with every text field set to awkward text, field by field.
 fn awkward_report() -> String {
     let mut strings = AWKWARD_STRINGS.iter().cycle();
     let mut next = || quoted(strings.next().unwrap());
+    let mut body_strings = AWKWARD_STRINGS.iter().cycle();
+    let mut next_body = || quoted(&body(body_strings.next().unwrap()));
     let mut yaml = String::from("kind: cover-report\nlayout: 2022\n");
     for field in [
         "title",
@@ -34,8 +41,12 @@ fn awkward_report() -> String {
         next(),
         next()
     ));
-    yaml.push_str(&format!("summary:\n  - {}\n  - {}\n", next(), next()));
-    yaml.push_str(&format!("recommendations: {}\n", next()));
+    yaml.push_str(&format!(
+        "summary:\n  - {}\n  - {}\n",
+        next_body(),
+        next_body()
+    ));
+    yaml.push_str(&format!("recommendations: {}\n", next_body()));
     yaml.push_str(&format!(
         "appendices:\n  - label: {}\n    title: {}\n",
         next(),
@@ -61,9 +72,9 @@ fn awkward_report() -> String {
         yaml.push_str(&format!(
             "  {section}:\n    heading: {}\n    paragraphs:\n      - {}\n      - heading: {}\n        paragraphs:\n          - {}\n",
             next(),
+            next_body(),
             next(),
-            next(),
-            next()
+            next_body()
         ));
     }
     yaml.push_str(&format!(

@@ -21,21 +21,21 @@ struct Example {
 
 const EXAMPLES: [Example; 4] = [
     Example {
-        stem: "corporate-parenting-panel-2022-05-13/05-terms-of-reference-cover",
+        stem: "corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover",
         seed: PACK_SEED,
         anchor: Some("Agenda Item 5"),
         start: "Public Report",
         end: "This report is published on the Council's website.",
     },
     Example {
-        stem: "corporate-parenting-panel-2022-05-13/06-iro-annual-report-cover",
+        stem: "corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover",
         seed: PACK_SEED,
         anchor: Some("Agenda Item 6"),
         start: "Public Report",
         end: "This report is published on the Council's website.",
     },
     Example {
-        stem: "corporate-parenting-panel-2022-05-13/07-q3-performance-cover",
+        stem: "corporate-parenting-panel/2022-05-13/07-q3-performance-cover",
         seed: PACK_SEED,
         anchor: Some("Agenda Item 7"),
         start: "Corporate Parenting Performance Report – Qtr 3 2021/22",
@@ -55,13 +55,13 @@ fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = tempfile::tempdir().unwrap();
-        let output = papers(&[
-            "build",
-            "content/corporate-parenting-panel-2022-05-13",
-            "content/corporate-parenting-performance-2020-06",
-            "--out",
-            out.path().to_str().unwrap(),
+        let mut args = vec!["build".to_string()];
+        args.extend(EXAMPLES.iter().map(yaml_path));
+        args.extend([
+            "--out".to_string(),
+            out.path().to_str().unwrap().to_string(),
         ]);
+        let output = papers(&args.iter().map(String::as_str).collect::<Vec<_>>());
         assert!(
             output.status.success(),
             "building the examples failed:\n{}",
@@ -72,8 +72,13 @@ fn built() -> &'static Path {
     .path()
 }
 
+/// The example's YAML file, built on its own (not as part of its meeting).
+fn yaml_path(example: &Example) -> String {
+    format!("content/{}.yaml", example.stem)
+}
+
 fn output(example: &Example, extension: &str) -> PathBuf {
-    // Folder arguments mirror only their own contents, so drop the folder name.
+    // Files given by name are written straight into the output folder.
     let name = Path::new(example.stem).file_name().unwrap();
     built().join(name).with_extension(extension)
 }
@@ -278,13 +283,13 @@ fn word_prints_the_same_numbers_as_the_pdf() {
 #[test]
 fn builds_are_byte_for_byte_deterministic() {
     let again = tempfile::tempdir().unwrap();
-    let output_again = papers(&[
-        "build",
-        "content/corporate-parenting-panel-2022-05-13",
-        "content/corporate-parenting-performance-2020-06",
-        "--out",
-        again.path().to_str().unwrap(),
+    let mut args = vec!["build".to_string()];
+    args.extend(EXAMPLES.iter().map(yaml_path));
+    args.extend([
+        "--out".to_string(),
+        again.path().to_str().unwrap().to_string(),
     ]);
+    let output_again = papers(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(output_again.status.success());
     for example in &EXAMPLES {
         for extension in ["pdf", "docx"] {
@@ -302,7 +307,7 @@ fn builds_are_byte_for_byte_deterministic() {
     let alone = tempfile::tempdir().unwrap();
     let single = papers(&[
         "build",
-        "content/corporate-parenting-panel-2022-05-13/07-q3-performance-cover.yaml",
+        "content/corporate-parenting-panel/2022-05-13/07-q3-performance-cover.yaml",
         "--out",
         alone.path().to_str().unwrap(),
     ]);

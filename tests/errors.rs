@@ -84,7 +84,7 @@ fn every_problem_in_a_run_is_reported_once() {
         "tests/malformed/unknown-field.yaml",
         "tests/malformed/duplicate-key.yaml",
         "tests/malformed/missing-required-section.yaml",
-        "content/corporate-parenting-panel-2022-05-13/05-terms-of-reference-cover.yaml",
+        "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
         "--out",
         out.path().to_str().unwrap(),
     ]);
@@ -123,7 +123,7 @@ fn a_failed_build_leaves_earlier_output_untouched() {
     let work = tempfile::tempdir().unwrap();
     let report = work.path().join("report.yaml");
     let good = std::fs::read_to_string(
-        root().join("content/corporate-parenting-panel-2022-05-13/06-iro-annual-report-cover.yaml"),
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
     )
     .unwrap();
     std::fs::write(&report, &good).unwrap();

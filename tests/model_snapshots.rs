@@ -3,6 +3,7 @@
 
 use papers::content::{Paper, SourceFile, parse_paper};
 use papers::lower::cover_report::lower_cover_report;
+use papers::narrative::Narrative;
 
 fn model_json(path: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap();
@@ -10,15 +11,17 @@ fn model_json(path: &str) -> String {
         path: path.into(),
         text,
     };
-    let Paper::CoverReport(report) = parse_paper(&source).unwrap();
-    let document = lower_cover_report(&report, &source).unwrap();
+    let Ok(Paper::CoverReport(report)) = parse_paper(&source) else {
+        panic!("{path} is not a cover report");
+    };
+    let document = lower_cover_report(&report, &source, &Narrative::default()).unwrap();
     serde_json::to_string_pretty(&document).unwrap()
 }
 
 #[test]
 fn terms_of_reference_cover_report_model() {
     insta::assert_snapshot!(model_json(
-        "content/corporate-parenting-panel-2022-05-13/05-terms-of-reference-cover.yaml"
+        "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml"
     ));
 }
 

@@ -1,8 +1,11 @@
 //! Reading content: finding the YAML papers, parsing each strictly into its typed form, and turning
 //! every YAML or type problem into a diagnostic with its place.
 
+pub mod committee;
 pub mod common;
 pub mod cover_report;
+pub mod meeting;
+pub mod minutes;
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +14,10 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use committee::Committee;
 use cover_report::CoverReport;
+use meeting::Meeting;
+use minutes::Minutes;
 
 /// A YAML file as read from disk.
 #[derive(Debug, Clone)]
@@ -36,6 +42,15 @@ impl SourceFile {
         ))
     }
 
+    /// The byte offset where a spanned value starts, when known.
+    pub fn offset_of<T>(&self, spanned: &Spanned<T>) -> Option<usize> {
+        [&spanned.referenced, &spanned.defined]
+            .into_iter()
+            .filter(|location| **location != serde_saphyr::Location::UNKNOWN)
+            .find_map(|location| location.span().byte_offset())
+            .map(|offset| offset as usize)
+    }
+
     /// The location of a spanned value, or of the file's start when unknown.
     pub fn location_of<T>(&self, spanned: &Spanned<T>) -> Location {
         self.location(&spanned.referenced)
@@ -44,14 +59,32 @@ impl SourceFile {
     }
 }
 
-/// The kinds of paper `papers` can read, by their `kind:` name.
-pub const KINDS: [&str; 1] = ["cover-report"];
+/// The kinds of content `papers` can read, by their `kind:` name.
+pub const KINDS: [&str; 4] = ["cover-report", "minutes", "meeting", "committee"];
 
-/// One paper, typed.
+/// One content file, typed.
 #[derive(Debug, Clone)]
 pub enum Paper {
     /// A cover report in the Public Report format.
     CoverReport(Box<CoverReport>),
+    /// Minutes of a meeting.
+    Minutes(Box<Minutes>),
+    /// A meeting and its agenda.
+    Meeting(Box<Meeting>),
+    /// A committee, shared by its meetings.
+    Committee(Box<Committee>),
+}
+
+impl Paper {
+    /// The `kind:` name, for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Paper::CoverReport(_) => "cover report",
+            Paper::Minutes(_) => "set of minutes",
+            Paper::Meeting(_) => "meeting",
+            Paper::Committee(_) => "committee",
+        }
+    }
 }
 
 /// Only the `kind` of a file, read first to choose the type to parse the whole file as.
@@ -75,10 +108,20 @@ pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
             .hint("add a first line such as `kind: cover-report`"),
         ]);
     };
+    let one = |diagnostic| vec![diagnostic];
     match kind.value.as_str() {
         "cover-report" => parse_yaml::<CoverReport>(source)
             .map(|report| Paper::CoverReport(Box::new(report)))
-            .map_err(|diagnostic| vec![diagnostic]),
+            .map_err(one),
+        "minutes" => parse_yaml::<Minutes>(source)
+            .map(|minutes| Paper::Minutes(Box::new(minutes)))
+            .map_err(one),
+        "meeting" => parse_yaml::<Meeting>(source)
+            .map(|meeting| Paper::Meeting(Box::new(meeting)))
+            .map_err(one),
+        "committee" => parse_yaml::<Committee>(source)
+            .map(|committee| Paper::Committee(Box::new(committee)))
+            .map_err(one),
         other => {
             let mut diagnostic = Diagnostic::error(format!("unknown kind of paper `{other}`"))
                 .at(source.location_of(&kind).underline_word())

@@ -12,7 +12,7 @@ use docx_rs::{
 };
 
 use crate::escape::xml_safe;
-use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Number};
+use crate::model::{Alignment, Block, Document, FieldRow, Inline, LabelledRow, Number};
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 
 /// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
@@ -294,6 +294,47 @@ impl DocxWriter {
             Block::LabelledList { rows } => {
                 sink.push(BodyChild::Table(Box::new(labelled_table(rows, indent))));
             }
+            Block::Indented { blocks } => self.blocks_into(blocks, indent + NUMBER_COLUMN, sink),
+            Block::Aligned { align, blocks } => {
+                let alignment = match align {
+                    Alignment::Right => AlignmentType::Right,
+                    Alignment::Center => AlignmentType::Center,
+                };
+                let mut aligned = Vec::new();
+                self.blocks_into(blocks, indent, &mut aligned);
+                for child in aligned {
+                    sink.push(match child {
+                        BodyChild::Paragraph(paragraph) => {
+                            BodyChild::paragraph(paragraph.align(alignment))
+                        }
+                        table => table,
+                    });
+                }
+            }
+            Block::AgendaItem {
+                number,
+                title,
+                pages,
+                description,
+                ..
+            } => {
+                let mut paragraph = Paragraph::new().keep_next(!description.is_empty());
+                append_inlines(
+                    &mut paragraph,
+                    title,
+                    RunStyle {
+                        bold: true,
+                        ..RunStyle::default()
+                    },
+                );
+                if let Some(pages) = pages {
+                    paragraph =
+                        paragraph.add_run(Run::new().add_text(format!(" {}", pages.agenda_text())));
+                }
+                let number = crate::lower::number(vec![*number]);
+                sink.push(BodyChild::paragraph(self.number(paragraph, &number)));
+                self.blocks_into(description, indent + NUMBER_COLUMN, sink);
+            }
             Block::PageBreak => sink.push(BodyChild::paragraph(
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
             )),
@@ -370,7 +411,7 @@ fn cell_spacing() -> LineSpacing {
 }
 
 fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {
-    let label_width = 1814;
+    let label_width = 2041;
     let rest = TEXT_WIDTH - label_width - indent.max(0) as usize;
     let rows = rows
         .iter()

@@ -2,13 +2,13 @@
 
 use serde_saphyr::Spanned;
 
-use super::{Counter, long_date, number, parse_number, person_paragraph};
+use super::{Counter, body_blocks, long_date, number, parse_number, person_paragraph};
 use crate::content::SourceFile;
 use crate::content::common::Person;
 use crate::content::cover_report::{CoverReport, Layout, Section, SectionItem, SectionKey};
 use crate::diagnostics::Diagnostic;
-use crate::markdown;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
+use crate::narrative::Narrative;
 
 /// A standard section of the form: its key, printed heading and the wording used when the author writes none.
 struct StandardSection {
@@ -166,10 +166,12 @@ fn layout_name(layout: Layout) -> &'static str {
 pub fn lower_cover_report(
     report: &CoverReport,
     source: &SourceFile,
+    narrative: &Narrative,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut lowering = Lowering {
         report,
         source,
+        narrative,
         diagnostics: Vec::new(),
     };
     let blocks = lowering.blocks();
@@ -195,6 +197,7 @@ pub fn lower_cover_report(
             description: Some(committee_and_date(report)),
             date: report.meeting_date,
         },
+        running_header: None,
         blocks,
     })
 }
@@ -209,6 +212,7 @@ fn committee_and_date(report: &CoverReport) -> String {
 struct Lowering<'a> {
     report: &'a CoverReport,
     source: &'a SourceFile,
+    narrative: &'a Narrative,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -402,7 +406,17 @@ impl Lowering<'_> {
                     );
                     return;
                 }
-                let body = markdown::parse_blocks(text);
+                let errors_before = self.diagnostics.len();
+                let body = body_blocks(
+                    self.narrative,
+                    self.source,
+                    text,
+                    Some(spanned),
+                    &mut self.diagnostics,
+                );
+                if self.diagnostics.len() > errors_before {
+                    return;
+                }
                 if body.is_empty() {
                     self.diagnostics.push(
                         Diagnostic::error("empty paragraph")
@@ -459,6 +473,29 @@ impl Lowering<'_> {
                     .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
             ),
         }
+    }
+
+    /// Summary and recommendation paragraphs: plain in 2022, numbered `1.1`, `2.1`… in 2020.
+    fn front_page_paragraphs(&mut self, texts: &[&str], section: u32) -> Vec<Block> {
+        let mut counter = Counter::new(vec![section]);
+        let mut blocks = Vec::new();
+        for text in texts {
+            let body = body_blocks::<()>(
+                self.narrative,
+                self.source,
+                text,
+                None,
+                &mut self.diagnostics,
+            );
+            match self.report.layout {
+                Layout::Current2022 => blocks.extend(body),
+                Layout::Summary2020 => blocks.push(Block::Numbered {
+                    number: number(counter.next(None)),
+                    blocks: body,
+                }),
+            }
+        }
+        blocks
     }
 
     /// The title in the front page's "Report Title" row. In the 2022 form that row is where the
@@ -525,7 +562,7 @@ impl Lowering<'_> {
                 Layout::Summary2020 => "Summary",
             };
             let texts: Vec<&str> = summary.0.iter().map(|p| p.text.as_str()).collect();
-            rows.push(row(label, front_page_paragraphs(&texts, layout, 1)));
+            rows.push(row(label, self.front_page_paragraphs(&texts, 1)));
         }
         if let Some(recommendations) = &report.recommendations {
             let label = match (layout, recommendations.0.len()) {
@@ -533,7 +570,7 @@ impl Lowering<'_> {
                 _ => "Recommendations",
             };
             let texts: Vec<&str> = recommendations.0.iter().map(|p| p.text.as_str()).collect();
-            rows.push(row(label, front_page_paragraphs(&texts, layout, 2)));
+            rows.push(row(label, self.front_page_paragraphs(&texts, 2)));
         }
         if let Some(appendices) = &report.appendices {
             let blocks = if appendices.is_empty() {
@@ -606,23 +643,6 @@ fn row(label: &str, blocks: Vec<Block>) -> FieldRow {
         label: label.to_string(),
         blocks,
     }
-}
-
-/// Summary and recommendation paragraphs: plain in 2022, numbered `1.1`, `2.1`… in 2020.
-fn front_page_paragraphs(texts: &[&str], layout: Layout, section: u32) -> Vec<Block> {
-    let mut counter = Counter::new(vec![section]);
-    let mut blocks = Vec::new();
-    for text in texts {
-        let body = markdown::parse_blocks(text);
-        match layout {
-            Layout::Current2022 => blocks.extend(body),
-            Layout::Summary2020 => blocks.push(Block::Numbered {
-                number: number(counter.next(None)),
-                blocks: body,
-            }),
-        }
-    }
-    blocks
 }
 
 /// "Rebecca Wall – Head of Service" (2022) or "Rebecca Wall (Head of Service)" (2020).

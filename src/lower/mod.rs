@@ -1,9 +1,35 @@
 //! Lowering: typed content → the document model, applying the council's standard wording and numbering.
 
+pub mod agenda;
 pub mod cover_report;
+pub mod minutes;
 
+use serde_saphyr::Spanned;
+
+use crate::content::SourceFile;
 use crate::content::common::Person;
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
 use crate::model::{Block, Date, Inline, Number};
+use crate::narrative::Narrative;
+
+/// Author text to blocks: the narrative rendered (references resolved), then the Markdown parsed.
+/// A problem goes to `diagnostics` and gives no blocks.
+pub fn body_blocks<T>(
+    narrative: &Narrative,
+    source: &SourceFile,
+    text: &str,
+    at: Option<&Spanned<T>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    match narrative.render_str(text, source, at) {
+        Ok(rendered) => markdown::parse_blocks(&rendered),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Vec::new()
+        }
+    }
+}
 
 /// Month names as printed in British dates.
 pub const MONTHS: [&str; 12] = [
@@ -29,6 +55,73 @@ pub fn long_date(date: Date) -> String {
         MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
         date.year
     )
+}
+
+/// Day of the week of a date ("Friday").
+pub fn weekday(date: Date) -> &'static str {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
+    let year = i64::from(date.year) - i64::from(date.month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(date.month);
+    let day_of_year =
+        (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(date.day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    DAYS[(days + 3).rem_euclid(7) as usize]
+}
+
+/// "15th" / "1st" / "22nd" / "23rd".
+pub fn ordinal(day: u8) -> String {
+    let suffix = match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{day}{suffix}")
+}
+
+/// "15th February, 2022", as minutes and agendas write past meetings.
+pub fn ordinal_date(date: Date) -> String {
+    format!(
+        "{} {}, {}",
+        ordinal(date.day),
+        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
+        date.year
+    )
+}
+
+/// "15/02/22".
+pub fn short_date(date: Date) -> String {
+    format!(
+        "{:02}/{:02}/{:02}",
+        date.day,
+        date.month,
+        date.year.rem_euclid(100)
+    )
+}
+
+/// "A, B and C" — or "A, B, and C" with `serial_comma`, as councillor lists are printed.
+pub fn join_names(names: &[String], serial_comma: bool) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let separator = if serial_comma { ", and " } else { " and " };
+            format!("{}{separator}{last}", rest.join(", "))
+        }
+    }
 }
 
 /// The house style's printed form of a paragraph number: "2." for a section, "2.1", "3.2.1" below it.
@@ -138,6 +231,29 @@ mod tests {
         assert_eq!(counter.next(None), vec![2, 5]);
         assert_eq!(counter.next(Some(vec![3, 1, 1])), vec![3, 1, 1]);
         assert_eq!(counter.next(None), vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn weekdays_and_ordinals() {
+        let date = |year, month, day| Date { year, month, day };
+        assert_eq!(weekday(date(2022, 5, 13)), "Friday");
+        assert_eq!(weekday(date(2022, 2, 15)), "Tuesday");
+        assert_eq!(weekday(date(2023, 3, 28)), "Tuesday");
+        assert_eq!(weekday(date(2000, 2, 29)), "Tuesday");
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(23), "23rd");
+        assert_eq!(ordinal_date(date(2022, 2, 15)), "15th February, 2022");
+        assert_eq!(short_date(date(2022, 2, 15)), "15/02/22");
+    }
+
+    #[test]
+    fn name_lists() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&names(&["A", "B", "C"]), true), "A, B, and C");
+        assert_eq!(join_names(&names(&["A", "B", "C"]), false), "A, B and C");
+        assert_eq!(join_names(&names(&["A"]), true), "A");
     }
 
     #[test]

@@ -30,6 +30,70 @@ pub fn document_json(document: &Document) -> Vec<u8> {
     serde_json::to_vec(document).expect("the document model always serialises")
 }
 
+/// The generated main file of an agenda pack.
+pub fn pack_main_source() -> String {
+    format!("#import \"{TEMPLATE_FOLDER}/pack.typ\": pack\n#pack(json(\"{DOCUMENT_DATA_PATH}\"))\n")
+}
+
+/// A typeset agenda pack.
+pub struct PackPdf {
+    /// The typeset file.
+    pub pdf: Pdf,
+    /// Printed page range of each item with papers, by item number.
+    pub page_ranges: std::collections::BTreeMap<u32, crate::model::PageRange>,
+}
+
+/// Typeset an agenda pack (or one item of it) as a tagged PDF/UA-1 file.
+pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec<Diagnostic>> {
+    let json = serde_json::to_vec(pack).expect("the pack model always serialises");
+    let (pdf, paged) = compile_and_export(pack_main_source(), json, pack.metadata.date, ident)?;
+    let page_ranges = read_page_ranges(&paged);
+    Ok(PackPdf { pdf, page_ranges })
+}
+
+/// The page ranges the pack template leaves in its `<page-ranges>` metadata.
+fn read_page_ranges(
+    paged: &PagedDocument,
+) -> std::collections::BTreeMap<u32, crate::model::PageRange> {
+    use typst::foundations::{Label, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::utils::PicoStr;
+
+    #[derive(serde::Deserialize)]
+    struct Range {
+        number: u32,
+        first: u32,
+        last: u32,
+    }
+    let Some(label) = Label::new(PicoStr::intern("page-ranges")) else {
+        return Default::default();
+    };
+    let introspector: &dyn Introspector = paged.introspector().as_ref();
+    let Ok(content) = introspector.query_label(label) else {
+        return Default::default();
+    };
+    let value = content
+        .to_packed::<MetadataElem>()
+        .map(|metadata| metadata.value.clone())
+        .unwrap_or(Value::None);
+    let ranges: Vec<Range> = serde_json::to_value(&value)
+        .ok()
+        .and_then(|json| serde_json::from_value(json).ok())
+        .unwrap_or_default();
+    ranges
+        .into_iter()
+        .map(|range| {
+            (
+                range.number,
+                crate::model::PageRange {
+                    first: range.first,
+                    last: range.last,
+                },
+            )
+        })
+        .collect()
+}
+
 /// A typeset paper.
 pub struct Pdf {
     /// The file's bytes.
@@ -44,12 +108,28 @@ pub struct Pdf {
 ///
 /// `ident` must be stable for the same paper across runs (it seeds the PDF's identifier).
 pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic>> {
+    compile_and_export(
+        main_source(),
+        document_json(document),
+        document.metadata.date,
+        ident,
+    )
+    .map(|(pdf, _)| pdf)
+}
+
+/// Compile `main` with `data` as the document JSON and export it as PDF/UA-1.
+fn compile_and_export(
+    main: String,
+    data: Vec<u8>,
+    date: Option<crate::model::Date>,
+    ident: &str,
+) -> Result<(Pdf, PagedDocument), Vec<Diagnostic>> {
     let engine = Engine::shared();
     let world = PaperWorld::new(
         engine,
-        main_source(),
-        vec![(DOCUMENT_DATA_PATH, Bytes::new(document_json(document)))],
-        document.metadata.date,
+        main,
+        vec![(DOCUMENT_DATA_PATH, Bytes::new(data))],
+        date,
     );
     let warned = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<Diagnostic> = warned
@@ -81,11 +161,12 @@ pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic
             })
             .collect::<Vec<_>>()
     })?;
-    Ok(Pdf {
+    let pdf = Pdf {
         bytes,
         pages: paged.pages().len(),
         warnings,
-    })
+    };
+    Ok((pdf, paged))
 }
 
 /// PDF/UA-1 (accessibility), which the law expects of published council papers.
@@ -137,6 +218,7 @@ mod tests {
                 description: None,
                 date: None,
             },
+            running_header: None,
             blocks,
         }
     }

@@ -14,10 +14,13 @@ use typst::{Library, LibraryExt, World};
 use crate::model::Date;
 
 /// The house-style templates, embedded so that the binary is self-contained.
-pub const TEMPLATES: [(&str, &str); 1] = [(
-    "house-style.typ",
-    include_str!("../../report_templates/house-style.typ"),
-)];
+pub const TEMPLATES: [(&str, &str); 2] = [
+    (
+        "house-style.typ",
+        include_str!("../../report_templates/house-style.typ"),
+    ),
+    ("pack.typ", include_str!("../../report_templates/pack.typ")),
+];
 
 /// The bundled fonts (Liberation Sans, metric-compatible with Arial; SIL OFL 1.1).
 const FONTS: [&[u8]; 4] = [

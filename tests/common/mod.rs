@@ -220,11 +220,29 @@ pub fn normalise(text: &str) -> String {
         }
         joined.push_str(line);
     }
-    joined
-        .replace('-', "")
+    let words: Vec<String> = joined
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|word| word.replace('-', ""))
+        .filter(|word| !word.is_empty() && !word.chars().all(is_private_use))
+        .collect();
+    let mut text = String::new();
+    for (index, word) in words.iter().enumerate() {
+        // "23 rd": a superscript ordinal suffix extracted as a word of its own.
+        let suffix = matches!(word.as_str(), "st" | "nd" | "rd" | "th")
+            && index > 0
+            && words[index - 1].ends_with(|c: char| c.is_ascii_digit());
+        // "Resolved:1." and "Resolved: 1." are the same words.
+        if index > 0 && !suffix && !text.ends_with(':') {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
+}
+
+/// Bullet glyphs from symbol fonts extract as private-use characters.
+fn is_private_use(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 fn is_page_furniture(line: &str) -> bool {

@@ -1,0 +1,209 @@
+//! Lowering minutes: the "Present:-" line, attendance and apologies, then each minute numbered
+//! on from the year's count, with its discussion and "Resolved:" decisions.
+
+use std::collections::BTreeMap;
+
+use super::{body_blocks, join_names, long_date, number, short_date, weekday};
+use crate::content::SourceFile;
+use crate::content::committee::Committee;
+use crate::content::minutes::{Minutes, Resolved};
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+use crate::model::{Block, Document, Inline, Metadata};
+use crate::narrative::{MinuteReference, Narrative, References};
+
+/// The references minutes offer to their own text, by key; duplicate keys are errors.
+pub fn minute_references(
+    minutes: &Minutes,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, MinuteReference> {
+    let mut references = BTreeMap::new();
+    for (index, minute) in minutes.minutes.iter().enumerate() {
+        let Some(key) = &minute.value.key else {
+            continue;
+        };
+        let reference = MinuteReference {
+            number: minutes.first_minute + index as u32,
+            short_title: minute
+                .value
+                .short_title
+                .clone()
+                .unwrap_or_else(|| minute.value.title.clone()),
+        };
+        if references.insert(key.value.clone(), reference).is_some() {
+            diagnostics.push(
+                Diagnostic::error(format!("two minutes have the key `{}`", key.value))
+                    .at(source.location_of(key))
+                    .hint("keys must be unique within the minutes"),
+            );
+        }
+    }
+    references
+}
+
+/// Lower minutes to the document model, or return every problem found.
+pub fn lower_minutes(
+    minutes: &Minutes,
+    source: &SourceFile,
+    committee: &Committee,
+) -> Result<Document, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let references = References {
+        minutes: minute_references(minutes, source, &mut diagnostics),
+        ..References::default()
+    };
+    let narrative = Narrative::new(references);
+    let committee_name = committee.name.to_uppercase();
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        number: None,
+        // The space before the break keeps the words apart in the PDF bookmark.
+        content: vec![
+            Inline::text(format!("{committee_name} ")),
+            Inline::LineBreak,
+            Inline::text(format!(
+                "{} {}",
+                weekday(minutes.date),
+                long_date(minutes.date)
+            )),
+        ],
+    }];
+
+    let present = &minutes.present;
+    let mut present_line = format!("Councillor {} (Chair)", present.chair);
+    match present.councillors.as_slice() {
+        [] => {}
+        [one] => present_line.push_str(&format!("; Councillor {one}")),
+        many => present_line.push_str(&format!("; Councillors {}", join_names(many, true))),
+    }
+    if !present.others.is_empty() {
+        present_line.push_str(&format!("; {}", join_names(&present.others, false)));
+    }
+    present_line.push('.');
+    blocks.push(Block::Paragraph {
+        content: vec![
+            Inline::Strong {
+                content: vec![Inline::text("Present:-")],
+            },
+            Inline::text(format!(" {present_line}")),
+        ],
+    });
+    for sentence in &minutes.in_attendance {
+        blocks.extend(body_blocks(
+            &narrative,
+            source,
+            &sentence.value,
+            Some(sentence),
+            &mut diagnostics,
+        ));
+    }
+    if !minutes.apologies.is_empty() {
+        blocks.push(Block::plain(format!(
+            "Apologies for absence were received from {}.",
+            join_names(&minutes.apologies, false)
+        )));
+    }
+
+    for (index, spanned) in minutes.minutes.iter().enumerate() {
+        let minute = &spanned.value;
+        blocks.push(Block::Heading {
+            level: 2,
+            number: Some(number(vec![minutes.first_minute + index as u32])),
+            content: vec![Inline::text(minute.title.to_uppercase())],
+        });
+        let mut body = Vec::new();
+        if let Some(text) = &minute.body {
+            body.extend(body_blocks(
+                &narrative,
+                source,
+                &text.value,
+                Some(text),
+                &mut diagnostics,
+            ));
+        }
+        if let Some(resolved) = &minute.resolved {
+            match resolution_blocks(&resolved.value, &narrative, source, &mut diagnostics) {
+                Ok(resolution) => body.extend(resolution),
+                Err(message) => diagnostics.push(
+                    Diagnostic::error(message)
+                        .at(source.location_of(resolved))
+                        .expected("`1.` or `(1)`"),
+                ),
+            }
+        }
+        if body.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "minute `{}` has neither `body` nor `resolved`",
+                    minute.title
+                ))
+                .at(source.location_of(spanned))
+                .hint("write what was discussed or decided"),
+            );
+        }
+        blocks.push(Block::Indented { blocks: body });
+    }
+
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Document {
+        metadata: Metadata {
+            title: format!(
+                "{} – minutes of {}",
+                committee.name,
+                long_date(minutes.date)
+            ),
+            authors: vec![committee.contact.name.clone()],
+            description: Some(format!("Minutes of the {}", committee.name)),
+            date: Some(minutes.date),
+        },
+        running_header: Some(format!("{committee_name} - {}", short_date(minutes.date))),
+        blocks,
+    })
+}
+
+/// "Resolved:- That …" for one decision; "Resolved:1. That … / 2. That …" for several.
+fn resolution_blocks(
+    resolved: &Resolved,
+    narrative: &Narrative,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<Block>, String> {
+    let label = |n: usize| -> Result<String, String> {
+        match resolved.numbering.as_deref().unwrap_or("1.") {
+            "1." => Ok(format!("{n}. ")),
+            "(1)" => Ok(format!("({n}) ")),
+            other => Err(format!("unknown numbering `{other}` for resolutions")),
+        }
+    };
+    let mut blocks = Vec::new();
+    let single = resolved.items.len() == 1;
+    for (index, item) in resolved.items.iter().enumerate() {
+        let rendered = match narrative.render_str::<()>(item, source, None) {
+            Ok(rendered) => rendered,
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+        };
+        let mut content = Vec::new();
+        if index == 0 {
+            content.push(Inline::Strong {
+                content: vec![Inline::text(if single {
+                    "Resolved:-"
+                } else {
+                    "Resolved:"
+                })],
+            });
+            content.push(Inline::text(" "));
+        }
+        if !single {
+            content.push(Inline::text(label(index + 1)?));
+        }
+        content.extend(markdown::parse_inlines(&rendered));
+        blocks.push(Block::Paragraph { content });
+    }
+    Ok(blocks)
+}

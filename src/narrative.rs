@@ -1,0 +1,282 @@
+//! Narrative text: Markdown body text rendered as a minijinja template, so that it can refer to
+//! minutes and agenda items by key ("{{ minute('lac_council') }}" prints "Minute No. 31 (LAC
+//! Council Update)"). Every value a template inserts prints literally.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use serde_saphyr::Spanned;
+
+use crate::content::SourceFile;
+use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+
+/// A minute others can refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MinuteReference {
+    /// Its number ("31").
+    pub number: u32,
+    /// The short title used in references ("LAC Council Update").
+    pub short_title: String,
+}
+
+/// An agenda item others can refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemReference {
+    /// Its number on the agenda.
+    pub number: u32,
+    /// Its title on the agenda.
+    pub title: String,
+}
+
+/// What narrative text may refer to, by key.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    /// Minutes of the minutes being written.
+    pub minutes: BTreeMap<String, MinuteReference>,
+    /// Items of the meeting's agenda.
+    pub items: BTreeMap<String, ItemReference>,
+}
+
+/// Renders narrative text against a set of references.
+pub struct Narrative {
+    environment: Environment<'static>,
+}
+
+impl Default for Narrative {
+    fn default() -> Self {
+        Narrative::new(References::default())
+    }
+}
+
+impl Narrative {
+    /// A renderer whose functions resolve `references`.
+    pub fn new(references: References) -> Self {
+        let mut environment = Environment::new();
+        environment.set_undefined_behavior(UndefinedBehavior::Strict);
+        environment.set_debug(true);
+        environment.set_formatter(|out, _state, value| {
+            out.write_str(&escape_markdown(&value.to_string()))
+                .map_err(Error::from)
+        });
+        let references = Arc::new(references);
+        let minutes = Arc::clone(&references);
+        environment.add_function("minute", move |key: String| {
+            let minute = lookup(&minutes.minutes, &key, "minute")?;
+            Ok(format!(
+                "Minute No. {} ({})",
+                minute.number, minute.short_title
+            ))
+        });
+        let minute_numbers = Arc::clone(&references);
+        environment.add_function("minute_number", move |key: String| {
+            lookup(&minute_numbers.minutes, &key, "minute").map(|minute| minute.number)
+        });
+        let items = Arc::clone(&references);
+        environment.add_function("item", move |key: String| {
+            lookup(&items.items, &key, "agenda item")
+                .map(|item| format!("Agenda Item {}", item.number))
+        });
+        let item_numbers = Arc::clone(&references);
+        environment.add_function("item_number", move |key: String| {
+            lookup(&item_numbers.items, &key, "agenda item").map(|item| item.number)
+        });
+        Narrative { environment }
+    }
+
+    /// Render `text` (written at `spanned` in `source`) to Markdown, or say where it fails.
+    pub fn render(
+        &self,
+        text: &Spanned<String>,
+        source: &SourceFile,
+    ) -> Result<String, Diagnostic> {
+        self.render_str(&text.value, source, Some(text))
+    }
+
+    /// Render text whose place in `source` is that of `spanned` (when known).
+    pub fn render_str<T>(
+        &self,
+        text: &str,
+        source: &SourceFile,
+        spanned: Option<&Spanned<T>>,
+    ) -> Result<String, Diagnostic> {
+        if !text.contains('{') {
+            return Ok(text.to_string());
+        }
+        self.environment
+            .render_str(text, Value::UNDEFINED)
+            .map_err(|error| template_diagnostic(&error, text, source, spanned))
+    }
+}
+
+fn lookup<'a, T>(table: &'a BTreeMap<String, T>, key: &str, what: &str) -> Result<&'a T, Error> {
+    table.get(key).ok_or_else(|| {
+        let mut message = format!("no {what} has the key `{key}`");
+        match did_you_mean(key, table.keys().map(String::as_str)) {
+            Some(suggestion) => message.push_str(&format!(" (did you mean `{suggestion}`?)")),
+            None if table.is_empty() => {
+                message.push_str(&format!(" (there are no {what}s to refer to here)"))
+            }
+            None => message.push_str(&format!(
+                " (keys: {})",
+                table
+                    .keys()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+        Error::new(ErrorKind::InvalidOperation, message)
+    })
+}
+
+/// Backslash-escape Markdown punctuation so an inserted value reads exactly as it is.
+pub fn escape_markdown(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Point at the failing expression in the YAML file: found after the text's start where the
+/// text was written verbatim, else the text's start.
+fn template_diagnostic<T>(
+    error: &Error,
+    text: &str,
+    source: &SourceFile,
+    spanned: Option<&Spanned<T>>,
+) -> Diagnostic {
+    let detail = error
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| error.kind().to_string());
+    let message = match error.kind() {
+        ErrorKind::UndefinedError => format!("undefined name in text: {detail}"),
+        ErrorKind::SyntaxError => format!("template syntax error in text: {detail}"),
+        _ => detail,
+    };
+    let expression = error
+        .range()
+        .and_then(|range| text.get(range))
+        .filter(|expression| !expression.trim().is_empty());
+    let start = spanned
+        .and_then(|spanned| source.offset_of(spanned))
+        .unwrap_or(0);
+    let location = expression
+        .and_then(|expression| {
+            let found = source.text.get(start..)?.find(expression)?;
+            Some(Location::from_offset(
+                &source.path,
+                &source.text,
+                start + found,
+                expression.len(),
+            ))
+        })
+        .or_else(|| spanned.map(|spanned| source.location_of(spanned)))
+        .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
+    let mut diagnostic = Diagnostic::error(message).at(location);
+    if matches!(
+        error.kind(),
+        ErrorKind::SyntaxError | ErrorKind::UndefinedError
+    ) {
+        diagnostic = diagnostic.hint(
+            "text between {{ and }} is an expression; to print braces literally write {{ '{{' }}",
+        );
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile {
+            path: "m.yaml".into(),
+            text: text.into(),
+        }
+    }
+
+    fn references() -> References {
+        let mut references = References::default();
+        references.minutes.insert(
+            "lac_council".into(),
+            MinuteReference {
+                number: 31,
+                short_title: "LAC Council Update".into(),
+            },
+        );
+        references
+    }
+
+    #[test]
+    fn resolves_minute_references() {
+        let narrative = Narrative::new(references());
+        let file = source("");
+        let text = "in attendance for {{ minute('lac_council') }}; (previous Minute No. {{ minute_number('lac_council') }} refers)";
+        let rendered = narrative.render_str::<()>(text, &file, None).unwrap();
+        assert_eq!(
+            crate::model::plain_text(&crate::markdown::parse_inlines(&rendered)),
+            "in attendance for Minute No. 31 (LAC Council Update); (previous Minute No. 31 refers)"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_at_its_place() {
+        let narrative = Narrative::new(references());
+        let yaml = "body: >-\n  text that refers to\n  {{ minute('lac_councl') }} here\n";
+        let file = source(yaml);
+        let text = "text that refers to {{ minute('lac_councl') }} here";
+        let error = narrative.render_str::<()>(text, &file, None).unwrap_err();
+        assert!(
+            error.message.contains("no minute has the key `lac_councl`"),
+            "{error}"
+        );
+        assert!(
+            error.message.contains("did you mean `lac_council`?"),
+            "{error}"
+        );
+        let location = error.location.unwrap();
+        assert_eq!((location.line, location.column), (3, 6));
+    }
+
+    #[test]
+    fn inserted_values_print_literally() {
+        let mut references = references();
+        references
+            .minutes
+            .get_mut("lac_council")
+            .unwrap()
+            .short_title = "*Not* `code` <b> # {{x}}".into();
+        let narrative = Narrative::new(references);
+        let rendered = narrative
+            .render_str::<()>("{{ minute('lac_council') }}", &source(""), None)
+            .unwrap();
+        assert_eq!(
+            crate::model::plain_text(&crate::markdown::parse_inlines(&rendered)),
+            "Minute No. 31 (*Not* `code` <b> # {{x}})"
+        );
+    }
+
+    #[test]
+    fn only_text_with_braces_is_a_template() {
+        let narrative = Narrative::default();
+        let text = "Plain % text with {% no braces";
+        assert!(narrative.render_str::<()>(text, &source(""), None).is_err());
+        let plain = "Plain text, 100% sure";
+        assert_eq!(
+            narrative
+                .render_str::<()>(plain, &source(""), None)
+                .unwrap(),
+            plain
+        );
+    }
+}
