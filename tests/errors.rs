@@ -173,7 +173,8 @@ fn help_shows_examples() {
 #[test]
 fn the_readme_example_is_a_valid_cover_report() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("```yaml\n").expect("a YAML example") + "```yaml\n".len();
+    let fence = "```yaml\nkind: cover-report\n";
+    let start = readme.find(fence).expect("a cover report example") + "```yaml\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let work = tempfile::tempdir().unwrap();
     let example = work.path().join("example.yaml");

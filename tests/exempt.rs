@@ -189,7 +189,9 @@ fn readable(path: &Path) -> String {
                 ],
             );
             assert!(qdf.status.code().is_some_and(|code| code == 0 || code == 3));
-            text.push_str(&String::from_utf8_lossy(&std::fs::read(expanded.path()).unwrap()));
+            text.push_str(&String::from_utf8_lossy(
+                &std::fs::read(expanded.path()).unwrap(),
+            ));
         }
         Some("docx") => {
             for part in docx_parts(path) {
@@ -207,11 +209,20 @@ fn readable(path: &Path) -> String {
 #[test]
 fn nothing_exempt_reaches_a_public_output_and_everything_reaches_the_private_pack() {
     let meeting = build();
-    assert!(meeting.markers.len() > 100, "{} markers", meeting.markers.len());
+    assert!(
+        meeting.markers.len() > 100,
+        "{} markers",
+        meeting.markers.len()
+    );
     let all = files_under(&meeting.folder);
     let public: Vec<&PathBuf> = all
         .iter()
-        .filter(|path| !path.strip_prefix(&meeting.folder).unwrap().starts_with("private"))
+        .filter(|path| {
+            !path
+                .strip_prefix(&meeting.folder)
+                .unwrap()
+                .starts_with("private")
+        })
         .collect();
     assert!(public.len() >= 6, "{public:?}");
     for path in &public {
@@ -239,7 +250,11 @@ fn exempt_pages_are_marked_and_the_public_sees_why_they_are_withheld() {
     let meeting = build();
     let private_pack = meeting.folder.join("private/agenda-pack.pdf");
     for (index, page) in pdf_text_raw(&private_pack).split('\u{c}').enumerate() {
-        if meeting.markers.iter().any(|marker| page.contains(marker.as_str())) {
+        if meeting
+            .markers
+            .iter()
+            .any(|marker| page.contains(marker.as_str()))
+        {
             assert!(
                 page.contains("NOT FOR PUBLICATION"),
                 "private pack page {} shows exempt text without the marking",
@@ -257,7 +272,10 @@ fn exempt_pages_are_marked_and_the_public_sees_why_they_are_withheld() {
         "Appendix 1 of Agenda Item 3 (Fostering Sufficiency Update): paragraph 3",
         "Agenda Item 4 (Residential Placement Contract): paragraph 1",
     ] {
-        assert!(public.contains(&normalise(expected)), "the public pack lacks {expected:?}");
+        assert!(
+            public.contains(&normalise(expected)),
+            "the public pack lacks {expected:?}"
+        );
     }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(meeting.folder.join("manifest.json")).unwrap())
@@ -277,8 +295,16 @@ fn exempt_pages_are_marked_and_the_public_sees_why_they_are_withheld() {
         let private = file.starts_with("private/");
         assert_eq!(status == "exempt", private, "{file} is {status}");
     }
-    assert!(statuses.iter().any(|(file, _)| file == "private/item-03-appendix-1.docx"));
-    assert!(statuses.iter().any(|(file, _)| file == "private/item-04-report.docx"));
+    assert!(
+        statuses
+            .iter()
+            .any(|(file, _)| file == "private/item-03-appendix-1.docx")
+    );
+    assert!(
+        statuses
+            .iter()
+            .any(|(file, _)| file == "private/item-04-report.docx")
+    );
 }
 
 #[test]
@@ -296,7 +322,11 @@ fn an_exempt_report_without_a_public_title_is_refused() {
     .unwrap();
     std::fs::write(work.path().join("public-report.yaml"), PUBLIC_REPORT).unwrap();
     std::fs::write(work.path().join("secret-report.yaml"), marked_report("Q").0).unwrap();
-    std::fs::write(work.path().join("secret-appendix.yaml"), marked_report("R").0).unwrap();
+    std::fs::write(
+        work.path().join("secret-appendix.yaml"),
+        marked_report("R").0,
+    )
+    .unwrap();
     let output = papers(&["check", work.path().join("meeting.yaml").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
