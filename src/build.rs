@@ -5,6 +5,7 @@ mod meeting;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
@@ -223,6 +224,46 @@ impl PaperSource for MeetingPapers<'_> {
             return ResolvedPaper::Failed;
         }
         self.workspace.lower(&canonical, &References::default())
+    }
+
+    fn supplied_pdf(&mut self, path: &str, at: Location) -> Option<(Arc<Vec<u8>>, u32)> {
+        let base = self.meeting.path.parent().unwrap_or(Path::new(""));
+        let full = base.join(path);
+        let bytes = match std::fs::read(&full) {
+            Ok(bytes) => Arc::new(bytes),
+            Err(error) => {
+                self.workspace.diagnostics.push(
+                    Diagnostic::error(format!("cannot read `{path}`: {error}"))
+                        .at(at)
+                        .hint(format!(
+                            "paths are relative to `{}`",
+                            self.meeting.path.display()
+                        )),
+                );
+                return None;
+            }
+        };
+        match hayro_syntax::Pdf::new(Arc::clone(&bytes)) {
+            Ok(pdf) if !pdf.pages().is_empty() => Some((bytes, pdf.pages().len() as u32)),
+            Ok(_) => {
+                self.workspace
+                    .diagnostics
+                    .push(Diagnostic::error(format!("`{path}` has no pages")).at(at));
+                None
+            }
+            Err(error) => {
+                let why = match error {
+                    hayro_syntax::LoadPdfError::Decryption(_) => "it is encrypted",
+                    hayro_syntax::LoadPdfError::Invalid => "it is not a readable PDF",
+                };
+                self.workspace.diagnostics.push(
+                    Diagnostic::error(format!("cannot use `{path}`: {why}"))
+                        .at(at)
+                        .hint("supply an unencrypted PDF, or write the appendix as YAML"),
+                );
+                None
+            }
+        }
     }
 
     fn paper(&mut self, path: &str, at: Location, references: &References) -> ResolvedPaper {

@@ -145,6 +145,15 @@ pub enum Block {
         /// What the item is for, under its title.
         description: Vec<Block>,
     },
+    /// The pages of a PDF supplied by an author (an appendix), each on a page of its own.
+    PdfPages {
+        /// The file's name in the typesetter's virtual file system (see [`Pack::attachments`]).
+        source: String,
+        /// How many pages it has.
+        pages: u32,
+        /// What the pages are, for their alternative text ("Appendix 2: Performance on a Page").
+        title: String,
+    },
     /// Start a new page.
     PageBreak,
 }
@@ -191,6 +200,25 @@ pub struct Pack {
     pub items: Vec<PackItem>,
     /// The first printed page number (a single item's file continues the pack's numbering).
     pub first_page: u32,
+    /// PDF files the pack's pages show, by the `source` name its blocks use.
+    #[serde(skip)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A PDF file an author supplied, carried to the typesetter beside the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Name used by [`Block::PdfPages`].
+    pub source: String,
+    /// The file's bytes.
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl Pack {
+    /// Whether the pack shows pages of supplied PDFs (whose accessibility cannot be checked).
+    pub fn has_supplied_pdfs(&self) -> bool {
+        !self.attachments.is_empty()
+    }
 }
 
 /// The papers of one agenda item in a pack.

@@ -1,5 +1,5 @@
 //! A meeting's folder for publishing: the public and private packs, one public PDF per agenda
-//! item, a DOCX of every paper, and a manifest of them all.
+//! item, a DOCX of every paper (supplied PDFs as supplied), and a manifest of them all.
 
 use std::path::Path;
 
@@ -7,8 +7,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Format, LoweredMeeting, Output};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lower::agenda::{PackVariant, assemble_item, assemble_pack, fill_page_ranges};
+use crate::model::Pack;
 use crate::{docx_writer, typst_writer};
 
 /// Whether a file may be published.
@@ -21,6 +22,16 @@ enum Status {
     Exempt,
 }
 
+/// A file of the meeting's folder and what the manifest says of it.
+struct FileEntry {
+    output: Output,
+    status: Status,
+    item: Option<u32>,
+    exempt_paragraph: Option<u8>,
+    /// For PDFs: whether the file claims PDF/UA-1.
+    pdf_ua: Option<bool>,
+}
+
 /// One file in the manifest.
 #[derive(Serialize)]
 struct ManifestEntry {
@@ -31,6 +42,7 @@ struct ManifestEntry {
     status: Status,
     item: Option<u32>,
     exempt_paragraph: Option<u8>,
+    pdf_ua: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -38,6 +50,50 @@ struct Manifest<'a> {
     meeting: &'a str,
     date: String,
     files: Vec<ManifestEntry>,
+}
+
+/// Typesets packs, collecting problems; remembers whether any pack failed.
+struct Typesetter<'a> {
+    context: String,
+    slug: &'a str,
+    diagnostics: &'a mut Diagnostics,
+    failed: bool,
+}
+
+impl Typesetter<'_> {
+    /// Typeset `pack` as `name` (relative to the meeting folder).
+    fn pack(&mut self, pack: &Pack, name: &str) -> Option<typst_writer::PackPdf> {
+        match typst_writer::write_pack(pack, &format!("{}/{name}", self.slug)) {
+            Ok(typeset) => {
+                let context = self.context.clone();
+                self.diagnostics.extend(
+                    typeset
+                        .pdf
+                        .warnings
+                        .iter()
+                        .cloned()
+                        .map(|w| w.hint(context.clone())),
+                );
+                if pack.has_supplied_pdfs() {
+                    self.diagnostics.push(
+                        Diagnostic::warning(format!(
+                            "`{name}` shows pages of a supplied PDF, so it is tagged but does not claim PDF/UA-1"
+                        ))
+                        .hint("the accessibility of supplied PDFs cannot be checked; write the appendix as YAML to keep the pack PDF/UA-1")
+                        .hint(context),
+                    );
+                }
+                Some(typeset)
+            }
+            Err(errors) => {
+                let context = self.context.clone();
+                self.diagnostics
+                    .extend(errors.into_iter().map(|e| e.hint(context.clone())));
+                self.failed = true;
+                None
+            }
+        }
+    }
 }
 
 /// Every file of a meeting's folder, in memory.
@@ -48,74 +104,60 @@ pub fn render_meeting(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let model = &meeting.model;
-    let context = format!(
-        "while typesetting the meeting `{}`",
-        meeting.file.path.display()
-    );
-    let mut files: Vec<(Output, Status, Option<u32>, Option<u8>)> = Vec::new();
-    let mut failed = false;
-    let mut typeset = |pack: &crate::model::Pack, ident: &str, diagnostics: &mut Diagnostics| {
-        match typst_writer::write_pack(pack, ident) {
-            Ok(typeset) => {
-                diagnostics.extend(
-                    typeset
-                        .pdf
-                        .warnings
-                        .iter()
-                        .cloned()
-                        .map(|w| w.hint(context.clone())),
-                );
-                Some(typeset)
-            }
-            Err(errors) => {
-                diagnostics.extend(errors.into_iter().map(|e| e.hint(context.clone())));
-                failed = true;
-                None
-            }
-        }
+    let mut typesetter = Typesetter {
+        context: format!(
+            "while typesetting the meeting `{}`",
+            meeting.file.path.display()
+        ),
+        slug: &model.slug,
+        diagnostics,
+        failed: false,
     };
+    let mut files: Vec<FileEntry> = Vec::new();
+    let pdf_entry =
+        |path: &str, typeset: typst_writer::PackPdf, pack: &Pack, status, item| FileEntry {
+            output: Output {
+                path: folder.join(path),
+                pages: Some(typeset.pdf.pages),
+                bytes: typeset.pdf.bytes,
+            },
+            status,
+            item,
+            exempt_paragraph: None,
+            pdf_ua: Some(!pack.has_supplied_pdfs()),
+        };
 
     // The public pack's layout decides the page ranges everything else prints.
     let public = assemble_pack(model, PackVariant::Public);
-    let Some(public_pdf) = typeset(&public, &format!("{}/agenda-pack", model.slug), diagnostics)
-    else {
+    let Some(public_pdf) = typesetter.pack(&public, "agenda-pack.pdf") else {
         return Vec::new();
     };
     let ranges = public_pdf.page_ranges.clone();
+    let any_exempt = model
+        .items
+        .iter()
+        .any(|item| item.documents.iter().any(|d| d.exempt.is_some()));
 
     if formats.contains(&Format::Pdf) {
-        files.push((
-            Output {
-                path: folder.join("agenda-pack.pdf"),
-                pages: Some(public_pdf.pdf.pages),
-                bytes: public_pdf.pdf.bytes,
-            },
+        files.push(pdf_entry(
+            "agenda-pack.pdf",
+            public_pdf,
+            &public,
             Status::Public,
-            None,
             None,
         ));
         let private = assemble_pack(model, PackVariant::Private);
-        if let Some(private_pdf) = typeset(
-            &private,
-            &format!("{}/private/agenda-pack", model.slug),
-            diagnostics,
-        ) {
-            let exempt = model
-                .items
-                .iter()
-                .any(|i| i.documents.iter().any(|d| d.exempt.is_some()));
-            files.push((
-                Output {
-                    path: folder.join("private/agenda-pack.pdf"),
-                    pages: Some(private_pdf.pdf.pages),
-                    bytes: private_pdf.pdf.bytes,
-                },
-                if exempt {
-                    Status::Exempt
-                } else {
-                    Status::Public
-                },
-                None,
+        if let Some(private_pdf) = typesetter.pack(&private, "private/agenda-pack.pdf") {
+            let status = if any_exempt {
+                Status::Exempt
+            } else {
+                Status::Public
+            };
+            files.push(pdf_entry(
+                "private/agenda-pack.pdf",
+                private_pdf,
+                &private,
+                status,
                 None,
             ));
         }
@@ -124,77 +166,98 @@ pub fn render_meeting(
             let Some(pack) = assemble_item(model, item.number, first) else {
                 continue;
             };
-            let name = format!("item-{:02}", item.number);
-            if let Some(item_pdf) = typeset(&pack, &format!("{}/{name}", model.slug), diagnostics) {
-                files.push((
-                    Output {
-                        path: folder.join(format!("{name}.pdf")),
-                        pages: Some(item_pdf.pdf.pages),
-                        bytes: item_pdf.pdf.bytes,
-                    },
+            let name = format!("item-{:02}.pdf", item.number);
+            if let Some(item_pdf) = typesetter.pack(&pack, &name) {
+                files.push(pdf_entry(
+                    &name,
+                    item_pdf,
+                    &pack,
                     Status::Public,
                     Some(item.number),
-                    None,
                 ));
             }
         }
     }
 
+    // Each paper on its own: DOCX for what papers typesets, the file itself for supplied PDFs.
+    for item in &model.items {
+        for document in &item.documents {
+            let stem = format!("item-{:02}-{}", item.number, document.role.file_part());
+            let (bytes, name, pages) = match &document.attachment {
+                Some(attachment) => {
+                    let pages = document
+                        .document
+                        .blocks
+                        .iter()
+                        .find_map(|block| match block {
+                            crate::model::Block::PdfPages { pages, .. } => Some(*pages as usize),
+                            _ => None,
+                        });
+                    (
+                        attachment.bytes.as_ref().clone(),
+                        format!("{stem}.pdf"),
+                        pages,
+                    )
+                }
+                None if formats.contains(&Format::Docx) => (
+                    docx_writer::write_docx(&document.document),
+                    format!("{stem}.docx"),
+                    None,
+                ),
+                None => continue,
+            };
+            let (path, status) = match document.exempt {
+                Some(_) => (folder.join("private").join(name), Status::Exempt),
+                None => (folder.join(name), Status::Public),
+            };
+            files.push(FileEntry {
+                output: Output { path, bytes, pages },
+                status,
+                item: Some(item.number),
+                exempt_paragraph: document.exempt,
+                pdf_ua: document.attachment.as_ref().map(|_| false),
+            });
+        }
+    }
     if formats.contains(&Format::Docx) {
         let mut agenda = model.agenda.clone();
         fill_page_ranges(&mut agenda, &ranges);
-        files.push((
-            Output {
+        files.push(FileEntry {
+            output: Output {
                 path: folder.join("agenda.docx"),
                 bytes: docx_writer::write_docx(&agenda),
                 pages: None,
             },
-            Status::Public,
-            None,
-            None,
-        ));
-        for item in &model.items {
-            for document in &item.documents {
-                let name = format!("item-{:02}-{}.docx", item.number, document.role.file_part());
-                let (path, status) = match document.exempt {
-                    Some(_) => (folder.join("private").join(name), Status::Exempt),
-                    None => (folder.join(name), Status::Public),
-                };
-                files.push((
-                    Output {
-                        path,
-                        bytes: docx_writer::write_docx(&document.document),
-                        pages: None,
-                    },
-                    status,
-                    Some(item.number),
-                    document.exempt,
-                ));
-            }
-        }
+            status: Status::Public,
+            item: None,
+            exempt_paragraph: None,
+            pdf_ua: None,
+        });
     }
-    if failed {
+    if typesetter.failed {
         return Vec::new();
     }
 
     let mut entries: Vec<ManifestEntry> = files
         .iter()
-        .map(|(output, status, item, paragraph)| ManifestEntry {
-            file: output
+        .map(|entry| ManifestEntry {
+            file: entry
+                .output
                 .path
                 .strip_prefix(folder)
-                .unwrap_or(&output.path)
+                .unwrap_or(&entry.output.path)
                 .to_string_lossy()
                 .replace('\\', "/"),
-            sha256: Sha256::digest(&output.bytes)
+            sha256: Sha256::digest(&entry.output.bytes)
                 .iter()
                 .map(|byte| format!("{byte:02x}"))
                 .collect(),
-            bytes: output.bytes.len(),
-            pages: output.pages,
-            status: *status,
-            item: *item,
-            exempt_paragraph: *paragraph,
+            bytes: entry.output.bytes.len(),
+            pages: entry.output.pages,
+            status: entry.status,
+            item: entry.item,
+            exempt_paragraph: entry.exempt_paragraph,
+            pdf_ua: entry.pdf_ua,
         })
         .collect();
     entries.sort_by(|a, b| a.file.cmp(&b.file));
@@ -209,7 +272,7 @@ pub fn render_meeting(
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).expect("the manifest always serialises");
     manifest_bytes.push(b'\n');
-    let mut outputs: Vec<Output> = files.into_iter().map(|(output, ..)| output).collect();
+    let mut outputs: Vec<Output> = files.into_iter().map(|entry| entry.output).collect();
     outputs.push(Output {
         path: folder.join("manifest.json"),
         bytes: manifest_bytes,

@@ -74,13 +74,22 @@ pub enum StandardItem {
     FutureMeetings,
 }
 
-/// A paper in the content folder, possibly exempt from publication.
+/// A paper in the content folder (YAML, or a PDF supplied as it is), possibly exempt.
 #[derive(Debug, Clone, Default)]
 pub struct PaperRef {
-    /// Path of the paper's YAML file, relative to the meeting file.
+    /// Path of the paper's file, relative to the meeting file.
     pub paper: String,
     /// Exempt under this paragraph of Part 1 of Schedule 12A (1-7).
     pub exempt: Option<u8>,
+    /// For a supplied PDF, what it is ("Performance on a Page"), for the outline and screen readers.
+    pub title: Option<String>,
+}
+
+impl PaperRef {
+    /// Whether the paper is a PDF supplied by its author rather than content to typeset.
+    pub fn is_supplied_pdf(&self) -> bool {
+        self.paper.to_ascii_lowercase().ends_with(".pdf")
+    }
 }
 
 #[derive(Deserialize)]
@@ -88,6 +97,7 @@ pub struct PaperRef {
 struct PaperRefFields {
     paper: String,
     exempt: Option<u8>,
+    title: Option<String>,
 }
 
 impl From<PaperRefFields> for PaperRef {
@@ -95,6 +105,7 @@ impl From<PaperRefFields> for PaperRef {
         PaperRef {
             paper: fields.paper,
             exempt: fields.exempt,
+            title: fields.title,
         }
     }
 }
@@ -102,10 +113,11 @@ impl From<PaperRefFields> for PaperRef {
 string_or_map!(
     PaperRef,
     PaperRefFields,
-    "a paper's file, or `paper` and `exempt`",
+    "a paper's file, or `paper`, `exempt` and `title`",
     |paper| PaperRef {
         paper: paper.to_string(),
-        exempt: None
+        exempt: None,
+        title: None
     }
 );
 

@@ -335,6 +335,13 @@ impl DocxWriter {
                 sink.push(BodyChild::paragraph(self.number(paragraph, &number)));
                 self.blocks_into(description, indent + NUMBER_COLUMN, sink);
             }
+            // A supplied PDF has no Word form; its DOCX names it instead.
+            Block::PdfPages { title, pages, .. } => sink.push(BodyChild::paragraph(
+                Paragraph::new().add_run(Run::new().add_text(xml_safe(&format!(
+                    "{title}: supplied as a PDF of {pages} page{}, included in the agenda pack.",
+                    if *pages == 1 { "" } else { "s" }
+                )))),
+            )),
             Block::PageBreak => sink.push(BodyChild::paragraph(
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
             )),

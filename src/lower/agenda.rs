@@ -2,6 +2,7 @@
 //! each item, and the public and private packs (exempt business under Schedule 12A).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
@@ -11,7 +12,8 @@ use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    Block, Document, Inline, LabelledRow, Metadata, Pack, PackDocument, PackItem, PageRange,
+    Attachment, Block, Document, Inline, LabelledRow, Metadata, Pack, PackDocument, PackItem,
+    PageRange,
 };
 use crate::narrative::{ItemReference, Narrative, References};
 
@@ -35,6 +37,8 @@ pub struct ItemDocument {
     pub document: Document,
     /// Exempt under this paragraph of Schedule 12A, if so.
     pub exempt: Option<u8>,
+    /// For a supplied PDF: its file, which the paper's pages show.
+    pub attachment: Option<Attachment>,
 }
 
 /// What a paper is to its agenda item.
@@ -110,6 +114,8 @@ pub trait PaperSource {
     fn minutes(&mut self, path: &Spanned<String>) -> ResolvedPaper;
     /// The lowered paper at `path` (written at `at`), given what the meeting's text may refer to.
     fn paper(&mut self, path: &str, at: Location, references: &References) -> ResolvedPaper;
+    /// The bytes and page count of a PDF supplied as it is.
+    fn supplied_pdf(&mut self, path: &str, at: Location) -> Option<(Arc<Vec<u8>>, u32)>;
 }
 
 /// Lower a meeting, or return every problem found.
@@ -307,6 +313,7 @@ fn item_documents(
                     role: DocumentRole::Minutes,
                     document,
                     exempt: item_exempt,
+                    attachment: None,
                 });
             }
         }
@@ -349,13 +356,21 @@ fn item_documents(
                     .hint("give the item a title that may be published; the report's own title stays private"),
             );
         }
-        if let ResolvedPaper::Lowered(document) =
+        if report.value.is_supplied_pdf() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "a cover report is typeset from YAML; a supplied PDF can only be an appendix",
+                )
+                .at(source.location_of(report)),
+            );
+        } else if let ResolvedPaper::Lowered(document) =
             papers.paper(&report.value.paper, source.location_of(report), references)
         {
             documents.push(ItemDocument {
                 role: DocumentRole::Report,
                 document,
                 exempt,
+                attachment: None,
             });
         }
     }
@@ -372,19 +387,70 @@ fn item_documents(
             .exempt
             .and_then(|p| check_paragraph(p, source.location_of(appendix), diagnostics))
             .or(item_exempt);
-        if let ResolvedPaper::Lowered(document) = papers.paper(
+        let role = DocumentRole::Appendix((index + 1).to_string());
+        if appendix.value.is_supplied_pdf() {
+            let at = source.location_of(appendix);
+            if let Some((bytes, pages)) = papers.supplied_pdf(&appendix.value.paper, at) {
+                documents.push(supplied_pdf_document(
+                    role,
+                    &appendix.value,
+                    bytes,
+                    pages,
+                    exempt,
+                ));
+            }
+        } else if let ResolvedPaper::Lowered(document) = papers.paper(
             &appendix.value.paper,
             source.location_of(appendix),
             references,
         ) {
             documents.push(ItemDocument {
-                role: DocumentRole::Appendix((index + 1).to_string()),
+                role,
                 document,
                 exempt,
+                attachment: None,
             });
         }
     }
     documents
+}
+
+/// An appendix supplied as a PDF: its pages, each shown whole on a page of the pack.
+fn supplied_pdf_document(
+    role: DocumentRole,
+    reference: &crate::content::meeting::PaperRef,
+    bytes: Arc<Vec<u8>>,
+    pages: u32,
+    exempt: Option<u8>,
+) -> ItemDocument {
+    let name = capitalise(&role.name());
+    let title = match &reference.title {
+        Some(title) => format!("{name}: {title}"),
+        None => name,
+    };
+    let source_name = format!("/supplied/{}", reference.paper.replace(['/', '\\'], "_"));
+    ItemDocument {
+        role,
+        document: Document {
+            metadata: Metadata {
+                title: title.clone(),
+                authors: Vec::new(),
+                description: None,
+                date: None,
+            },
+            running_header: None,
+            blocks: vec![Block::PdfPages {
+                source: source_name.clone(),
+                pages,
+                title,
+            }],
+        },
+        exempt,
+        attachment: Some(Attachment {
+            source: source_name,
+            bytes,
+        }),
+    }
 }
 
 /// The title the agenda shows: the author's, the standard one, or the report's.
@@ -721,7 +787,20 @@ pub fn assemble_pack(model: &MeetingModel, variant: PackVariant) -> Pack {
         front_sheet: model.agenda.blocks.clone(),
         items,
         first_page: 1,
+        attachments: attachments(model.items.iter(), variant),
     }
+}
+
+/// The supplied PDFs a pack shows: exempt ones only in the private pack.
+fn attachments<'a>(
+    items: impl Iterator<Item = &'a ItemPapers>,
+    variant: PackVariant,
+) -> Vec<Attachment> {
+    items
+        .flat_map(|item| &item.documents)
+        .filter(|document| document.exempt.is_none() || variant == PackVariant::Private)
+        .filter_map(|document| document.attachment.clone())
+        .collect()
 }
 
 /// One item's papers alone, numbered as in the pack (for its own file).
@@ -737,6 +816,7 @@ pub fn assemble_item(model: &MeetingModel, number: u32, first_page: u32) -> Opti
         front_sheet: Vec::new(),
         items: vec![pack_item(item, PackVariant::Public)],
         first_page,
+        attachments: attachments(std::iter::once(item), PackVariant::Public),
     })
 }
 

@@ -44,9 +44,27 @@ pub struct PackPdf {
 }
 
 /// Typeset an agenda pack (or one item of it) as a tagged PDF/UA-1 file.
+///
+/// A pack that shows pages of supplied PDFs is still tagged but cannot claim PDF/UA-1: Typst
+/// refuses to embed PDFs under it, and nothing can vouch for pages it did not make.
 pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec<Diagnostic>> {
     let json = serde_json::to_vec(pack).expect("the pack model always serialises");
-    let (pdf, paged) = compile_and_export(pack_main_source(), json, pack.metadata.date, ident)?;
+    let attachments = pack
+        .attachments
+        .iter()
+        .map(|attachment| {
+            let bytes = Bytes::new(attachment.bytes.as_ref().clone());
+            (attachment.source.clone(), bytes)
+        })
+        .collect();
+    let (pdf, paged) = compile_and_export(
+        pack_main_source(),
+        json,
+        attachments,
+        pack.metadata.date,
+        ident,
+        !pack.has_supplied_pdfs(),
+    )?;
     let page_ranges = read_page_ranges(&paged);
     Ok(PackPdf { pdf, page_ranges })
 }
@@ -111,26 +129,28 @@ pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic
     compile_and_export(
         main_source(),
         document_json(document),
+        Vec::new(),
         document.metadata.date,
         ident,
+        true,
     )
     .map(|(pdf, _)| pdf)
 }
 
-/// Compile `main` with `data` as the document JSON and export it as PDF/UA-1.
+/// Compile `main` with `data` as the document JSON (and `files` beside it) and export it,
+/// as PDF/UA-1 when `accessible`.
 fn compile_and_export(
     main: String,
     data: Vec<u8>,
+    files: Vec<(String, Bytes)>,
     date: Option<crate::model::Date>,
     ident: &str,
+    accessible: bool,
 ) -> Result<(Pdf, PagedDocument), Vec<Diagnostic>> {
     let engine = Engine::shared();
-    let world = PaperWorld::new(
-        engine,
-        main,
-        vec![(DOCUMENT_DATA_PATH, Bytes::new(data))],
-        date,
-    );
+    let mut data_files = vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))];
+    data_files.extend(files);
+    let world = PaperWorld::new(engine, main, data_files, date);
     let warned = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<Diagnostic> = warned
         .warnings
@@ -148,7 +168,11 @@ fn compile_and_export(
         creator: Smart::Custom(Some(format!("papers {}", env!("CARGO_PKG_VERSION")))),
         timestamp: None,
         page_ranges: None,
-        standards: pdf_standards(),
+        standards: if accessible {
+            pdf_standards()
+        } else {
+            PdfStandards::default()
+        },
         tagged: true,
         pretty: false,
     };

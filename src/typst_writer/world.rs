@@ -96,7 +96,7 @@ impl<'a> PaperWorld<'a> {
     pub fn new(
         engine: &'a Engine,
         main_text: String,
-        data: Vec<(&str, Bytes)>,
+        data: Vec<(String, Bytes)>,
         today: Option<Date>,
     ) -> Self {
         let main_id = file_id("/main.typ");
@@ -105,7 +105,7 @@ impl<'a> PaperWorld<'a> {
             main: Source::new(main_id, main_text),
             data: data
                 .into_iter()
-                .map(|(path, bytes)| (file_id(path), bytes))
+                .map(|(path, bytes)| (file_id(&path), bytes))
                 .collect(),
             today,
         }

@@ -1,0 +1,181 @@
+//! An appendix supplied as a PDF joins the pack page by page, numbered in sequence.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+const MEETING: &str = "kind: meeting
+committee: committee.yaml
+date: 2022-05-13
+time: 1.00 p.m.
+chief_executive: Sharon Kemp
+items:
+  - standard: apologies
+  - key: iro
+    title: Independent Reviewing Service Annual Report 2020-2021
+    report: cover.yaml
+    appendices:
+      - paper: supplied.pdf
+        title: Terms of Reference
+  - standard: urgent
+";
+
+fn pages_of(pdf: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = pdf_text_raw(pdf)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect();
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
+    let work = tempfile::tempdir().unwrap();
+    let content = work.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    // The supplied PDF: a paper typeset on its own (3 pages).
+    let supplied_out = work.path().join("supplied");
+    let made = papers(&[
+        "build",
+        "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
+        "--format",
+        "pdf",
+        "--out",
+        supplied_out.to_str().unwrap(),
+    ]);
+    assert!(made.status.success());
+    let supplied = std::fs::read(supplied_out.join("05-terms-of-reference-cover.pdf")).unwrap();
+    let supplied_pages = pages_of(&supplied_out.join("05-terms-of-reference-cover.pdf")).len();
+    std::fs::write(content.join("supplied.pdf"), &supplied).unwrap();
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/committee.yaml"),
+        content.join("committee.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
+        content.join("cover.yaml"),
+    )
+    .unwrap();
+    std::fs::write(content.join("meeting.yaml"), MEETING).unwrap();
+
+    let out = work.path().join("out");
+    let output = papers(&[
+        "build",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("does not claim PDF/UA-1"),
+        "the build says why: {stderr}"
+    );
+
+    let folder = out.join("corporate-parenting-panel-2022-05-13");
+    let pack = folder.join("agenda-pack.pdf");
+    let pages = pages_of(&pack);
+    let start = pages
+        .iter()
+        .position(|page| page.contains("Agenda Item 2"))
+        .expect("item 2 starts somewhere");
+    // The cover report, then the supplied pages, each numbered "Page N" in sequence.
+    let appendix_first = pages
+        .iter()
+        .position(|page| page.contains("In November 2021 a task and finish group"))
+        .expect("the supplied PDF's text stays extractable");
+    assert!(appendix_first > start);
+    for (offset, page) in pages[appendix_first - 1..].iter().enumerate() {
+        let number = appendix_first + offset;
+        assert!(
+            page.lines()
+                .any(|line| line.trim() == format!("Page {number}")),
+            "pack page {number} lacks its number:\n{page}"
+        );
+    }
+    let supplied_in_pack = pages
+        .iter()
+        .filter(|page| {
+            page.contains("Corporate Parenting Terms of Reference")
+                || page.contains("Accountable Officer")
+        })
+        .count();
+    assert!(supplied_in_pack >= 1);
+    let last_page = pages.len();
+    assert!(last_page >= appendix_first + supplied_pages - 1);
+
+    let front = normalise(&pages[..start].concat());
+    assert!(
+        front.contains(&normalise(&format!("(Pages {} - {last_page})", start + 1))),
+        "the agenda's range covers the supplied pages: {front}"
+    );
+    assert!(pdf_outline(&pack).contains(&"Appendix 1: Terms of Reference".to_string()));
+    assert!(
+        !pdf_xmp(&pack).contains("pdfuaid"),
+        "the pack must not claim PDF/UA-1"
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+    let entry = |file: &str| {
+        manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|entry| entry["file"] == file)
+            .unwrap_or_else(|| panic!("{file} is not in the manifest"))
+            .clone()
+    };
+    assert_eq!(entry("agenda-pack.pdf")["pdf_ua"], false);
+    assert_eq!(entry("item-02.pdf")["pdf_ua"], false);
+    assert_eq!(
+        std::fs::read(folder.join("item-02-appendix-1.pdf")).unwrap(),
+        supplied,
+        "the supplied PDF is published as supplied"
+    );
+    assert_eq!(entry("item-02-appendix-1.pdf")["pages"], supplied_pages);
+}
+
+#[test]
+fn an_unreadable_supplied_pdf_is_an_error_at_its_line() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/committee.yaml"),
+        work.path().join("committee.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
+        work.path().join("cover.yaml"),
+    )
+    .unwrap();
+    std::fs::write(work.path().join("supplied.pdf"), b"not a pdf at all").unwrap();
+    let meeting = work.path().join("meeting.yaml");
+    std::fs::write(&meeting, MEETING).unwrap();
+    let output = papers(&["check", meeting.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = MEETING
+        .lines()
+        .position(|l| l.contains("- paper: supplied.pdf"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.starts_with(&format!("{}:{line}:", meeting.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cannot use `supplied.pdf`: it is not a readable PDF"),
+        "{stderr}"
+    );
+}
