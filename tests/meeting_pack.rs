@@ -439,3 +439,52 @@ fn meeting_builds_are_deterministic() {
         "the manifest (and so every file's hash) differs between builds"
     );
 }
+
+#[test]
+fn grouped_items_number_on_across_their_headings() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/committee.yaml"),
+        work.path().join("committee.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        work.path().join("meeting.yaml"),
+        "kind: meeting
+committee: committee.yaml
+date: 2022-05-13
+time: 1.00 p.m.
+chief_executive: Sharon Kemp
+items:
+  - standard: apologies
+  - group: Cabinet Member for Children and Young People
+    items:
+      - title: Fostering Recruitment
+        description: To note progress on recruiting foster carers.
+      - key: sufficiency
+        title: Placement Sufficiency
+  - group: Cabinet Member for Social Inclusion
+    items:
+      - title: Leisure Passes
+        description: To consider {{ item('sufficiency') }} alongside this item.
+  - standard: urgent
+",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    let output = papers(&["build", work.path().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = normalise(&pdf_text_raw(
+        &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"),
+    ));
+    let expected = normalise(
+        "1. Apologies for absence. To receive the apologies of any Panel Member who is unable to attend the meeting. \
+         Cabinet Member for Children and Young People \
+         2. Fostering Recruitment To note progress on recruiting foster carers. \
+         3. Placement Sufficiency \
+         Cabinet Member for Social Inclusion \
+         4. Leisure Passes To consider Agenda Item 3 alongside this item. \
+         5. Urgent Business",
+    );
+    assert!(text.contains(&expected), "{text}");
+}
