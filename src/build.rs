@@ -10,8 +10,10 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
+use crate::content::figures::FiguresFile;
 use crate::content::{self, FoundFile, Paper, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::figures::{self, Figures};
 use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};
 use crate::model::Document;
 use crate::narrative::{Narrative, References};
@@ -92,6 +94,8 @@ struct ParsedFile {
 /// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
 struct Workspace {
     files: BTreeMap<PathBuf, ParsedFile>,
+    /// Figures computed so far, by the figures file's canonical path (`None`: it failed).
+    figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
     /// Files a meeting presents; they are built inside the meeting's folder, not on their own.
     owned: BTreeSet<PathBuf>,
     diagnostics: Vec<Diagnostic>,
@@ -158,6 +162,110 @@ impl Workspace {
         }
     }
 
+    /// The figures a paper names, computed once per figures file.
+    fn figures(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Arc<Figures>> {
+        let canonical = self.refer(from, &written.value, from.location_of(written))?;
+        match self
+            .files
+            .get(&canonical)
+            .and_then(|file| file.paper.as_ref())
+        {
+            Some(Paper::Figures(_)) => self.figures_at(&canonical),
+            // A file that did not parse has had its problems reported already.
+            None => None,
+            Some(other) => {
+                let kind = other.kind_name();
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "`{}` is a {kind}, not a figures file",
+                        written.value
+                    ))
+                    .at(from.location_of(written)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The figures of the figures file at `canonical`, computed once.
+    fn figures_at(&mut self, canonical: &Path) -> Option<Arc<Figures>> {
+        if let Some(cached) = self.figures.get(canonical) {
+            return cached.clone();
+        }
+        let file = self.files.get(canonical)?;
+        let computed = match &file.paper {
+            Some(Paper::Figures(definition)) => {
+                let (definition, source) = ((**definition).clone(), file.source.clone());
+                self.compute_figures(&definition, &source)
+            }
+            _ => None,
+        };
+        self.figures
+            .insert(canonical.to_path_buf(), computed.clone());
+        computed
+    }
+
+    fn compute_figures(
+        &mut self,
+        definition: &FiguresFile,
+        source: &SourceFile,
+    ) -> Option<Arc<Figures>> {
+        let mut problems = Vec::new();
+        let table = match &definition.series {
+            Some(path) => {
+                let full = source
+                    .path
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(&path.value);
+                match std::fs::read_to_string(&full) {
+                    Ok(text) => {
+                        let csv = SourceFile { path: full, text };
+                        figures::series::read_table(&csv, &mut problems)
+                    }
+                    Err(error) => {
+                        problems.push(
+                            Diagnostic::error(format!("cannot read `{}`: {error}", path.value))
+                                .at(source.location_of(path)),
+                        );
+                        Default::default()
+                    }
+                }
+            }
+            None => Default::default(),
+        };
+        if !problems.is_empty() {
+            self.diagnostics.extend(problems);
+            return None;
+        }
+        match figures::compute(definition, source, &table) {
+            Ok(figures) => Some(Arc::new(figures)),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+        }
+    }
+
+    /// The narrative renderer for a paper: its references, and its figures if it names any.
+    fn narrative(
+        &mut self,
+        source: &SourceFile,
+        figures: Option<&Spanned<String>>,
+        references: &References,
+    ) -> Option<Narrative> {
+        match figures {
+            Some(written) => {
+                let figures = self.figures(source, written)?;
+                Some(Narrative::with_figures(
+                    references.clone(),
+                    figures.context.clone(),
+                ))
+            }
+            None => Some(Narrative::new(references.clone())),
+        }
+    }
+
     /// Lower a paper on its own (cover report, minutes).
     fn lower(&mut self, canonical: &Path, references: &References) -> ResolvedPaper {
         let Some(file) = self.files.get(canonical) else {
@@ -167,11 +275,11 @@ impl Workspace {
         let result = match &file.paper {
             Some(Paper::CoverReport(report)) => {
                 let report = report.clone();
-                lower::cover_report::lower_cover_report(
-                    &report,
-                    &source,
-                    &Narrative::new(references.clone()),
-                )
+                let Some(narrative) = self.narrative(&source, report.figures.as_ref(), references)
+                else {
+                    return ResolvedPaper::Failed;
+                };
+                lower::cover_report::lower_cover_report(&report, &source, &narrative)
             }
             Some(Paper::Minutes(minutes)) => {
                 let minutes = minutes.clone();
@@ -285,6 +393,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
     }
     let mut workspace = Workspace {
         files: BTreeMap::new(),
+        figures: BTreeMap::new(),
         owned: BTreeSet::new(),
         diagnostics: Vec::new(),
     };
@@ -344,6 +453,19 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
                 file: file.clone(),
                 document,
             });
+        }
+    }
+
+    // Figures files are checked even when no paper uses them yet.
+    for (canonical, _) in &given {
+        if matches!(
+            workspace
+                .files
+                .get(canonical)
+                .and_then(|f| f.paper.as_ref()),
+            Some(Paper::Figures(_))
+        ) {
+            workspace.figures_at(canonical);
         }
     }
 

@@ -8,6 +8,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod docx_writer;
 pub mod escape;
+pub mod figures;
 pub mod lower;
 pub mod markdown;
 pub mod model;

@@ -1,6 +1,7 @@
-//! Narrative text: Markdown body text rendered as a minijinja template, so that it can refer to
-//! minutes and agenda items by key ("{{ minute('lac_council') }}" prints "Minute No. 31 (LAC
-//! Council Update)"). Every value a template inserts prints literally.
+//! Narrative text: Markdown body text rendered as a minijinja template, so that it can use
+//! figures ("{{ lac.dec_21 }}", "{{ admissions.ytd | number }}") and refer to minutes and agenda
+//! items by key ("{{ minute('lac_council') }}" prints "Minute No. 31 (LAC Council Update)").
+//! Every value a template inserts prints literally.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,9 +39,10 @@ pub struct References {
     pub items: BTreeMap<String, ItemReference>,
 }
 
-/// Renders narrative text against a set of references.
+/// Renders narrative text against a set of references and figures.
 pub struct Narrative {
     environment: Environment<'static>,
+    figures: Value,
 }
 
 impl Default for Narrative {
@@ -49,16 +51,41 @@ impl Default for Narrative {
     }
 }
 
+/// An environment with the figure filters, strict about undefined names: what narrative and
+/// named computations are evaluated in.
+pub fn figure_environment() -> Environment<'static> {
+    let mut environment = Environment::new();
+    environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    environment.set_debug(true);
+    environment.set_formatter(|out, _state, value| {
+        out.write_str(&escape_markdown(&display(value)))
+            .map_err(Error::from)
+    });
+    filters::add(&mut environment);
+    environment
+}
+
+/// A value as plain text: numbers without float noise ("574", "-0.6"), the rest as they are.
+fn display(value: &Value) -> String {
+    if value.kind() == minijinja::value::ValueKind::Number
+        && let Ok(number) = f64::try_from(value.clone())
+    {
+        // Six decimals hide float noise (91.3 - 91.9); trailing zeros go ("574", not "574.0").
+        let text = format!("{number:.6}");
+        return text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    value.to_string()
+}
+
 impl Narrative {
     /// A renderer whose functions resolve `references`.
     pub fn new(references: References) -> Self {
-        let mut environment = Environment::new();
-        environment.set_undefined_behavior(UndefinedBehavior::Strict);
-        environment.set_debug(true);
-        environment.set_formatter(|out, _state, value| {
-            out.write_str(&escape_markdown(&value.to_string()))
-                .map_err(Error::from)
-        });
+        Narrative::with_figures(references, BTreeMap::new())
+    }
+
+    /// A renderer with `references` and named `figures` (see [`crate::figures::Figures::context`]).
+    pub fn with_figures(references: References, figures: BTreeMap<String, Value>) -> Self {
+        let mut environment = figure_environment();
         let references = Arc::new(references);
         let minutes = Arc::clone(&references);
         environment.add_function("minute", move |key: String| {
@@ -81,7 +108,10 @@ impl Narrative {
         environment.add_function("item_number", move |key: String| {
             lookup(&item_numbers.items, &key, "agenda item").map(|item| item.number)
         });
-        Narrative { environment }
+        Narrative {
+            environment,
+            figures: Value::from(figures),
+        }
     }
 
     /// Render `text` (written at `spanned` in `source`) to Markdown, or say where it fails.
@@ -104,8 +134,86 @@ impl Narrative {
             return Ok(text.to_string());
         }
         self.environment
-            .render_str(text, Value::UNDEFINED)
+            .render_str(text, self.figures.clone())
             .map_err(|error| template_diagnostic(&error, text, source, spanned))
+    }
+}
+
+/// Formatting filters for figures.
+mod filters {
+    use minijinja::{Environment, Error, ErrorKind};
+
+    use crate::figures::format;
+    use crate::figures::period::Month;
+
+    fn month(text: &str) -> Result<Month, Error> {
+        Month::parse(text).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("`{text}` is not a month"),
+            )
+        })
+    }
+
+    /// Register every filter.
+    pub fn add(environment: &mut Environment<'static>) {
+        environment.add_filter("number", |value: f64, places: Option<u32>| {
+            format::number(value, places.unwrap_or(0))
+        });
+        environment.add_filter("percent", |value: f64, places: Option<u32>| {
+            format::percent(value, places.unwrap_or(1))
+        });
+        environment.add_filter(
+            "percent_of",
+            |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
+                if total == 0.0 {
+                    return Err(Error::new(
+                        ErrorKind::InvalidOperation,
+                        "percent_of a total of zero",
+                    ));
+                }
+                Ok(format::percent(value / total * 100.0, places.unwrap_or(1)))
+            },
+        );
+        environment.add_filter("signed", |value: f64, places: Option<u32>| {
+            format::signed(value, places.unwrap_or(0))
+        });
+        environment.add_filter("signed_percent", |value: f64, places: Option<u32>| {
+            format!("{}%", format::signed(value, places.unwrap_or(1)))
+        });
+        environment.add_filter("points", |value: f64, places: Option<u32>| {
+            format!(
+                "{} percentage points",
+                format::number(value, places.unwrap_or(1))
+            )
+        });
+        environment.add_filter("short_month", |text: String| -> Result<String, Error> {
+            let month = month(&text)?;
+            Ok(format::short_month(month.year, month.month))
+        });
+        environment.add_filter("long_month", |text: String| -> Result<String, Error> {
+            let month = month(&text)?;
+            Ok(format::long_month(month.year, month.month))
+        });
+        environment.add_filter("month_name", |text: String| -> Result<String, Error> {
+            let month = month(&text)?;
+            Ok(crate::lower::MONTHS[usize::from(month.month) - 1].to_string())
+        });
+        environment.add_filter(
+            "quarter",
+            |text: String, year_start: Option<u8>| -> Result<u8, Error> {
+                Ok(month(&text)?.quarter(year_start.unwrap_or(4)))
+            },
+        );
+        environment.add_filter("date", |text: String| -> Result<String, Error> {
+            let date = crate::content::common::parse_date(&text).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("`{text}` is not a date"),
+                )
+            })?;
+            Ok(format::ordinal_day(date.year, date.month, date.day))
+        });
     }
 }
 

@@ -21,6 +21,8 @@ pub struct CoverReport {
     pub committee: String,
     /// The meeting the report goes to.
     pub meeting_date: Option<Date>,
+    /// A figures file whose figures the narrative uses, relative to this file.
+    pub figures: Option<Spanned<String>>,
 
     /// "Is this a Key Decision and has it been included on the Forward Plan?"
     pub key_decision: Option<Answer>,

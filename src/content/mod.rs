@@ -4,6 +4,7 @@
 pub mod committee;
 pub mod common;
 pub mod cover_report;
+pub mod figures;
 pub mod meeting;
 pub mod minutes;
 
@@ -16,6 +17,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use committee::Committee;
 use cover_report::CoverReport;
+use figures::FiguresFile;
 use meeting::Meeting;
 use minutes::Minutes;
 
@@ -60,7 +62,7 @@ impl SourceFile {
 }
 
 /// The kinds of content `papers` can read, by their `kind:` name.
-pub const KINDS: [&str; 4] = ["cover-report", "minutes", "meeting", "committee"];
+pub const KINDS: [&str; 5] = ["cover-report", "minutes", "meeting", "committee", "figures"];
 
 /// One content file, typed.
 #[derive(Debug, Clone)]
@@ -73,6 +75,8 @@ pub enum Paper {
     Meeting(Box<Meeting>),
     /// A committee, shared by its meetings.
     Committee(Box<Committee>),
+    /// Figures behind a report.
+    Figures(Box<FiguresFile>),
 }
 
 impl Paper {
@@ -83,6 +87,7 @@ impl Paper {
             Paper::Minutes(_) => "set of minutes",
             Paper::Meeting(_) => "meeting",
             Paper::Committee(_) => "committee",
+            Paper::Figures(_) => "figures file",
         }
     }
 }
@@ -121,6 +126,9 @@ pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
             .map_err(one),
         "committee" => parse_yaml::<Committee>(source)
             .map(|committee| Paper::Committee(Box::new(committee)))
+            .map_err(one),
+        "figures" => parse_yaml::<FiguresFile>(source)
+            .map(|figures| Paper::Figures(Box::new(figures)))
             .map_err(one),
         other => {
             let mut diagnostic = Diagnostic::error(format!("unknown kind of paper `{other}`"))

@@ -1,0 +1,190 @@
+//! A figures file as a performance team keeps it: indicators with their targets and polarity,
+//! populations, raw values and named computations; monthly values come from a CSV beside it.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::figures::measures::{Polarity, Target};
+
+/// The figures behind a report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    /// Always `figures`.
+    pub kind: String,
+    /// The month the figures are "as at", e.g. `2021-12`.
+    pub as_at: Spanned<String>,
+    /// First month of the financial year (default 4, April).
+    pub financial_year_start: Option<u8>,
+    /// The CSV of values per indicator and period, relative to this file.
+    pub series: Option<Spanned<String>>,
+    /// Populations for rates per 10,000, by name, then by financial year ("2021/22").
+    #[serde(default)]
+    pub populations: BTreeMap<String, BTreeMap<String, f64>>,
+    /// The indicators, in the order of the report's table.
+    #[serde(default)]
+    pub indicators: Vec<Spanned<IndicatorDefinition>>,
+    /// Raw figures that are not monthly series, by name (numbers, or maps of them).
+    #[serde(default)]
+    pub values: BTreeMap<String, NumberTree>,
+    /// Named figures computed from others, e.g. `lac_change: lac.dec_21 - lac.sep_21`.
+    #[serde(default)]
+    pub computed: BTreeMap<String, Spanned<String>>,
+}
+
+/// How an indicator is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// A number of children, placements… (no decimals).
+    Count,
+    /// A percentage (one decimal).
+    Percent,
+    /// A rate per 10,000 of a population (one decimal).
+    Rate,
+    /// An average, e.g. of days (one decimal).
+    Average,
+}
+
+impl Unit {
+    /// The table's "data note".
+    pub fn note(self) -> &'static str {
+        match self {
+            Unit::Count => "Count",
+            Unit::Percent => "%",
+            Unit::Rate => "Rate per 10,000",
+            Unit::Average => "Average",
+        }
+    }
+
+    /// Decimals shown unless the indicator says otherwise.
+    pub fn default_precision(self) -> u32 {
+        match self {
+            Unit::Count => 0,
+            Unit::Percent | Unit::Rate | Unit::Average => 1,
+        }
+    }
+}
+
+/// One performance indicator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDefinition {
+    /// Reference number, e.g. "3.1"; the CSV's rows use it.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Name in narrative text: `{{ lac.dec_21 }}`.
+    pub key: Spanned<String>,
+    /// As the table prints it.
+    pub title: String,
+    /// "monthly", "quarterly", "termly".
+    #[serde(default = "monthly")]
+    pub frequency: String,
+    /// Count, percent, rate or average.
+    pub unit: Unit,
+    /// Decimals shown (and compared for RAG and direction of travel).
+    pub precision: Option<u32>,
+    /// Which way is better.
+    pub polarity: Polarity,
+    /// How the year to date is worked out: `sum`, `average`, `latest`, or `none`.
+    #[serde(default)]
+    pub ytd: Ytd,
+    /// For a rate: the count it is a rate of (an indicator's `ref`) and the population's name.
+    pub rate: Option<RateDefinition>,
+    /// Target and tolerances.
+    pub target: Option<Target>,
+    /// Last year's outturn, as printed in the table.
+    pub last_year: Option<f64>,
+    /// Latest benchmarks.
+    pub benchmarks: Option<Benchmarks>,
+    /// A remark printed in the table, e.g. "New measure - baselining year".
+    pub note: Option<String>,
+}
+
+fn monthly() -> String {
+    "monthly".to_string()
+}
+
+/// How the year to date is worked out.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Ytd {
+    /// Not shown ("-").
+    #[default]
+    None,
+    /// The months added up (admissions, adoptions).
+    Sum,
+    /// The months' average.
+    Average,
+    /// Numerator and denominator series (by `ref`) added up, as a percentage.
+    Ratio {
+        /// The series counted in.
+        numerator: String,
+        /// The series counted over.
+        denominator: String,
+    },
+}
+
+/// A rate per 10,000.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateDefinition {
+    /// The count's indicator `ref`.
+    pub of: String,
+    /// The population's name in `populations`.
+    pub population: String,
+}
+
+/// Latest benchmarks for comparison.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmarks {
+    /// Best statistical neighbour.
+    pub best_sn: Option<f64>,
+    /// Statistical neighbour average.
+    pub sn_average: Option<f64>,
+    /// National average.
+    pub national: Option<f64>,
+    /// The council's own figure for the benchmark year.
+    pub own: Option<f64>,
+}
+
+/// A number, or named numbers nested.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumberTree {
+    /// One figure.
+    Number(f64),
+    /// Named figures.
+    Map(BTreeMap<String, NumberTree>),
+}
+
+impl<'de> Deserialize<'de> for NumberTree {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TreeVisitor;
+        impl<'de> serde::de::Visitor<'de> for TreeVisitor {
+            type Value = NumberTree;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, or a map of named numbers")
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<NumberTree, E> {
+                Ok(NumberTree::Number(value as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<NumberTree, E> {
+                Ok(NumberTree::Number(value as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<NumberTree, E> {
+                Ok(NumberTree::Number(value))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<NumberTree, A::Error> {
+                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(NumberTree::Map)
+            }
+        }
+        deserializer.deserialize_any(TreeVisitor)
+    }
+}

@@ -1,0 +1,275 @@
+//! Reading the values CSV: one row per indicator (`ref`), one column per month or span of months,
+//! and an optional `ytd` column declaring the year to date (checked against the months).
+
+use std::collections::BTreeMap;
+
+use super::period::{Month, Period};
+use crate::content::SourceFile;
+use crate::diagnostics::{Diagnostic, Location};
+
+/// A value and where it was written.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// The number.
+    pub value: f64,
+    /// Its place in the CSV.
+    pub location: Location,
+}
+
+/// One row of the CSV.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// Values by period.
+    pub values: BTreeMap<Period, Cell>,
+    /// The declared year to date, if the `ytd` column has one.
+    pub declared_ytd: Option<Cell>,
+    /// Where the row starts.
+    pub location: Option<Location>,
+}
+
+impl Row {
+    /// The value of one month, if given as a month.
+    pub fn month(&self, month: Month) -> Option<f64> {
+        self.values
+            .get(&Period {
+                first: month,
+                last: month,
+            })
+            .map(|cell| cell.value)
+    }
+
+    /// The sum over `first..=last`, when the row's periods cover exactly those months.
+    /// Otherwise the first month not covered.
+    pub fn sum(&self, first: Month, last: Month) -> Result<f64, Month> {
+        let mut total = 0.0;
+        let mut next = first;
+        for (period, cell) in self.values.range(Period { first, last: first }..) {
+            if period.first > last {
+                break;
+            }
+            if period.first != next || period.last > last {
+                return Err(next);
+            }
+            total += cell.value;
+            next = period.last.plus(1);
+        }
+        if next <= last { Err(next) } else { Ok(total) }
+    }
+}
+
+/// The CSV's rows by indicator reference.
+pub type Table = BTreeMap<String, Row>;
+
+/// Byte offsets where each comma-separated field of `line` starts (quotes respected).
+fn field_starts(line: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut quoted = false;
+    for (index, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => starts.push(index + 1),
+            _ => {}
+        }
+    }
+    starts
+}
+
+/// Parse the CSV, reporting every problem with its line and column.
+pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let mut table = Table::new();
+    let lines: Vec<&str> = source.text.lines().collect();
+    let location = |line: usize, field: usize, length: usize| {
+        let text = lines.get(line - 1).copied().unwrap_or_default();
+        let start = field_starts(text).get(field).copied().unwrap_or(0);
+        let offset: usize = lines[..line - 1].iter().map(|l| l.len() + 1).sum::<usize>() + start;
+        Location::from_offset(&source.path, &source.text, offset, length.max(1))
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .trim(csv::Trim::All)
+        .from_reader(source.text.as_bytes());
+    let mut columns: Vec<Option<Column>> = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let line = error.position().map_or(1, |p| p.line() as usize);
+                let message = match error.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!("this row has {len} fields but the header has {expected_len}"),
+                    _ => format!("cannot read this row: {error}"),
+                };
+                diagnostics.push(Diagnostic::error(message).at(location(line, 0, 1)).hint(
+                    "every row needs a value (or an empty field) for each column of the header",
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map_or(index + 1, |p| p.line() as usize);
+        if index == 0 {
+            columns = header_columns(&record, line, &location, diagnostics);
+            continue;
+        }
+        let reference = record.get(0).unwrap_or_default().to_string();
+        if reference.is_empty() {
+            diagnostics.push(
+                Diagnostic::error("a row without an indicator reference")
+                    .at(location(line, 0, 1))
+                    .hint("the first column holds the indicator's `ref`, e.g. 3.1"),
+            );
+            continue;
+        }
+        let mut row = Row {
+            location: Some(location(line, 0, reference.len())),
+            ..Row::default()
+        };
+        for (field, text) in record.iter().enumerate().skip(1) {
+            let Some(Some(column)) = columns.get(field) else {
+                continue;
+            };
+            if text.is_empty() || text == "-" {
+                continue;
+            }
+            let here = location(line, field, text.len());
+            let Some(value) = parse_number(text) else {
+                diagnostics.push(
+                    Diagnostic::error(format!("`{text}` is not a number"))
+                        .at(here)
+                        .expected("a number such as 574, 91.3 or 91.3%; leave the field empty (or -) when there is no value"),
+                );
+                continue;
+            };
+            let cell = Cell {
+                value,
+                location: here,
+            };
+            match column {
+                Column::Period(period) => {
+                    row.values.insert(*period, cell);
+                }
+                Column::Ytd => row.declared_ytd = Some(cell),
+            }
+        }
+        if table.insert(reference.clone(), row).is_some() {
+            diagnostics.push(
+                Diagnostic::error(format!("a second row for `{reference}`"))
+                    .at(location(line, 0, reference.len()))
+                    .hint("each indicator has one row"),
+            );
+        }
+    }
+    table
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Column {
+    Period(Period),
+    Ytd,
+}
+
+fn header_columns(
+    record: &csv::StringRecord,
+    line: usize,
+    location: &dyn Fn(usize, usize, usize) -> Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<Column>> {
+    let mut columns = vec![None];
+    if record.get(0) != Some("ref") {
+        diagnostics.push(
+            Diagnostic::error("the first column must be headed `ref`").at(location(
+                line,
+                0,
+                record.get(0).map_or(1, str::len),
+            )),
+        );
+    }
+    for (field, text) in record.iter().enumerate().skip(1) {
+        if text.eq_ignore_ascii_case("ytd") {
+            columns.push(Some(Column::Ytd));
+        } else if let Some(period) = Period::parse(text) {
+            columns.push(Some(Column::Period(period)));
+        } else {
+            diagnostics.push(
+                Diagnostic::error(format!("`{text}` is not a month"))
+                    .at(location(line, field, text.len()))
+                    .expected("a month such as 2021-12 or Dec-21, a span such as 2021-04..2021-08, or ytd"),
+            );
+            columns.push(None);
+        }
+    }
+    columns
+}
+
+/// "574", "91.3", "91.3%", "1,167".
+fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> (Table, Vec<Diagnostic>) {
+        let source = SourceFile {
+            path: "values.csv".into(),
+            text: text.into(),
+        };
+        let mut diagnostics = Vec::new();
+        (read_table(&source, &mut diagnostics), diagnostics)
+    }
+
+    #[test]
+    fn reads_months_spans_and_declared_ytd() {
+        let (table, diagnostics) =
+            table("ref,2021-04..2021-08,Sep-21,2021-10,ytd\n3.3,70,10,19,99\n3.1,,568,567,\n");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let admissions = &table["3.3"];
+        let april = Month::parse("2021-04").unwrap();
+        let october = Month::parse("2021-10").unwrap();
+        assert_eq!(admissions.sum(april, october), Ok(99.0));
+        assert_eq!(admissions.declared_ytd.as_ref().unwrap().value, 99.0);
+        assert_eq!(
+            table["3.1"].month(Month::parse("2021-09").unwrap()),
+            Some(568.0)
+        );
+        assert_eq!(table["3.1"].sum(april, october), Err(april));
+    }
+
+    #[test]
+    fn problems_point_at_their_cell() {
+        let (_, diagnostics) = table("ref,2021-09,2021-10\n3.1,568,abc\n3.2,1\n3.1,1,2\n");
+        let places: Vec<(usize, usize)> = diagnostics
+            .iter()
+            .map(|d| {
+                let location = d.location.as_ref().unwrap();
+                (location.line, location.column)
+            })
+            .collect();
+        assert_eq!(places, [(2, 9), (3, 1), (4, 1)], "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("`abc` is not a number"));
+        assert!(
+            diagnostics[1]
+                .message
+                .contains("2 fields but the header has 3")
+        );
+        assert!(diagnostics[2].message.contains("a second row for `3.1`"));
+    }
+
+    #[test]
+    fn a_span_that_overlaps_the_range_does_not_count() {
+        let (table, _) = table("ref,2021-04..2021-06,2021-07\n1,30,10\n");
+        let row = &table["1"];
+        let may = Month::parse("2021-05").unwrap();
+        let july = Month::parse("2021-07").unwrap();
+        assert_eq!(row.sum(may, july), Err(may));
+    }
+}
