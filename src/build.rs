@@ -281,6 +281,17 @@ impl Workspace {
                 };
                 lower::cover_report::lower_cover_report(&report, &source, &narrative)
             }
+            Some(Paper::PerformanceReport(report)) => {
+                let report = report.clone();
+                let Some(figures) = self.figures(&source, &report.figures) else {
+                    return ResolvedPaper::Failed;
+                };
+                let narrative =
+                    Narrative::with_figures(references.clone(), figures.context.clone());
+                lower::performance_report::lower_performance_report(
+                    &report, &source, &figures, &narrative,
+                )
+            }
             Some(Paper::Minutes(minutes)) => {
                 let minutes = minutes.clone();
                 let Some(committee) = self.committee(&source, &minutes.committee) else {
@@ -443,7 +454,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
                 .files
                 .get(canonical)
                 .and_then(|f| f.paper.as_ref()),
-            Some(Paper::CoverReport(_) | Paper::Minutes(_))
+            Some(Paper::CoverReport(_) | Paper::Minutes(_) | Paper::PerformanceReport(_))
         );
         if standalone
             && let ResolvedPaper::Lowered(document) =

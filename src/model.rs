@@ -154,8 +154,182 @@ pub enum Block {
         /// What the pages are, for their alternative text ("Appendix 2: Performance on a Page").
         title: String,
     },
+    /// A data table: header rows repeated on every page, body rows, optional group rows.
+    Table(Box<Table>),
+    /// A chart drawn from figures, with a text alternative.
+    Chart(Box<Chart>),
+    /// Blocks set on landscape pages (wide tables).
+    Landscape {
+        /// The blocks.
+        blocks: Vec<Block>,
+    },
     /// Start a new page.
     PageBreak,
+}
+
+/// A table of figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Relative column widths (any unit; the writers scale them to the page).
+    pub widths: Vec<f32>,
+    /// Header rows, repeated at the top of each page.
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    pub rows: Vec<TableRow>,
+    /// Text size in points (wide tables use a smaller one).
+    pub font_size: f32,
+}
+
+/// A body row: cells, or one heading spanning the table (a group of indicators).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TableRow {
+    /// Ordinary cells.
+    Cells {
+        /// The cells.
+        cells: Vec<Cell>,
+    },
+    /// A heading row across every column.
+    Group {
+        /// Its text.
+        text: String,
+    },
+}
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The text.
+    pub text: String,
+    /// Columns it spans (1 for most).
+    pub span: u16,
+    /// A background that carries meaning; the text always says the same in words.
+    pub tone: Option<Tone>,
+    /// Set in bold.
+    pub strong: bool,
+    /// Aligned to the right (numbers) or centre (short codes); otherwise left.
+    pub align: CellAlign,
+}
+
+impl Cell {
+    /// A plain left-aligned cell.
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            span: 1,
+            tone: None,
+            strong: false,
+            align: CellAlign::Left,
+        }
+    }
+
+    /// A right-aligned cell (a figure).
+    pub fn number(text: impl Into<String>) -> Self {
+        Cell {
+            align: CellAlign::Right,
+            ..Cell::text(text)
+        }
+    }
+
+    /// A centred cell.
+    pub fn centred(text: impl Into<String>) -> Self {
+        Cell {
+            align: CellAlign::Center,
+            ..Cell::text(text)
+        }
+    }
+
+    /// A bold header cell.
+    pub fn header(text: impl Into<String>) -> Self {
+        Cell {
+            strong: true,
+            ..Cell::centred(text)
+        }
+    }
+}
+
+/// Horizontal alignment in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellAlign {
+    /// Left.
+    Left,
+    /// Centre.
+    Center,
+    /// Right.
+    Right,
+}
+
+/// A background colour with a meaning (always repeated in words in the cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    /// RAG red / performance declined.
+    Red,
+    /// RAG amber.
+    Amber,
+    /// RAG green / performance improved.
+    Green,
+    /// Header or group shading.
+    Shade,
+}
+
+/// A chart of figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    /// Line or bar (not `kind`, which names the block in the templates' data).
+    pub plot: ChartKind,
+    /// Shown above the chart.
+    pub title: String,
+    /// The text alternative: what it shows, first and last values, the trend.
+    pub alt: String,
+    /// Labels along the bottom ("Apr-21" …).
+    pub labels: Vec<String>,
+    /// The plotted series (one for a bar chart).
+    pub series: Vec<ChartSeries>,
+    /// Horizontal reference lines (statistical neighbour and national averages).
+    pub references: Vec<ChartReference>,
+    /// The value axis: lowest, highest and the ticks to label.
+    pub axis: ChartAxis,
+}
+
+/// Line or bar chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Values joined by lines.
+    Line,
+    /// One bar per value.
+    Bar,
+}
+
+/// A plotted series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartSeries {
+    /// For the legend.
+    pub name: String,
+    /// One value per label; `None` where there is none.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A horizontal reference line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartReference {
+    /// For the legend ("Stat neighbour average 99.4").
+    pub name: String,
+    /// Where it is drawn.
+    pub value: f64,
+}
+
+/// The value axis of a chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartAxis {
+    /// Bottom of the plot.
+    pub min: f64,
+    /// Top of the plot.
+    pub max: f64,
+    /// Values labelled on the axis, with their labels.
+    pub ticks: Vec<(f64, String)>,
 }
 
 /// Horizontal alignment of an [`Block::Aligned`] block.

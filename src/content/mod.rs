@@ -7,6 +7,7 @@ pub mod cover_report;
 pub mod figures;
 pub mod meeting;
 pub mod minutes;
+pub mod performance_report;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,7 @@ use cover_report::CoverReport;
 use figures::FiguresFile;
 use meeting::Meeting;
 use minutes::Minutes;
+use performance_report::PerformanceReport;
 
 /// A YAML file as read from disk.
 #[derive(Debug, Clone)]
@@ -62,7 +64,14 @@ impl SourceFile {
 }
 
 /// The kinds of content `papers` can read, by their `kind:` name.
-pub const KINDS: [&str; 5] = ["cover-report", "minutes", "meeting", "committee", "figures"];
+pub const KINDS: [&str; 6] = [
+    "cover-report",
+    "performance-report",
+    "minutes",
+    "meeting",
+    "committee",
+    "figures",
+];
 
 /// One content file, typed.
 #[derive(Debug, Clone)]
@@ -77,6 +86,8 @@ pub enum Paper {
     Committee(Box<Committee>),
     /// Figures behind a report.
     Figures(Box<FiguresFile>),
+    /// A performance data report: indicator table and charts.
+    PerformanceReport(Box<PerformanceReport>),
 }
 
 impl Paper {
@@ -88,6 +99,7 @@ impl Paper {
             Paper::Meeting(_) => "meeting",
             Paper::Committee(_) => "committee",
             Paper::Figures(_) => "figures file",
+            Paper::PerformanceReport(_) => "performance report",
         }
     }
 }
@@ -126,6 +138,9 @@ pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
             .map_err(one),
         "committee" => parse_yaml::<Committee>(source)
             .map(|committee| Paper::Committee(Box::new(committee)))
+            .map_err(one),
+        "performance-report" => parse_yaml::<PerformanceReport>(source)
+            .map(|report| Paper::PerformanceReport(Box::new(report)))
             .map_err(one),
         "figures" => parse_yaml::<FiguresFile>(source)
             .map(|figures| Paper::Figures(Box::new(figures)))

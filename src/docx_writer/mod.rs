@@ -6,9 +6,10 @@ mod package;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Hyperlink, HyperlinkType,
-    IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start,
-    Style, StyleType, Table, TableBorders, TableCell, TableRow, WidthType,
+    IndentLevel, Level, LevelJc, LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering,
+    NumberingId, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts,
+    SectionProperty, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table,
+    TableBorders, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 use crate::escape::xml_safe;
@@ -54,28 +55,14 @@ pub fn write_docx(document: &Document) -> Vec<u8> {
         numbering: HouseNumbering::new(),
         ordered_lists: Vec::new(),
         body: Vec::new(),
+        image_alts: Vec::new(),
+        landscape: false,
     };
     writer.blocks(&document.blocks, 0);
     let mut docx = house_styles(Docx::new())
-        .page_size(11906, 16838)
-        .page_margin(
-            PageMargin::new()
-                .top(1440)
-                .bottom(1588)
-                .left(1440)
-                .right(1440)
-                .footer(567)
-                .header(567),
-        )
-        .footer(
-            Footer::new().add_paragraph(
-                Paragraph::new()
-                    .style(styles::FOOTER)
-                    .align(AlignmentType::Center)
-                    .add_run(Run::new().add_text("Page "))
-                    .add_page_num(PageNum::new()),
-            ),
-        );
+        .page_size(A4_SHORT, A4_LONG)
+        .page_margin(page_margin())
+        .footer(footer());
     docx = writer.numbering.register(docx);
     for (num_id, start) in &writer.ordered_lists {
         docx = docx.add_numbering(
@@ -90,7 +77,52 @@ pub fn write_docx(document: &Document) -> Vec<u8> {
             BodyChild::Table(table) => docx.add_table(*table),
         };
     }
-    package::finish(docx, &document.metadata)
+    package::finish(docx, &document.metadata, &writer.image_alts)
+}
+
+/// A4 in twentieths of a point.
+const A4_SHORT: u32 = 11906;
+const A4_LONG: u32 = 16838;
+/// Landscape text width: A4's long side less the margins.
+const LANDSCAPE_TEXT_WIDTH: usize = 13958;
+/// docx-rs names the document's one footer part so; section breaks refer to it again.
+const FOOTER_RELATIONSHIP: &str = "rIdFooter1";
+
+fn page_margin() -> PageMargin {
+    PageMargin::new()
+        .top(1440)
+        .bottom(1588)
+        .left(1440)
+        .right(1440)
+        .footer(567)
+        .header(567)
+}
+
+fn footer() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .style(styles::FOOTER)
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("Page "))
+            .add_page_num(PageNum::new()),
+    )
+}
+
+/// A paragraph that ends a section laid out portrait or landscape (Word keeps a section's
+/// page setup in the paragraph that closes it).
+fn section_end(landscape: bool) -> Paragraph {
+    let (width, height, orientation) = if landscape {
+        (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
+    } else {
+        (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
+    };
+    Paragraph::new().section_property(
+        SectionProperty::new()
+            .page_size(PageSize::new().size(width, height).orient(orientation))
+            .page_orient(orientation)
+            .page_margin(page_margin())
+            .footer(footer(), FOOTER_RELATIONSHIP),
+    )
 }
 
 /// Named styles: Normal (Arial 12) comes from the document defaults; headings carry outline levels.
@@ -114,7 +146,12 @@ fn house_styles(docx: Docx) -> Docx {
             .east_asia(FONT),
     )
     .default_size(BODY_SIZE)
-    .default_line_spacing(LineSpacing::new().after(200).line(264))
+    .default_line_spacing(
+        LineSpacing::new()
+            .after(200)
+            .line(264)
+            .line_rule(LineSpacingType::Auto),
+    )
     .add_style(heading(styles::HEADINGS[0], "heading 1", 0))
     .add_style(heading(styles::HEADINGS[1], "heading 2", 1))
     .add_style(heading(styles::HEADINGS[2], "heading 3", 2))
@@ -186,6 +223,10 @@ struct DocxWriter {
     /// (num id, start) of each Markdown numbered list, registered at the end.
     ordered_lists: Vec<(usize, u32)>,
     body: Vec<BodyChild>,
+    /// The text alternative of each image, in document order (docx-rs cannot write them).
+    image_alts: Vec<String>,
+    /// Whether blocks are being written into a landscape section.
+    landscape: bool,
 }
 
 /// Where blocks are being written: the body, or a table cell.
@@ -342,6 +383,38 @@ impl DocxWriter {
                     if *pages == 1 { "" } else { "s" }
                 )))),
             )),
+            Block::Table(table) => {
+                let page_width = if self.landscape {
+                    LANDSCAPE_TEXT_WIDTH
+                } else {
+                    TEXT_WIDTH
+                };
+                let width = page_width.saturating_sub(indent.max(0) as usize);
+                sink.push(BodyChild::Table(Box::new(data_table(table, width))));
+            }
+            Block::Chart(chart) => {
+                let (png, width, height) = crate::typst_writer::chart_png(chart);
+                // 16 cm wide, as the chart was laid out; EMU: 360,000 per cm.
+                let width_emu = 16 * 360_000;
+                let height_emu =
+                    (f64::from(width_emu) * f64::from(height) / f64::from(width)) as u32;
+                self.image_alts.push(chart.alt.clone());
+                sink.push(BodyChild::paragraph(
+                    Paragraph::new()
+                        .keep_next(true)
+                        .add_run(Run::new().add_text(xml_safe(&chart.title)).bold()),
+                ));
+                sink.push(BodyChild::paragraph(Paragraph::new().add_run(
+                    Run::new().add_image(Pic::new(&png).size(width_emu, height_emu)),
+                )));
+            }
+            Block::Landscape { blocks } => {
+                sink.push(BodyChild::paragraph(section_end(false)));
+                let was_landscape = std::mem::replace(&mut self.landscape, true);
+                self.blocks_into(blocks, indent, sink);
+                self.landscape = was_landscape;
+                sink.push(BodyChild::paragraph(section_end(true)));
+            }
             Block::PageBreak => sink.push(BodyChild::paragraph(
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
             )),
@@ -409,6 +482,97 @@ impl DocxWriter {
         Table::new(table_rows)
             .set_grid(vec![TEXT_WIDTH])
             .width(TEXT_WIDTH, WidthType::Dxa)
+    }
+}
+
+/// A data table: shaded repeating header row, group rows across the table, RAG and direction
+/// of travel in colour and in words.
+fn data_table(table: &crate::model::Table, text_width: usize) -> Table {
+    let total: f32 = table.widths.iter().sum();
+    let grid: Vec<usize> = table
+        .widths
+        .iter()
+        .map(|width| (width / total * text_width as f32) as usize)
+        .collect();
+    let size = (table.font_size * 2.0).round() as usize;
+    let cell = |cell: &crate::model::Cell, column: usize| {
+        let width: usize = grid[column..(column + usize::from(cell.span)).min(grid.len())]
+            .iter()
+            .sum();
+        let alignment = match cell.align {
+            crate::model::CellAlign::Left => AlignmentType::Left,
+            crate::model::CellAlign::Center => AlignmentType::Center,
+            crate::model::CellAlign::Right => AlignmentType::Right,
+        };
+        let mut run = Run::new().add_text(xml_safe(&cell.text)).size(size);
+        if cell.strong {
+            run = run.bold();
+        }
+        let mut table_cell = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            Paragraph::new()
+                .align(alignment)
+                .line_spacing(LineSpacing::new().before(0).after(0).line(220))
+                .add_run(run),
+        );
+        if cell.span > 1 {
+            table_cell = table_cell.grid_span(usize::from(cell.span));
+        }
+        if let Some(fill) = cell.tone.map(tone_fill) {
+            table_cell = table_cell.shading(Shading::new().shd_type(ShdType::Clear).fill(fill));
+        }
+        table_cell
+    };
+    let mut rows = Vec::new();
+    for header in &table.header {
+        let mut column = 0;
+        let cells = header
+            .iter()
+            .map(|header_cell| {
+                let mut shaded = header_cell.clone();
+                shaded.tone = Some(crate::model::Tone::Shade);
+                let made = cell(&shaded, column);
+                column += usize::from(header_cell.span);
+                made
+            })
+            .collect();
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    for row in &table.rows {
+        match row {
+            crate::model::TableRow::Group { text } => {
+                let mut group = crate::model::Cell::text(text.clone());
+                group.span = grid.len() as u16;
+                group.strong = true;
+                group.tone = Some(crate::model::Tone::Shade);
+                rows.push(TableRow::new(vec![cell(&group, 0)]).cant_split());
+            }
+            crate::model::TableRow::Cells { cells } => {
+                let mut column = 0;
+                let made = cells
+                    .iter()
+                    .map(|table_cell| {
+                        let made = cell(table_cell, column);
+                        column += usize::from(table_cell.span);
+                        made
+                    })
+                    .collect();
+                rows.push(TableRow::new(made).cant_split());
+            }
+        }
+    }
+    Table::new(rows)
+        .set_grid(grid.clone())
+        .width(grid.iter().sum(), WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(20, 40, 20, 40))
+        .style(package::DATA_TABLE_STYLE)
+}
+
+fn tone_fill(tone: crate::model::Tone) -> &'static str {
+    match tone {
+        crate::model::Tone::Red => "F4A6A6",
+        crate::model::Tone::Amber => "FFD97A",
+        crate::model::Tone::Green => "A9D18E",
+        crate::model::Tone::Shade => LABEL_FILL,
     }
 }
 

@@ -14,8 +14,11 @@ use crate::model::Metadata;
 /// The language every paper declares.
 pub const LANGUAGE: &str = "en-GB";
 
+/// The style name that marks data tables, whose first row repeats on every page.
+pub const DATA_TABLE_STYLE: &str = "PapersDataTable";
+
 /// Build the package parts, amend them, and zip them.
-pub fn finish(docx: Docx, metadata: &Metadata) -> Vec<u8> {
+pub fn finish(docx: Docx, metadata: &Metadata, image_alts: &[String]) -> Vec<u8> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(metadata).into_bytes();
     xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles)).into_bytes();
@@ -23,6 +26,7 @@ pub fn finish(docx: Docx, metadata: &Metadata) -> Vec<u8> {
         &String::from_utf8_lossy(&xml.document),
         &String::from_utf8_lossy(&xml.document_rels),
     );
+    let document = repeat_header_rows(&describe_images(&document, image_alts));
     let mut paragraph_ids = 0;
     xml.document = renumber_paragraph_ids(&document, &mut paragraph_ids).into_bytes();
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
@@ -91,6 +95,49 @@ fn amend_styles(styles: &str) -> String {
         }
         None => styles,
     }
+}
+
+/// docx-rs writes every picture as `docPr id="1"` without a description: number them and give
+/// each its text alternative, in document order.
+fn describe_images(document: &str, alts: &[String]) -> String {
+    const PICTURE: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    let mut out = String::with_capacity(document.len());
+    let mut rest = document;
+    let mut index = 0;
+    while let Some(at) = rest.find(PICTURE) {
+        out.push_str(&rest[..at]);
+        let alt = alts.get(index).map(String::as_str).unwrap_or_default();
+        index += 1;
+        out.push_str(&format!(
+            r#"<wp:docPr id="{index}" name="Chart {index}" descr="{}" />"#,
+            xml_text(alt)
+        ));
+        rest = &rest[at + PICTURE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Mark the first row of each data table as a header row that Word repeats on every page
+/// (docx-rs has no `tblHeader`).
+fn repeat_header_rows(document: &str) -> String {
+    let marker = format!(r#"<w:tblStyle w:val="{DATA_TABLE_STYLE}" />"#);
+    let mut out = String::with_capacity(document.len());
+    let mut rest = document;
+    while let Some(at) = rest.find(&marker) {
+        let after = at + marker.len();
+        out.push_str(&rest[..after]);
+        rest = &rest[after..];
+        // The first row's properties follow the table's own.
+        if let Some(row) = rest.find("<w:trPr>") {
+            let inside = row + "<w:trPr>".len();
+            out.push_str(&rest[..inside]);
+            out.push_str("<w:tblHeader />");
+            rest = &rest[inside..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// docx-rs numbers paragraphs from a counter that runs on across documents; number each

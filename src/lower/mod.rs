@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod cover_report;
 pub mod minutes;
+pub mod performance_report;
 
 use serde_saphyr::Spanned;
 

@@ -112,6 +112,31 @@ fn read_page_ranges(
         .collect()
 }
 
+/// A chart rendered as a PNG (for the DOCX), by the same template that draws it in the PDF.
+/// Returns the PNG and its size in pixels.
+pub fn chart_png(chart: &crate::model::Chart) -> (Vec<u8>, u32, u32) {
+    let main = format!(
+        "#import \"{TEMPLATE_FOLDER}/house-style.typ\": chart-image\n#chart-image(json(\"{DOCUMENT_DATA_PATH}\"))\n"
+    );
+    let data = serde_json::to_vec(chart).expect("charts always serialise");
+    let world = PaperWorld::new(
+        Engine::shared(),
+        main,
+        vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))],
+        None,
+    );
+    let paged = typst::compile::<PagedDocument>(&world)
+        .output
+        .expect("the chart template renders every chart the model can hold");
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(3.0),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(&paged.pages()[0], &options);
+    let png = pixmap.encode_png().expect("a rendered page encodes as PNG");
+    (png, pixmap.width(), pixmap.height())
+}
+
 /// A typeset paper.
 pub struct Pdf {
     /// The file's bytes.

@@ -1,0 +1,539 @@
+//! Lowering a performance data report: the cover, the indicator table (grouped, with RAG and
+//! direction of travel in colour and in words) and charts with text alternatives, all from the
+//! report's figures.
+
+use serde_saphyr::Spanned;
+
+use super::body_blocks;
+use crate::content::SourceFile;
+use crate::content::figures::Unit;
+use crate::content::performance_report::{ChartDefinition, ChartKindName, PerformanceReport};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::figures::format;
+use crate::figures::measures::{Direction, Polarity, Rag};
+use crate::figures::period::Month;
+use crate::figures::{Figures, Indicator};
+use crate::model::{
+    Block, Cell, Chart, ChartAxis, ChartKind, ChartReference, ChartSeries, Document, Inline,
+    LabelledRow, Metadata, Table, TableRow, Tone,
+};
+use crate::narrative::Narrative;
+
+/// Lower a performance report, or return every problem found.
+pub fn lower_performance_report(
+    report: &PerformanceReport,
+    source: &SourceFile,
+    figures: &Figures,
+    narrative: &Narrative,
+) -> Result<Document, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut blocks = cover(report, source, narrative, &mut diagnostics);
+    blocks.push(Block::PageBreak);
+
+    let mut landscape = vec![
+        Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text(report.summary_title.clone())],
+        },
+        Block::plain(format!(
+            "As at month end: {}",
+            format::long_month(figures.as_at.year, figures.as_at.month)
+        )),
+    ];
+    if let Some(key) = &report.key {
+        landscape.extend(body_blocks(
+            narrative,
+            source,
+            &key.value,
+            Some(key),
+            &mut diagnostics,
+        ));
+    }
+    let months = usize::from(report.months.unwrap_or(4).clamp(1, 12));
+    landscape.push(Block::Table(Box::new(indicator_table(
+        report,
+        source,
+        figures,
+        months,
+        &mut diagnostics,
+    ))));
+    blocks.push(Block::Landscape { blocks: landscape });
+
+    if !report.charts.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text("Charts")],
+        });
+        for definition in &report.charts {
+            match chart(&definition.value, figures) {
+                Ok(chart) => blocks.push(Block::Chart(Box::new(chart))),
+                Err(message) => diagnostics.push(
+                    Diagnostic::error(message)
+                        .at(source.location_of(definition))
+                        .hint(indicator_hint(&definition.value.indicator, figures)),
+                ),
+            }
+        }
+    }
+
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Document {
+        metadata: Metadata {
+            title: format!("{} – {}", report.title, report.period),
+            authors: report
+                .details
+                .as_ref()
+                .and_then(|details| details.created_by.clone())
+                .into_iter()
+                .collect(),
+            description: report.directorate.clone(),
+            date: report
+                .details
+                .as_ref()
+                .and_then(|details| details.date_created),
+        },
+        running_header: None,
+        blocks,
+    })
+}
+
+fn indicator_hint(reference: &str, figures: &Figures) -> String {
+    let references = figures
+        .indicators
+        .iter()
+        .map(|indicator| indicator.definition.reference.as_str());
+    match did_you_mean(reference, references) {
+        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        None => "name an indicator of the figures file by its `ref`".to_string(),
+    }
+}
+
+fn cover(
+    report: &PerformanceReport,
+    source: &SourceFile,
+    narrative: &Narrative,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(strapline) = &report.strapline {
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::Strong {
+                content: vec![Inline::text(strapline.clone())],
+            }],
+        });
+    }
+    if let Some(directorate) = &report.directorate {
+        blocks.push(Block::plain(directorate.clone()));
+    }
+    blocks.push(Block::Heading {
+        level: 1,
+        number: None,
+        content: vec![Inline::text(report.title.clone())],
+    });
+    blocks.push(Block::plain(report.period.clone()));
+    if let Some(details) = &report.details {
+        blocks.push(Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text("Document details")],
+        });
+        let mut rows = Vec::new();
+        let mut row = |label: &str, content: Vec<Inline>| {
+            rows.push(LabelledRow {
+                label: label.to_string(),
+                content,
+            })
+        };
+        if let Some(status) = &details.status {
+            row("Status:", vec![Inline::text(status.clone())]);
+        }
+        if let Some(date) = details.date_created {
+            row(
+                "Date created:",
+                vec![Inline::text(format!(
+                    "{:02}/{:02}/{}",
+                    date.day, date.month, date.year
+                ))],
+            );
+        }
+        if let Some(created_by) = &details.created_by {
+            row("Created by:", vec![Inline::text(created_by.clone())]);
+        }
+        if let Some(contact) = &details.contact {
+            row("Contact:", vec![super::email_link(contact)]);
+        }
+        blocks.push(Block::LabelledList { rows });
+    }
+    if let Some(notice) = &report.notice {
+        blocks.extend(body_blocks(
+            narrative,
+            source,
+            &notice.value,
+            Some(notice),
+            diagnostics,
+        ));
+    }
+    if let Some(vision) = &report.vision {
+        blocks.push(Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text("Our Vision")],
+        });
+        blocks.push(Block::Quote {
+            blocks: vec![Block::plain(vision.clone())],
+        });
+    }
+    blocks
+}
+
+/// The table header: what each column holds.
+fn header(figures: &Figures, months: usize) -> Vec<Cell> {
+    let mut cells = vec![
+        Cell::header("REF"),
+        Cell::header("INDICATOR"),
+        Cell::header("TIMELINE"),
+        Cell::header("DATA NOTE"),
+    ];
+    for offset in (0..months).rev() {
+        let month = figures.as_at.plus(-(offset as i32));
+        cells.push(Cell::header(format::short_month(month.year, month.month)));
+    }
+    cells.push(Cell::header(format!(
+        "{} YTD",
+        figures.as_at.financial_year_label(figures.year_start)
+    )));
+    for label in [
+        "Good perf is",
+        "DOT (month)",
+        "RAG (month)",
+        "Red",
+        "Amber",
+        "Green (target)",
+    ] {
+        cells.push(Cell::header(label));
+    }
+    let last_year = figures
+        .as_at
+        .plus(-12)
+        .financial_year_label(figures.year_start);
+    for label in [
+        last_year.as_str(),
+        "Best stat neigh",
+        "Stat neigh av.",
+        "Nat av.",
+    ] {
+        cells.push(Cell::header(label));
+    }
+    cells
+}
+
+fn indicator_table(
+    report: &PerformanceReport,
+    source: &SourceFile,
+    figures: &Figures,
+    months: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Table {
+    let mut rows = Vec::new();
+    for section in &report.sections {
+        rows.push(TableRow::Group {
+            text: section.value.title.clone(),
+        });
+        for reference in &section.value.indicators {
+            match figures.indicator(reference) {
+                Some(indicator) => rows.push(TableRow::Cells {
+                    cells: indicator_row(indicator, figures.as_at, months),
+                }),
+                None => diagnostics.push(unknown_indicator(reference, section, source, figures)),
+            }
+        }
+    }
+    let mut widths = vec![2.6, 17.0, 4.6, 4.8];
+    widths.extend(std::iter::repeat_n(4.2, months));
+    widths.extend([4.6, 3.6, 5.6, 4.4, 3.6, 3.6, 4.0, 4.0, 4.0, 4.0, 4.0]);
+    Table {
+        widths,
+        header: vec![header(figures, months)],
+        rows,
+        font_size: 7.5,
+    }
+}
+
+fn unknown_indicator(
+    reference: &str,
+    section: &Spanned<crate::content::performance_report::ReportSection>,
+    source: &SourceFile,
+    figures: &Figures,
+) -> Diagnostic {
+    Diagnostic::error(format!("no indicator has the ref `{reference}`"))
+        .at(source.location_of(section))
+        .hint(indicator_hint(reference, figures))
+}
+
+/// One indicator's row: values, YTD, polarity, direction of travel, RAG, target, benchmarks.
+fn indicator_row(indicator: &Indicator, as_at: Month, months: usize) -> Vec<Cell> {
+    let definition = &indicator.definition;
+    let show = |value: Option<f64>| value.map_or_else(|| "-".to_string(), |v| indicator.show(v));
+    let mut title = definition.title.clone();
+    if let Some(note) = &definition.note {
+        title.push_str(&format!(" ({note})"));
+    }
+    let mut cells = vec![
+        Cell::text(definition.reference.clone()),
+        Cell::text(title),
+        Cell::text(definition.frequency.clone()),
+        Cell::text(definition.unit.note()),
+    ];
+    for offset in (0..months).rev() {
+        cells.push(Cell::number(show(
+            indicator.month(as_at.plus(-(offset as i32))),
+        )));
+    }
+    cells.push(Cell::number(show(indicator.ytd)));
+    cells.push(Cell::centred(definition.polarity.label()));
+    let mut direction = Cell::centred(indicator.direction.map_or("-", Direction::label));
+    direction.tone = match indicator.direction {
+        Some(Direction::Improved) => Some(Tone::Green),
+        Some(Direction::Declined) => Some(Tone::Red),
+        _ => None,
+    };
+    cells.push(direction);
+    let mut rag = Cell::centred(indicator.rag.map_or("-", Rag::word));
+    rag.tone = indicator.rag.map(|rag| match rag {
+        Rag::Red => Tone::Red,
+        Rag::Amber => Tone::Amber,
+        Rag::Green => Tone::Green,
+    });
+    rag.strong = indicator.rag.is_some();
+    cells.push(rag);
+    let [red, amber, green] = thresholds(indicator);
+    cells.extend([
+        Cell::centred(red),
+        Cell::centred(amber),
+        Cell::centred(green),
+    ]);
+    let benchmarks = definition.benchmarks.clone().unwrap_or_default();
+    cells.push(Cell::number(show(definition.last_year)));
+    cells.push(Cell::number(show(benchmarks.best_sn)));
+    cells.push(Cell::number(show(benchmarks.sn_average)));
+    cells.push(Cell::number(show(benchmarks.national)));
+    cells
+}
+
+/// The Red, Amber and Green columns as printed: "<87%", "87%+", "95%+".
+fn thresholds(indicator: &Indicator) -> [String; 3] {
+    let definition = &indicator.definition;
+    let Some(target) = &definition.target else {
+        return [String::new(), String::new(), String::new()];
+    };
+    let figure = |value: f64| {
+        let text = if value.fract() == 0.0 {
+            format::number(value, 0)
+        } else {
+            format::number(value, indicator.precision)
+        };
+        if definition.unit == Unit::Percent {
+            format!("{text}%")
+        } else {
+            text
+        }
+    };
+    let at_least =
+        |value: Option<f64>| value.map(|v| format!("{}+", figure(v))).unwrap_or_default();
+    let below = |value: Option<f64>| value.map(|v| format!("<{}", figure(v))).unwrap_or_default();
+    match definition.polarity {
+        Polarity::High => [
+            below(target.amber.or(target.green)),
+            at_least(target.amber),
+            at_least(target.green),
+        ],
+        Polarity::Low => [
+            at_least(target.red),
+            at_least(target.amber),
+            below(target.amber.or(target.red)),
+        ],
+        Polarity::Info => [String::new(), String::new(), String::new()],
+    }
+}
+
+/// A chart of one indicator's months, with its text alternative.
+fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, String> {
+    let indicator = figures
+        .indicator(&definition.indicator)
+        .ok_or_else(|| format!("no indicator has the ref `{}`", definition.indicator))?;
+    let wanted = usize::from(definition.months.unwrap_or(12).clamp(2, 36));
+    let months: Vec<Month> = (0..wanted)
+        .rev()
+        .map(|offset| figures.as_at.plus(-(offset as i32)))
+        .skip_while(|month| indicator.month(*month).is_none())
+        .collect();
+    let values: Vec<Option<f64>> = months.iter().map(|m| indicator.month(*m)).collect();
+    let known: Vec<(Month, f64)> = months
+        .iter()
+        .filter_map(|m| indicator.month(*m).map(|v| (*m, v)))
+        .collect();
+    if known.len() < 2 {
+        return Err(format!(
+            "`{}` has fewer than two months of values to chart up to {}",
+            definition.indicator, figures.as_at
+        ));
+    }
+    let kind = match definition.kind {
+        ChartKindName::Line => ChartKind::Line,
+        ChartKindName::Bar => ChartKind::Bar,
+    };
+    let title = definition
+        .title
+        .clone()
+        .unwrap_or_else(|| indicator.definition.title.clone());
+    let mut references = Vec::new();
+    if definition.benchmarks.unwrap_or(kind == ChartKind::Line)
+        && let Some(benchmarks) = &indicator.definition.benchmarks
+    {
+        if let Some(value) = benchmarks.sn_average {
+            references.push(ChartReference {
+                name: format!("Stat neighbour average {}", indicator.show(value)),
+                value,
+            });
+        }
+        if let Some(value) = benchmarks.national {
+            references.push(ChartReference {
+                name: format!("National average {}", indicator.show(value)),
+                value,
+            });
+        }
+    }
+    let all: Vec<f64> = known
+        .iter()
+        .map(|(_, v)| *v)
+        .chain(references.iter().map(|r| r.value))
+        .collect();
+    let axis = axis(&all, kind == ChartKind::Bar, |v| indicator.show(v));
+    let alt = alternative(kind, &title, indicator, &known, &references);
+    Ok(Chart {
+        plot: kind,
+        title,
+        alt,
+        labels: months
+            .iter()
+            .map(|m| format::short_month(m.year, m.month))
+            .collect(),
+        series: vec![ChartSeries {
+            name: indicator.definition.title.clone(),
+            values,
+        }],
+        references,
+        axis,
+    })
+}
+
+/// The text alternative: the chart's kind and subject, first and last values, and the trend.
+fn alternative(
+    kind: ChartKind,
+    title: &str,
+    indicator: &Indicator,
+    known: &[(Month, f64)],
+    references: &[ChartReference],
+) -> String {
+    let (first_month, first) = known[0];
+    let (last_month, last) = known[known.len() - 1];
+    let long = |m: Month| format::long_month(m.year, m.month);
+    let mut text = match kind {
+        ChartKind::Line => format!(
+            "Line chart of {title} by month, {} to {}. ",
+            long(first_month),
+            long(last_month)
+        ),
+        ChartKind::Bar => format!(
+            "Bar chart of {title} by month, {} to {}. ",
+            long(first_month),
+            long(last_month)
+        ),
+    };
+    let trend = if last > first {
+        "rose"
+    } else if last < first {
+        "fell"
+    } else {
+        "was unchanged"
+    };
+    text.push_str(&format!(
+        "It {trend} from {} in {} to {} in {}",
+        indicator.show(first),
+        long(first_month),
+        indicator.show(last),
+        long(last_month)
+    ));
+    let (high_month, high) =
+        known.iter().copied().fold(
+            known[0],
+            |best, next| if next.1 > best.1 { next } else { best },
+        );
+    let (low_month, low) =
+        known.iter().copied().fold(
+            known[0],
+            |best, next| if next.1 < best.1 { next } else { best },
+        );
+    text.push_str(&format!(
+        ", highest {} in {} and lowest {} in {}.",
+        indicator.show(high),
+        long(high_month),
+        indicator.show(low),
+        long(low_month)
+    ));
+    for reference in references {
+        text.push_str(&format!(" {}.", reference.name));
+    }
+    text
+}
+
+/// A value axis with round ticks covering `values` (from zero for bars).
+fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> ChartAxis {
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let low = if from_zero { low.min(0.0) } else { low };
+    let span = (high - low).max(high.abs() * 0.05).max(1e-9);
+    let raw_step = span / 4.0;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|factor| factor * magnitude)
+        .find(|step| *step >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let min = (low / step).floor() * step;
+    let max = (high / step).ceil() * step;
+    let max = if max <= min { min + step } else { max };
+    let mut ticks = Vec::new();
+    let mut tick = min;
+    while tick <= max + step * 1e-6 {
+        ticks.push((tick, show(tick)));
+        tick += step;
+    }
+    ChartAxis { min, max, ticks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_have_round_ticks_around_the_values() {
+        let axis = axis(&[564.0, 574.0, 568.0], false, |v| format!("{v}"));
+        assert!(axis.min <= 564.0 && axis.max >= 574.0);
+        assert!(
+            axis.ticks.len() >= 3 && axis.ticks.len() <= 7,
+            "{:?}",
+            axis.ticks
+        );
+        let bars = axis_for_bars();
+        assert_eq!(bars.min, 0.0);
+    }
+
+    fn axis_for_bars() -> ChartAxis {
+        axis(&[10.0, 19.0, 11.0, 19.0], true, |v| format!("{v}"))
+    }
+}
