@@ -187,6 +187,18 @@ mod filters {
                 format::number(value, places.unwrap_or(1))
             )
         });
+        environment.add_filter("in_words", |value: f64| -> String {
+            const WORDS: [&str; 11] = [
+                "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten",
+            ];
+            // House style writes whole numbers up to ten in words, larger ones in figures.
+            if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
+                WORDS[value as usize].to_string()
+            } else {
+                format::number(value, 0)
+            }
+        });
         environment.add_filter("short_month", |text: String| -> Result<String, Error> {
             let month = month(&text)?;
             Ok(format::short_month(month.year, month.month))

@@ -83,8 +83,24 @@ fn output(example: &Example, extension: &str) -> PathBuf {
     built().join(name).with_extension(extension)
 }
 
+/// Where the published text printed a number its own data does not support: the figures
+/// engine prints what the data gives. Each pair is (published line, line as computed).
+const DATA_WINS: [(&str, &str); 1] = [(
+    // The table has 568 looked after children at the end of September and 574 in December.
+    "young people looked after rise (+4) to 574.",
+    "young people looked after rise (+6) to 574.",
+)];
+
 fn seed_of(example: &Example) -> Vec<String> {
     seed_lines(example.seed, example.anchor, example.start, example.end)
+        .into_iter()
+        .map(|line| {
+            DATA_WINS
+                .iter()
+                .find(|(published, _)| normalise(published) == line)
+                .map_or(line, |(_, computed)| normalise(computed))
+        })
+        .collect()
 }
 
 fn assert_all_found(what: &str, seed: &[String], text: &str) {

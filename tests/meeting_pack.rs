@@ -472,8 +472,17 @@ items:
     )
     .unwrap();
     let out = work.path().join("out");
-    let output = papers(&["build", work.path().to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = papers(&[
+        "build",
+        work.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = normalise(&pdf_text_raw(
         &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"),
     ));

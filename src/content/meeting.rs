@@ -83,6 +83,8 @@ pub struct PaperRef {
     pub exempt: Option<u8>,
     /// For a supplied PDF, what it is ("Performance on a Page"), for the outline and screen readers.
     pub title: Option<String>,
+    /// An appendix's label when not its position ("2" when Appendix 1 is not in the pack).
+    pub label: Option<String>,
 }
 
 impl PaperRef {
@@ -98,6 +100,7 @@ struct PaperRefFields {
     paper: String,
     exempt: Option<u8>,
     title: Option<String>,
+    label: Option<String>,
 }
 
 impl From<PaperRefFields> for PaperRef {
@@ -106,6 +109,7 @@ impl From<PaperRefFields> for PaperRef {
             paper: fields.paper,
             exempt: fields.exempt,
             title: fields.title,
+            label: fields.label,
         }
     }
 }
@@ -117,7 +121,8 @@ string_or_map!(
     |paper| PaperRef {
         paper: paper.to_string(),
         exempt: None,
-        title: None
+        title: None,
+        label: None
     }
 );
 

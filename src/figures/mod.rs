@@ -32,6 +32,8 @@ pub struct Indicator {
     pub ytd: Option<f64>,
     /// Year to date at the same point last year, rounded.
     pub ytd_last_year: Option<f64>,
+    /// For a ratio: the year to date's numerator and denominator ("1,167 out of 1,232").
+    pub ytd_parts: Option<(f64, f64)>,
     /// RAG of the latest month.
     pub rag: Option<Rag>,
     /// Direction of travel from the previous month to the latest.
@@ -275,6 +277,22 @@ fn compute_indicator(
     let ytd_last_year = ytd_over(year_first.plus(-12), as_at.plus(-12))
         .ok()
         .flatten();
+    let ytd_parts = match &definition.ytd {
+        Ytd::Ratio {
+            numerator,
+            denominator,
+        } => {
+            let sum = |reference: &String| {
+                table
+                    .get(reference)
+                    .unwrap_or(&empty)
+                    .sum(year_first, as_at)
+                    .ok()
+            };
+            sum(numerator).zip(sum(denominator))
+        }
+        _ => None,
+    };
 
     if let (Some(declared), Some(computed)) = (&row.declared_ytd, ytd)
         && round(declared.value) != computed
@@ -300,6 +318,7 @@ fn compute_indicator(
         months,
         ytd,
         ytd_last_year,
+        ytd_parts,
     })
 }
 
@@ -320,6 +339,11 @@ fn indicator_value(indicator: &Indicator, as_at: Month, year_start: u8) -> Value
     put("same_month_last_year", indicator.month(as_at.plus(-12)));
     put("ytd", indicator.ytd);
     put("ytd_last_year", indicator.ytd_last_year);
+    put("ytd_numerator", indicator.ytd_parts.map(|(top, _)| top));
+    put(
+        "ytd_denominator",
+        indicator.ytd_parts.map(|(_, bottom)| bottom),
+    );
     put("last_year", definition.last_year);
     if let Some(benchmarks) = &definition.benchmarks {
         put("best_sn", benchmarks.best_sn);

@@ -387,7 +387,12 @@ fn item_documents(
             .exempt
             .and_then(|p| check_paragraph(p, source.location_of(appendix), diagnostics))
             .or(item_exempt);
-        let role = DocumentRole::Appendix((index + 1).to_string());
+        let label = appendix
+            .value
+            .label
+            .clone()
+            .unwrap_or_else(|| (index + 1).to_string());
+        let role = DocumentRole::Appendix(label);
         if appendix.value.is_supplied_pdf() {
             let at = source.location_of(appendix);
             if let Some((bytes, pages)) = papers.supplied_pdf(&appendix.value.paper, at) {

@@ -174,6 +174,11 @@ pub fn docx_paragraphs(docx: &Path) -> Vec<String> {
             let mut rest = paragraph;
             while let Some(start) = rest.find("<w:t") {
                 let after = &rest[start..];
+                // `<w:t>` or `<w:t xml:space=…>`, not `<w:tc>`, `<w:tbl>`…
+                if !matches!(after.as_bytes().get(4), Some(b'>' | b' ')) {
+                    rest = &after[4..];
+                    continue;
+                }
                 let Some(open_end) = after.find('>') else {
                     break;
                 };
