@@ -68,11 +68,14 @@ summary_title: Performance Summary
 sections:
   - title: FOSTERING
     indicators: [\"3.1\", \"3.2\", \"3.19\"]
-charts:
-  - kind: bar
-    indicator: \"3.19\"
-  - kind: line
-    indicator: \"3.2\"
+pages:
+  - title: Fostering
+    headlines: [\"{{ approvals.ytd }} placements created via foster carer approvals (ytd)\"]
+    charts:
+      - kind: bar
+        indicator: \"3.19\"
+      - kind: line
+        indicator: \"3.2\"
 ";
 
 /// A folder holding the figures, values, a cover report and a performance report.

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::common::OneOrMany;
 use crate::model::Date;
 
 /// A performance data report.
@@ -36,7 +37,23 @@ pub struct PerformanceReport {
     pub key: Option<Spanned<String>>,
     /// The table's groups of indicators.
     pub sections: Vec<Spanned<ReportSection>>,
-    /// Charts after the table.
+    /// Pages after the table: an introduction, headline figures and charts per theme.
+    #[serde(default)]
+    pub pages: Vec<Spanned<ReportPage>>,
+}
+
+/// A page of the report on one theme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportPage {
+    /// e.g. "Looked After Children (LAC)".
+    pub title: String,
+    /// Introduction (Markdown; may use figures).
+    pub text: Option<Spanned<String>>,
+    /// Headline figures, one line each (Markdown; e.g. "{{ lac.latest }} LAC as at period end").
+    #[serde(default)]
+    pub headlines: Vec<Spanned<String>>,
+    /// Charts on the page.
     #[serde(default)]
     pub charts: Vec<Spanned<ChartDefinition>>,
 }
@@ -71,10 +88,13 @@ pub struct ReportSection {
 pub struct ChartDefinition {
     /// `line` (months, with benchmark lines) or `bar`.
     pub kind: ChartKindName,
-    /// The indicator's reference.
-    pub indicator: String,
+    /// The indicator's reference, or several to draw together.
+    pub indicator: OneOrMany<String>,
     /// Shown above the chart; defaults to the indicator's title.
     pub title: Option<String>,
+    /// Names of the series in the legend, one per indicator; default their titles.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// How many months up to the as-at month (default 12, or as many as there are).
     pub months: Option<u8>,
     /// Draw the statistical neighbour and national averages as lines (default true for line charts).

@@ -60,22 +60,14 @@ pub fn lower_performance_report(
     ))));
     blocks.push(Block::Landscape { blocks: landscape });
 
-    if !report.charts.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            number: None,
-            content: vec![Inline::text("Charts")],
-        });
-        for definition in &report.charts {
-            match chart(&definition.value, figures) {
-                Ok(chart) => blocks.push(Block::Chart(Box::new(chart))),
-                Err(message) => diagnostics.push(
-                    Diagnostic::error(message)
-                        .at(source.location_of(definition))
-                        .hint(indicator_hint(&definition.value.indicator, figures)),
-                ),
-            }
-        }
+    for page in &report.pages {
+        blocks.extend(theme_page(
+            &page.value,
+            source,
+            figures,
+            narrative,
+            &mut diagnostics,
+        ));
     }
 
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -99,6 +91,63 @@ pub fn lower_performance_report(
         running_header: None,
         blocks,
     })
+}
+
+/// A theme page: heading, introduction, headline figures in bold, charts.
+fn theme_page(
+    page: &crate::content::performance_report::ReportPage,
+    source: &SourceFile,
+    figures: &Figures,
+    narrative: &Narrative,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::PageBreak,
+        Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text(page.title.clone())],
+        },
+    ];
+    if let Some(text) = &page.text {
+        blocks.extend(body_blocks(
+            narrative,
+            source,
+            &text.value,
+            Some(text),
+            diagnostics,
+        ));
+    }
+    for headline in &page.headlines {
+        match narrative.render(headline, source) {
+            Ok(rendered) => blocks.push(Block::Paragraph {
+                content: vec![Inline::Strong {
+                    content: crate::markdown::parse_inlines(&rendered),
+                }],
+            }),
+            Err(problem) => diagnostics.push(problem),
+        }
+    }
+    for definition in &page.charts {
+        match chart(&definition.value, figures) {
+            Ok(chart) => blocks.push(Block::Chart(Box::new(chart))),
+            Err(message) => {
+                let first = definition
+                    .value
+                    .indicator
+                    .0
+                    .first()
+                    .cloned()
+                    .unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(message)
+                        .at(source.location_of(definition))
+                        .hint(indicator_hint(&first, figures)),
+                );
+            }
+        }
+    }
+    blocks
 }
 
 fn indicator_hint(reference: &str, figures: &Figures) -> String {
@@ -360,26 +409,40 @@ fn thresholds(indicator: &Indicator) -> [String; 3] {
     }
 }
 
-/// A chart of one indicator's months, with its text alternative.
+/// A chart of one or more indicators' months, with its text alternative.
 fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, String> {
-    let indicator = figures
-        .indicator(&definition.indicator)
-        .ok_or_else(|| format!("no indicator has the ref `{}`", definition.indicator))?;
+    let indicators: Vec<&Indicator> = definition
+        .indicator
+        .0
+        .iter()
+        .map(|reference| {
+            figures
+                .indicator(reference)
+                .ok_or_else(|| format!("no indicator has the ref `{reference}`"))
+        })
+        .collect::<Result<_, _>>()?;
+    let Some(&main) = indicators.first() else {
+        return Err("a chart needs at least one indicator".to_string());
+    };
     let wanted = usize::from(definition.months.unwrap_or(12).clamp(2, 36));
     let months: Vec<Month> = (0..wanted)
         .rev()
         .map(|offset| figures.as_at.plus(-(offset as i32)))
-        .skip_while(|month| indicator.month(*month).is_none())
+        .skip_while(|month| indicators.iter().all(|i| i.month(*month).is_none()))
         .collect();
-    let values: Vec<Option<f64>> = months.iter().map(|m| indicator.month(*m)).collect();
-    let known: Vec<(Month, f64)> = months
+    let known = |indicator: &Indicator| -> Vec<(Month, f64)> {
+        months
+            .iter()
+            .filter_map(|m| indicator.month(*m).map(|v| (*m, v)))
+            .collect()
+    };
+    if indicators
         .iter()
-        .filter_map(|m| indicator.month(*m).map(|v| (*m, v)))
-        .collect();
-    if known.len() < 2 {
+        .any(|indicator| known(indicator).len() < 2)
+    {
         return Err(format!(
-            "`{}` has fewer than two months of values to chart up to {}",
-            definition.indicator, figures.as_at
+            "a chart needs at least two months of values for each indicator up to {}",
+            figures.as_at
         ));
     }
     let kind = match definition.kind {
@@ -389,31 +452,49 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
     let title = definition
         .title
         .clone()
-        .unwrap_or_else(|| indicator.definition.title.clone());
+        .unwrap_or_else(|| main.definition.title.clone());
     let mut references = Vec::new();
     if definition.benchmarks.unwrap_or(kind == ChartKind::Line)
-        && let Some(benchmarks) = &indicator.definition.benchmarks
+        && indicators.len() == 1
+        && let Some(benchmarks) = &main.definition.benchmarks
     {
         if let Some(value) = benchmarks.sn_average {
             references.push(ChartReference {
-                name: format!("Stat neighbour average {}", indicator.show(value)),
+                name: format!("SN Average ({})", main.show(value)),
                 value,
             });
         }
         if let Some(value) = benchmarks.national {
             references.push(ChartReference {
-                name: format!("National average {}", indicator.show(value)),
+                name: format!("Nat av. ({})", main.show(value)),
                 value,
             });
         }
     }
-    let all: Vec<f64> = known
+    let all: Vec<f64> = indicators
         .iter()
-        .map(|(_, v)| *v)
+        .flat_map(|indicator| known(indicator).into_iter().map(|(_, v)| v))
         .chain(references.iter().map(|r| r.value))
         .collect();
-    let axis = axis(&all, kind == ChartKind::Bar, |v| indicator.show(v));
-    let alt = alternative(kind, &title, indicator, &known, &references);
+    let axis = axis(&all, kind == ChartKind::Bar, |v| main.show(v));
+    let alt = indicators
+        .iter()
+        .enumerate()
+        .map(|(index, indicator)| {
+            let subject = if indicators.len() == 1 {
+                title.clone()
+            } else {
+                definition
+                    .labels
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_else(|| indicator.definition.title.clone())
+            };
+            let refs: &[ChartReference] = if index == 0 { &references } else { &[] };
+            alternative(kind, &subject, indicator, &known(indicator), refs)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(Chart {
         plot: kind,
         title,
@@ -422,10 +503,18 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
             .iter()
             .map(|m| format::short_month(m.year, m.month))
             .collect(),
-        series: vec![ChartSeries {
-            name: indicator.definition.title.clone(),
-            values,
-        }],
+        series: indicators
+            .iter()
+            .enumerate()
+            .map(|(index, indicator)| ChartSeries {
+                name: definition
+                    .labels
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_else(|| indicator.definition.title.clone()),
+                values: months.iter().map(|m| indicator.month(*m)).collect(),
+            })
+            .collect(),
         references,
         axis,
     })
@@ -486,7 +575,11 @@ fn alternative(
         long(low_month)
     ));
     for reference in references {
-        text.push_str(&format!(" {}.", reference.name));
+        let name = reference
+            .name
+            .replace("SN Average", "Statistical neighbour average")
+            .replace("Nat av.", "National average");
+        text.push_str(&format!(" {name}."));
     }
     text
 }
