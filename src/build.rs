@@ -292,6 +292,44 @@ impl Workspace {
                     &report, &source, &figures, &narrative,
                 )
             }
+            Some(Paper::LongReport(report)) => {
+                let report = report.clone();
+                let figures = match &report.figures {
+                    Some(written) => match self.figures(&source, written) {
+                        Some(figures) => Some(figures),
+                        None => return ResolvedPaper::Failed,
+                    },
+                    None => None,
+                };
+                let narrative = match &figures {
+                    Some(figures) => {
+                        Narrative::with_figures(references.clone(), figures.context.clone())
+                    }
+                    None => Narrative::new(references.clone()),
+                };
+                lower::long_report::lower_long_report(
+                    &report,
+                    &source,
+                    &narrative,
+                    figures.as_deref(),
+                )
+            }
+            Some(Paper::TermsOfReference(terms)) => {
+                let terms = terms.clone();
+                lower::terms_of_reference::lower_terms_of_reference(
+                    &terms,
+                    &source,
+                    &Narrative::new(references.clone()),
+                )
+            }
+            Some(Paper::ActionPlan(plan)) => {
+                let plan = plan.clone();
+                lower::action_plan::lower_action_plan_paper(
+                    &plan,
+                    &source,
+                    &Narrative::new(references.clone()),
+                )
+            }
             Some(Paper::Minutes(minutes)) => {
                 let minutes = minutes.clone();
                 let Some(committee) = self.committee(&source, &minutes.committee) else {
@@ -454,7 +492,14 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
                 .files
                 .get(canonical)
                 .and_then(|f| f.paper.as_ref()),
-            Some(Paper::CoverReport(_) | Paper::Minutes(_) | Paper::PerformanceReport(_))
+            Some(
+                Paper::CoverReport(_)
+                    | Paper::Minutes(_)
+                    | Paper::PerformanceReport(_)
+                    | Paper::LongReport(_)
+                    | Paper::TermsOfReference(_)
+                    | Paper::ActionPlan(_)
+            )
         );
         if standalone
             && let ResolvedPaper::Lowered(document) =
@@ -549,11 +594,14 @@ pub fn render_document(
                 }
                 Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
             },
-            Format::Docx => outputs.push(Output {
-                path,
-                bytes: docx_writer::write_docx(document),
-                pages: None,
-            }),
+            Format::Docx => match docx_writer::write_docx(document) {
+                Ok(bytes) => outputs.push(Output {
+                    path,
+                    bytes,
+                    pages: None,
+                }),
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
+            },
         }
     }
     outputs

@@ -158,6 +158,25 @@ pub enum Block {
     Table(Box<Table>),
     /// A chart drawn from figures, with a text alternative.
     Chart(Box<Chart>),
+    /// A hierarchy drawn as boxes and lines (a staffing structure), with a text alternative.
+    Structure(Box<Structure>),
+    /// Quotations set as boxed call-outs side by side, each with who said it.
+    Callouts {
+        /// The quotations.
+        quotes: Vec<Callout>,
+    },
+    /// A named place in the document, for the contents page's page numbers.
+    Anchor {
+        /// Unique within the document.
+        id: String,
+    },
+    /// A contents page: each entry with the page its anchor falls on.
+    Contents {
+        /// Heading of the page ("Contents").
+        title: String,
+        /// Entries in order.
+        entries: Vec<ContentsEntry>,
+    },
     /// Blocks set on landscape pages (wide tables).
     Landscape {
         /// The blocks.
@@ -165,6 +184,48 @@ pub enum Block {
     },
     /// Start a new page.
     PageBreak,
+}
+
+/// One quotation in a call-out box.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Callout {
+    /// What was said.
+    pub content: Vec<Inline>,
+    /// Who said it ("Foster Carer").
+    pub attribution: Option<String>,
+}
+
+/// One line of a contents page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContentsEntry {
+    /// "1.", "2.1", or none.
+    pub number: Option<String>,
+    /// The heading's text.
+    pub text: String,
+    /// 1 for sections, 2 for sub-sections.
+    pub level: u8,
+    /// The [`Block::Anchor`] the entry points at.
+    pub anchor: String,
+}
+
+/// A hierarchy of boxes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Structure {
+    /// Shown above it.
+    pub title: String,
+    /// Its text alternative: every box and who it reports to.
+    pub alt: String,
+    /// The top box.
+    pub root: StructureNode,
+}
+
+/// A box of a [`Structure`] and those below it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StructureNode {
+    /// The box's text.
+    pub label: String,
+    /// The boxes below it.
+    pub children: Vec<StructureNode>,
 }
 
 /// A table of figures.
@@ -299,8 +360,10 @@ pub struct Chart {
 pub enum ChartKind {
     /// Values joined by lines.
     Line,
-    /// One bar per value.
+    /// One upright bar per value.
     Bar,
+    /// One horizontal bar per category, labelled on the left (categories with long names).
+    HorizontalBar,
 }
 
 /// A plotted series.
@@ -310,6 +373,8 @@ pub struct ChartSeries {
     pub name: String,
     /// One value per label; `None` where there is none.
     pub values: Vec<Option<f64>>,
+    /// The values as printed beside horizontal bars (may be empty).
+    pub shown: Vec<String>,
 }
 
 /// A horizontal reference line.

@@ -61,6 +61,14 @@ struct Typesetter<'a> {
 }
 
 impl Typesetter<'_> {
+    /// Record problems that stop the meeting's files from being written.
+    fn fail(&mut self, errors: Vec<Diagnostic>) {
+        let context = self.context.clone();
+        self.diagnostics
+            .extend(errors.into_iter().map(|e| e.hint(context.clone())));
+        self.failed = true;
+    }
+
     /// Typeset `pack` as `name` (relative to the meeting folder).
     fn pack(&mut self, pack: &Pack, name: &str) -> Option<typst_writer::PackPdf> {
         match typst_writer::write_pack(pack, &format!("{}/{name}", self.slug)) {
@@ -199,11 +207,15 @@ pub fn render_meeting(
                         pages,
                     )
                 }
-                None if formats.contains(&Format::Docx) => (
-                    docx_writer::write_docx(&document.document),
-                    format!("{stem}.docx"),
-                    None,
-                ),
+                None if formats.contains(&Format::Docx) => {
+                    match docx_writer::write_docx(&document.document) {
+                        Ok(bytes) => (bytes, format!("{stem}.docx"), None),
+                        Err(errors) => {
+                            typesetter.fail(errors);
+                            continue;
+                        }
+                    }
+                }
                 None => continue,
             };
             let (path, status) = match document.exempt {
@@ -222,17 +234,20 @@ pub fn render_meeting(
     if formats.contains(&Format::Docx) {
         let mut agenda = model.agenda.clone();
         fill_page_ranges(&mut agenda, &ranges);
-        files.push(FileEntry {
-            output: Output {
-                path: folder.join("agenda.docx"),
-                bytes: docx_writer::write_docx(&agenda),
-                pages: None,
-            },
-            status: Status::Public,
-            item: None,
-            exempt_paragraph: None,
-            pdf_ua: None,
-        });
+        match docx_writer::write_docx(&agenda) {
+            Ok(bytes) => files.push(FileEntry {
+                output: Output {
+                    path: folder.join("agenda.docx"),
+                    bytes,
+                    pages: None,
+                },
+                status: Status::Public,
+                item: None,
+                exempt_paragraph: None,
+                pdf_ua: None,
+            }),
+            Err(errors) => typesetter.fail(errors),
+        }
     }
     if typesetter.failed {
         return Vec::new();

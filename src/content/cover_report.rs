@@ -305,7 +305,8 @@ struct SectionItemFields {
 }
 
 /// A number or label as written (`2.4`, `3.2.1`, `1`, `A`); YAML reads some of these as numbers.
-struct NumberText(String);
+#[derive(Debug, Clone)]
+pub struct NumberText(pub String);
 
 impl<'de> Deserialize<'de> for NumberText {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -32,6 +32,61 @@ pub struct FiguresFile {
     /// Named figures computed from others, e.g. `lac_change: lac.dec_21 - lac.sep_21`.
     #[serde(default)]
     pub computed: BTreeMap<String, Spanned<String>>,
+    /// Tables of figures by name: rows of a label and numbers, with computed totals and shares.
+    #[serde(default)]
+    pub tables: BTreeMap<String, Spanned<TableDefinition>>,
+}
+
+/// A table of figures: a label column, then numbers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableDefinition {
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// Rows: a label, then a value per column (a number, or text such as "-").
+    pub rows: Vec<Spanned<Vec<TableValue>>>,
+    /// Label of a total row computed from the rows (e.g. "Grand Total").
+    pub total: Option<String>,
+    /// The total as published: an error if the rows do not add up to it.
+    pub declared_total: Option<Spanned<f64>>,
+    /// Heading of a column giving each row's share of the total (e.g. "%").
+    pub percent: Option<String>,
+    /// Which column the total and shares are of, counted from 0 (default: the first numeric).
+    pub of_column: Option<usize>,
+}
+
+/// A table cell as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableValue {
+    /// A figure.
+    Number(f64),
+    /// Text: a label, or a mark such as "-".
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for TableValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl serde::de::Visitor<'_> for ValueVisitor {
+            type Value = TableValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or text")
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<TableValue, E> {
+                Ok(TableValue::Number(value as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<TableValue, E> {
+                Ok(TableValue::Number(value as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<TableValue, E> {
+                Ok(TableValue::Number(value))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<TableValue, E> {
+                Ok(TableValue::Text(value.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
 }
 
 /// How an indicator is counted.

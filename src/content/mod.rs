@@ -1,13 +1,16 @@
 //! Reading content: finding the YAML papers, parsing each strictly into its typed form, and turning
 //! every YAML or type problem into a diagnostic with its place.
 
+pub mod action_plan;
 pub mod committee;
 pub mod common;
 pub mod cover_report;
 pub mod figures;
+pub mod long_report;
 pub mod meeting;
 pub mod minutes;
 pub mod performance_report;
+pub mod terms_of_reference;
 
 use std::path::{Path, PathBuf};
 
@@ -16,12 +19,15 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use action_plan::ActionPlanPaper;
 use committee::Committee;
 use cover_report::CoverReport;
 use figures::FiguresFile;
+use long_report::LongReport;
 use meeting::Meeting;
 use minutes::Minutes;
 use performance_report::PerformanceReport;
+use terms_of_reference::TermsOfReference;
 
 /// A YAML file as read from disk.
 #[derive(Debug, Clone)]
@@ -64,9 +70,12 @@ impl SourceFile {
 }
 
 /// The kinds of content `papers` can read, by their `kind:` name.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 9] = [
     "cover-report",
     "performance-report",
+    "long-report",
+    "terms-of-reference",
+    "action-plan",
     "minutes",
     "meeting",
     "committee",
@@ -88,6 +97,12 @@ pub enum Paper {
     Figures(Box<FiguresFile>),
     /// A performance data report: indicator table and charts.
     PerformanceReport(Box<PerformanceReport>),
+    /// A long report (an annual report).
+    LongReport(Box<LongReport>),
+    /// Terms of reference of a committee.
+    TermsOfReference(Box<TermsOfReference>),
+    /// An action plan on its own.
+    ActionPlan(Box<ActionPlanPaper>),
 }
 
 impl Paper {
@@ -100,6 +115,9 @@ impl Paper {
             Paper::Committee(_) => "committee",
             Paper::Figures(_) => "figures file",
             Paper::PerformanceReport(_) => "performance report",
+            Paper::LongReport(_) => "long report",
+            Paper::TermsOfReference(_) => "terms of reference",
+            Paper::ActionPlan(_) => "action plan",
         }
     }
 }
@@ -141,6 +159,15 @@ pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
             .map_err(one),
         "performance-report" => parse_yaml::<PerformanceReport>(source)
             .map(|report| Paper::PerformanceReport(Box::new(report)))
+            .map_err(one),
+        "long-report" => parse_yaml::<LongReport>(source)
+            .map(|report| Paper::LongReport(Box::new(report)))
+            .map_err(one),
+        "terms-of-reference" => parse_yaml::<TermsOfReference>(source)
+            .map(|terms| Paper::TermsOfReference(Box::new(terms)))
+            .map_err(one),
+        "action-plan" => parse_yaml::<ActionPlanPaper>(source)
+            .map(|plan| Paper::ActionPlan(Box::new(plan)))
             .map_err(one),
         "figures" => parse_yaml::<FiguresFile>(source)
             .map(|figures| Paper::Figures(Box::new(figures)))

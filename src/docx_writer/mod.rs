@@ -12,6 +12,7 @@ use docx_rs::{
     TableBorders, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
+use crate::diagnostics::Diagnostic;
 use crate::escape::xml_safe;
 use crate::model::{Alignment, Block, Document, FieldRow, Inline, LabelledRow, Number};
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
@@ -50,15 +51,20 @@ pub mod styles {
 }
 
 /// Write a document as DOCX bytes.
-pub fn write_docx(document: &Document) -> Vec<u8> {
+pub fn write_docx(document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let mut writer = DocxWriter {
         numbering: HouseNumbering::new(),
         ordered_lists: Vec::new(),
         body: Vec::new(),
         image_alts: Vec::new(),
         landscape: false,
+        bookmarks: Vec::new(),
+        problems: Vec::new(),
     };
     writer.blocks(&document.blocks, 0);
+    if !writer.problems.is_empty() {
+        return Err(writer.problems);
+    }
     let mut docx = house_styles(Docx::new())
         .page_size(A4_SHORT, A4_LONG)
         .page_margin(page_margin())
@@ -77,7 +83,11 @@ pub fn write_docx(document: &Document) -> Vec<u8> {
             BodyChild::Table(table) => docx.add_table(*table),
         };
     }
-    package::finish(docx, &document.metadata, &writer.image_alts)
+    Ok(package::finish(
+        docx,
+        &document.metadata,
+        &writer.image_alts,
+    ))
 }
 
 /// A4 in twentieths of a point.
@@ -227,6 +237,10 @@ struct DocxWriter {
     image_alts: Vec<String>,
     /// Whether blocks are being written into a landscape section.
     landscape: bool,
+    /// Bookmarks written so far (anchors for the contents page).
+    bookmarks: Vec<String>,
+    /// Drawings that could not be rendered.
+    problems: Vec<Diagnostic>,
 }
 
 /// Where blocks are being written: the body, or a table cell.
@@ -393,20 +407,98 @@ impl DocxWriter {
                 sink.push(BodyChild::Table(Box::new(data_table(table, width))));
             }
             Block::Chart(chart) => {
-                let (png, width, height) = crate::typst_writer::chart_png(chart);
-                // 16 cm wide, as the chart was laid out; EMU: 360,000 per cm.
-                let width_emu = 16 * 360_000;
-                let height_emu =
-                    (f64::from(width_emu) * f64::from(height) / f64::from(width)) as u32;
-                self.image_alts.push(chart.alt.clone());
+                self.picture(
+                    &chart.title,
+                    &chart.alt,
+                    crate::typst_writer::chart_png(chart),
+                    sink,
+                );
+            }
+            Block::Structure(structure) => {
+                self.picture(
+                    &structure.title,
+                    &structure.alt,
+                    crate::typst_writer::structure_png(structure),
+                    sink,
+                );
+            }
+            Block::Callouts { quotes } => {
+                // Side by side, as boxes: a one-row table of quotations.
+                let width = TEXT_WIDTH / quotes.len().max(1);
+                let cells = quotes
+                    .iter()
+                    .map(|callout| {
+                        let mut cell = TableCell::new()
+                            .width(width, WidthType::Dxa)
+                            .shading(Shading::new().shd_type(ShdType::Clear).fill(LABEL_FILL))
+                            .add_paragraph(append_italic(&callout.content));
+                        if let Some(attribution) = &callout.attribution {
+                            cell = cell.add_paragraph(
+                                Paragraph::new()
+                                    .align(AlignmentType::Right)
+                                    .add_run(Run::new().bold().add_text(xml_safe(attribution))),
+                            );
+                        }
+                        cell
+                    })
+                    .collect();
+                sink.push(BodyChild::Table(Box::new(
+                    Table::new(vec![TableRow::new(cells).cant_split()])
+                        .set_grid(vec![width; quotes.len().max(1)])
+                        .width(TEXT_WIDTH, WidthType::Dxa),
+                )));
+            }
+            Block::Anchor { id } => {
+                // A bookmark for the contents page's page-number fields.
+                let number = self.bookmarks.len() + 1;
+                self.bookmarks.push(id.clone());
                 sink.push(BodyChild::paragraph(
                     Paragraph::new()
-                        .keep_next(true)
-                        .add_run(Run::new().add_text(xml_safe(&chart.title)).bold()),
+                        .add_bookmark_start(number, id.as_str())
+                        .add_bookmark_end(number)
+                        .line_spacing(
+                            LineSpacing::new()
+                                .before(0)
+                                .after(0)
+                                .line(20)
+                                .line_rule(LineSpacingType::Exact),
+                        ),
                 ));
-                sink.push(BodyChild::paragraph(Paragraph::new().add_run(
-                    Run::new().add_image(Pic::new(&png).size(width_emu, height_emu)),
-                )));
+            }
+            Block::Contents { title, entries } => {
+                sink.push(BodyChild::paragraph(
+                    Paragraph::new()
+                        .style(styles::heading(2))
+                        .add_run(Run::new().add_text(xml_safe(title))),
+                ));
+                for entry in entries {
+                    let text = match &entry.number {
+                        Some(number) => format!("{number} {}", entry.text),
+                        None => entry.text.clone(),
+                    };
+                    // Word fills in the page numbers (the document asks it to update fields).
+                    let indent = i32::from(entry.level.saturating_sub(1)) * 567;
+                    sink.push(BodyChild::paragraph(
+                        Paragraph::new()
+                            .indent(Some(indent), None, None, None)
+                            .add_tab(
+                                docx_rs::Tab::new()
+                                    .val(docx_rs::TabValueType::Right)
+                                    .leader(docx_rs::TabLeaderType::Dot)
+                                    .pos(TEXT_WIDTH),
+                            )
+                            .add_run(Run::new().add_text(xml_safe(&text)).add_tab())
+                            .add_run(Run::new().add_field_char(docx_rs::FieldCharType::Begin, true))
+                            .add_run(Run::new().add_instr_text(docx_rs::InstrText::Unsupported(
+                                format!(" PAGEREF {} \\h ", entry.anchor),
+                            )))
+                            .add_run(
+                                Run::new().add_field_char(docx_rs::FieldCharType::Separate, false),
+                            )
+                            .add_run(Run::new().add_text("#"))
+                            .add_run(Run::new().add_field_char(docx_rs::FieldCharType::End, false)),
+                    ));
+                }
             }
             Block::Landscape { blocks } => {
                 sink.push(BodyChild::paragraph(section_end(false)));
@@ -419,6 +511,36 @@ impl DocxWriter {
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
             )),
         }
+    }
+
+    /// A drawing rendered by the templates (a chart, a structure): its title as text, then the
+    /// picture 16 cm wide with its text alternative.
+    fn picture(
+        &mut self,
+        title: &str,
+        alt: &str,
+        rendered: Result<(Vec<u8>, u32, u32), Vec<Diagnostic>>,
+        sink: &mut Sink,
+    ) {
+        let (png, width, height) = match rendered {
+            Ok(rendered) => rendered,
+            Err(problems) => {
+                self.problems.extend(problems);
+                return;
+            }
+        };
+        // EMU: 360,000 per cm.
+        let width_emu = 16 * 360_000;
+        let height_emu = (f64::from(width_emu) * f64::from(height) / f64::from(width)) as u32;
+        self.image_alts.push(alt.to_string());
+        sink.push(BodyChild::paragraph(
+            Paragraph::new()
+                .keep_next(true)
+                .add_run(Run::new().add_text(xml_safe(title)).bold()),
+        ));
+        sink.push(BodyChild::paragraph(Paragraph::new().add_run(
+            Run::new().add_image(Pic::new(&png).size(width_emu, height_emu)),
+        )));
     }
 
     fn list_item(&mut self, item: &[Block], num_id: usize, indent: i32, sink: &mut Sink) {
@@ -683,6 +805,20 @@ fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle
             }
         }
     }
+}
+
+/// A quotation's paragraph, in italics.
+fn append_italic(content: &[Inline]) -> Paragraph {
+    let mut paragraph = Paragraph::new();
+    append_inlines(
+        &mut paragraph,
+        content,
+        RunStyle {
+            italic: true,
+            ..RunStyle::default()
+        },
+    );
+    paragraph
 }
 
 /// Runs inside a hyperlink, styled as links are (blue, underlined).

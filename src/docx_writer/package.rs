@@ -34,6 +34,9 @@ pub fn finish(docx: Docx, metadata: &Metadata, image_alts: &[String]) -> Vec<u8>
             renumber_paragraph_ids(&String::from_utf8_lossy(part), &mut paragraph_ids).into_bytes();
     }
     xml.document_rels = relationships.into_bytes();
+    if String::from_utf8_lossy(&xml.document).contains("PAGEREF") {
+        xml.settings = ask_to_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
+    }
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .expect("zipping into memory cannot fail");
@@ -94,6 +97,19 @@ fn amend_styles(styles: &str) -> String {
             )
         }
         None => styles,
+    }
+}
+
+/// A contents page's page numbers are fields only Word can compute: ask it to update them when
+/// the document opens.
+fn ask_to_update_fields(settings: &str) -> String {
+    match settings.rfind("</w:settings>") {
+        Some(end) => format!(
+            "{}<w:updateFields w:val=\"true\" />{}",
+            &settings[..end],
+            &settings[end..]
+        ),
+        None => settings.to_string(),
     }
 }
 

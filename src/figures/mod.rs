@@ -6,6 +6,7 @@ pub mod format;
 pub mod measures;
 pub mod period;
 pub mod series;
+pub mod tables;
 
 use std::collections::BTreeMap;
 
@@ -66,6 +67,8 @@ pub struct Figures {
     pub indicators: Vec<Indicator>,
     /// Everything narrative can name, by name.
     pub context: BTreeMap<String, Value>,
+    /// Tables of figures, by name.
+    pub tables: BTreeMap<String, tables::FigureTable>,
 }
 
 impl Figures {
@@ -160,6 +163,15 @@ pub fn compute(
     for (name, tree) in &file.values {
         context.insert(name.clone(), tree_value(tree));
     }
+    let mut figure_tables = BTreeMap::new();
+    for (name, definition) in &file.tables {
+        if let Some((table, value)) =
+            tables::compute_table(name, definition, source, &mut diagnostics)
+        {
+            figure_tables.insert(name.clone(), table);
+            context.insert(name.clone(), value);
+        }
+    }
     evaluate_computed(file, source, &mut context, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
@@ -169,6 +181,7 @@ pub fn compute(
         year_start,
         indicators,
         context,
+        tables: figure_tables,
     })
 }
 

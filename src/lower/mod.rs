@@ -1,9 +1,13 @@
 //! Lowering: typed content → the document model, applying the council's standard wording and numbering.
 
+pub mod action_plan;
 pub mod agenda;
+pub mod charts;
 pub mod cover_report;
+pub mod long_report;
 pub mod minutes;
 pub mod performance_report;
+pub mod terms_of_reference;
 
 use serde_saphyr::Spanned;
 

@@ -5,6 +5,7 @@
 use serde_saphyr::Spanned;
 
 use super::body_blocks;
+use super::charts::axis;
 use crate::content::SourceFile;
 use crate::content::figures::Unit;
 use crate::content::performance_report::{ChartDefinition, ChartKindName, PerformanceReport};
@@ -14,8 +15,8 @@ use crate::figures::measures::{Direction, Polarity, Rag};
 use crate::figures::period::Month;
 use crate::figures::{Figures, Indicator};
 use crate::model::{
-    Block, Cell, Chart, ChartAxis, ChartKind, ChartReference, ChartSeries, Document, Inline,
-    LabelledRow, Metadata, Table, TableRow, Tone,
+    Block, Cell, Chart, ChartKind, ChartReference, ChartSeries, Document, Inline, LabelledRow,
+    Metadata, Table, TableRow, Tone,
 };
 use crate::narrative::Narrative;
 
@@ -513,6 +514,7 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
                     .cloned()
                     .unwrap_or_else(|| indicator.definition.title.clone()),
                 values: months.iter().map(|m| indicator.month(*m)).collect(),
+                shown: Vec::new(),
             })
             .collect(),
         references,
@@ -531,18 +533,12 @@ fn alternative(
     let (first_month, first) = known[0];
     let (last_month, last) = known[known.len() - 1];
     let long = |m: Month| format::long_month(m.year, m.month);
-    let mut text = match kind {
-        ChartKind::Line => format!(
-            "Line chart of {title} by month, {} to {}. ",
-            long(first_month),
-            long(last_month)
-        ),
-        ChartKind::Bar => format!(
-            "Bar chart of {title} by month, {} to {}. ",
-            long(first_month),
-            long(last_month)
-        ),
-    };
+    let mut text = format!(
+        "{} of {title} by month, {} to {}. ",
+        super::charts::kind_name(kind),
+        long(first_month),
+        long(last_month)
+    );
     let trend = if last > first {
         "rose"
     } else if last < first {
@@ -582,51 +578,4 @@ fn alternative(
         text.push_str(&format!(" {name}."));
     }
     text
-}
-
-/// A value axis with round ticks covering `values` (from zero for bars).
-fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> ChartAxis {
-    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let low = if from_zero { low.min(0.0) } else { low };
-    let span = (high - low).max(high.abs() * 0.05).max(1e-9);
-    let raw_step = span / 4.0;
-    let magnitude = 10f64.powf(raw_step.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|factor| factor * magnitude)
-        .find(|step| *step >= raw_step)
-        .unwrap_or(10.0 * magnitude);
-    let min = (low / step).floor() * step;
-    let max = (high / step).ceil() * step;
-    let max = if max <= min { min + step } else { max };
-    let mut ticks = Vec::new();
-    let mut tick = min;
-    while tick <= max + step * 1e-6 {
-        ticks.push((tick, show(tick)));
-        tick += step;
-    }
-    ChartAxis { min, max, ticks }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn axes_have_round_ticks_around_the_values() {
-        let axis = axis(&[564.0, 574.0, 568.0], false, |v| format!("{v}"));
-        assert!(axis.min <= 564.0 && axis.max >= 574.0);
-        assert!(
-            axis.ticks.len() >= 3 && axis.ticks.len() <= 7,
-            "{:?}",
-            axis.ticks
-        );
-        let bars = axis_for_bars();
-        assert_eq!(bars.min, 0.0);
-    }
-
-    fn axis_for_bars() -> ChartAxis {
-        axis(&[10.0, 19.0, 11.0, 19.0], true, |v| format!("{v}"))
-    }
 }

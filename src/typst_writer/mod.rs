@@ -114,11 +114,28 @@ fn read_page_ranges(
 
 /// A chart rendered as a PNG (for the DOCX), by the same template that draws it in the PDF.
 /// Returns the PNG and its size in pixels.
-pub fn chart_png(chart: &crate::model::Chart) -> (Vec<u8>, u32, u32) {
+pub fn chart_png(chart: &crate::model::Chart) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+    drawing_png(
+        "chart-image",
+        serde_json::to_vec(chart).expect("charts always serialise"),
+    )
+}
+
+/// A structure diagram rendered as a PNG (for the DOCX), as [`chart_png`].
+pub fn structure_png(
+    structure: &crate::model::Structure,
+) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+    drawing_png(
+        "structure-image",
+        serde_json::to_vec(structure).expect("structures always serialise"),
+    )
+}
+
+/// Render the data with one of the house style's image functions.
+fn drawing_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
     let main = format!(
-        "#import \"{TEMPLATE_FOLDER}/house-style.typ\": chart-image\n#chart-image(json(\"{DOCUMENT_DATA_PATH}\"))\n"
+        "#import \"{TEMPLATE_FOLDER}/house-style.typ\": {function}\n#{function}(json(\"{DOCUMENT_DATA_PATH}\"))\n"
     );
-    let data = serde_json::to_vec(chart).expect("charts always serialise");
     let world = PaperWorld::new(
         Engine::shared(),
         main,
@@ -127,14 +144,28 @@ pub fn chart_png(chart: &crate::model::Chart) -> (Vec<u8>, u32, u32) {
     );
     let paged = typst::compile::<PagedDocument>(&world)
         .output
-        .expect("the chart template renders every chart the model can hold");
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|error| typst_diagnostic(&world, error))
+                .collect::<Vec<_>>()
+        })?;
+    let Some(page) = paged.pages().first() else {
+        return Err(vec![Diagnostic::error(format!(
+            "`{function}` drew nothing"
+        ))]);
+    };
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(3.0),
         ..Default::default()
     };
-    let pixmap = typst_render::render(&paged.pages()[0], &options);
-    let png = pixmap.encode_png().expect("a rendered page encodes as PNG");
-    (png, pixmap.width(), pixmap.height())
+    let pixmap = typst_render::render(page, &options);
+    let png = pixmap.encode_png().map_err(|error| {
+        vec![Diagnostic::error(format!(
+            "cannot encode a drawing as PNG: {error}"
+        ))]
+    })?;
+    Ok((png, pixmap.width(), pixmap.height()))
 }
 
 /// A typeset paper.

@@ -1,0 +1,130 @@
+//! Lowering action plans: a table per plan, a row per action, the theme or issue in the first
+//! column, and status in words (with colour as a second signal).
+
+use crate::content::action_plan::{ActionPlanDefinition, ActionPlanPaper, Status};
+use crate::lower::body_blocks;
+use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow, Tone};
+
+/// The blocks of one plan: its heading (if any) and its table.
+pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(title) = &plan.title {
+        blocks.push(Block::Heading {
+            level: heading_level,
+            number: None,
+            content: vec![Inline::text(title.clone())],
+        });
+    }
+    let actions = || plan.groups.iter().flat_map(|group| &group.actions);
+    let has_outcome = actions().any(|a| a.outcome.is_some());
+    let has_owner = actions().any(|a| a.owner.is_some());
+    let has_due = actions().any(|a| a.due.is_some());
+    let has_status = actions().any(|a| a.status.is_some());
+
+    let mut header = vec![
+        Cell::header(plan.group_label.clone().unwrap_or_else(|| "Issue".into())),
+        Cell::header("Action"),
+    ];
+    let mut widths = vec![5.0, 10.0];
+    let mut optional = |present: bool, label: String, width: f32| {
+        if present {
+            header.push(Cell::header(label));
+            widths.push(width);
+        }
+    };
+    optional(
+        has_outcome,
+        plan.outcome_label
+            .clone()
+            .unwrap_or_else(|| "Outcome".into()),
+        8.0,
+    );
+    optional(has_owner, "Owner".into(), 4.0);
+    optional(has_due, "Due".into(), 3.0);
+    optional(has_status, "Status".into(), 3.0);
+
+    let mut rows = Vec::new();
+    for group in &plan.groups {
+        for (index, action) in group.actions.iter().enumerate() {
+            let mut cells = vec![
+                Cell {
+                    strong: true,
+                    ..Cell::text(if index == 0 {
+                        group.title.clone()
+                    } else {
+                        String::new()
+                    })
+                },
+                Cell::text(action.action.clone()),
+            ];
+            if has_outcome {
+                cells.push(Cell::text(action.outcome.clone().unwrap_or_default()));
+            }
+            if has_owner {
+                cells.push(Cell::text(action.owner.clone().unwrap_or_default()));
+            }
+            if has_due {
+                cells.push(Cell::text(action.due.map_or_else(String::new, |date| {
+                    format!("{:02}/{:02}/{}", date.day, date.month, date.year)
+                })));
+            }
+            if has_status {
+                let mut status = Cell::centred(action.status.map_or("", Status::word));
+                status.tone = action.status.and_then(|status| match status {
+                    Status::Complete => Some(Tone::Green),
+                    Status::InProgress => Some(Tone::Amber),
+                    Status::Overdue => Some(Tone::Red),
+                    Status::NotStarted => None,
+                });
+                cells.push(status);
+            }
+            rows.push(TableRow::Cells { cells });
+        }
+    }
+    blocks.push(Block::Table(Box::new(Table {
+        widths,
+        header: vec![header],
+        rows,
+        font_size: 10.0,
+    })));
+    blocks
+}
+
+/// An action plan on its own.
+pub fn lower_action_plan_paper(
+    paper: &ActionPlanPaper,
+    source: &crate::content::SourceFile,
+    narrative: &crate::narrative::Narrative,
+) -> Result<Document, Vec<crate::diagnostics::Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        number: None,
+        content: vec![Inline::text(paper.title.clone())],
+    }];
+    if let Some(introduction) = &paper.introduction {
+        blocks.extend(body_blocks::<()>(
+            narrative,
+            source,
+            introduction,
+            None,
+            &mut diagnostics,
+        ));
+    }
+    for plan in &paper.plans {
+        blocks.extend(action_plan_blocks(plan, 2));
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    Ok(Document {
+        metadata: Metadata {
+            title: paper.title.clone(),
+            authors: Vec::new(),
+            description: None,
+            date: None,
+        },
+        running_header: None,
+        blocks,
+    })
+}

@@ -1,0 +1,117 @@
+//! Charts shared by every kind of paper: value axes with round ticks, and charts of categories
+//! (a table's rows) with their text alternatives.
+
+use crate::model::{Chart, ChartAxis, ChartKind, ChartSeries};
+
+/// How a chart's kind is named in its text alternative.
+pub fn kind_name(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Line => "Line chart",
+        ChartKind::Bar | ChartKind::HorizontalBar => "Bar chart",
+    }
+}
+
+/// A value axis with round ticks covering `values` (from zero for bars).
+pub fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> ChartAxis {
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let low = if from_zero { low.min(0.0) } else { low };
+    let span = (high - low).max(high.abs() * 0.05).max(1e-9);
+    let raw_step = span / 4.0;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|factor| factor * magnitude)
+        .find(|step| *step >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let min = (low / step).floor() * step;
+    let max = (high / step).ceil() * step;
+    let max = if max <= min { min + step } else { max };
+    let mut ticks = Vec::new();
+    let mut tick = min;
+    while tick <= max + step * 1e-6 {
+        ticks.push((tick, show(tick)));
+        tick += step;
+    }
+    ChartAxis { min, max, ticks }
+}
+
+/// A chart of labelled values (a table's rows), described in full for those who cannot see it.
+pub fn category_chart(
+    kind: ChartKind,
+    title: &str,
+    values: &[(String, f64)],
+    show: impl Fn(f64) -> String,
+) -> Chart {
+    let numbers: Vec<f64> = values.iter().map(|(_, value)| *value).collect();
+    let axis = axis(&numbers, kind != ChartKind::Line, &show);
+    let listed: Vec<String> = values
+        .iter()
+        .map(|(label, value)| format!("{label} {}", show(*value)))
+        .collect();
+    let mut alt = format!("{} of {title}: {}.", kind_name(kind), listed.join("; "));
+    if let (Some(largest), Some(smallest)) = (
+        values.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
+        values.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
+    ) && values.len() > 2
+    {
+        alt.push_str(&format!(
+            " Largest: {} ({}); smallest: {} ({}).",
+            largest.0,
+            show(largest.1),
+            smallest.0,
+            show(smallest.1)
+        ));
+    }
+    Chart {
+        plot: kind,
+        title: title.to_string(),
+        alt,
+        labels: values.iter().map(|(label, _)| label.clone()).collect(),
+        series: vec![ChartSeries {
+            name: title.to_string(),
+            values: numbers.iter().copied().map(Some).collect(),
+            shown: numbers.iter().map(|value| show(*value)).collect(),
+        }],
+        references: Vec::new(),
+        axis,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_have_round_ticks_around_the_values() {
+        let axis = axis(&[564.0, 574.0, 568.0], false, |v| format!("{v}"));
+        assert!(axis.min <= 564.0 && axis.max >= 574.0);
+        assert!(
+            axis.ticks.len() >= 3 && axis.ticks.len() <= 7,
+            "{:?}",
+            axis.ticks
+        );
+        let bars = super::axis(&[10.0, 19.0, 11.0, 19.0], true, |v| format!("{v}"));
+        assert_eq!(bars.min, 0.0);
+    }
+
+    #[test]
+    fn category_charts_describe_every_value() {
+        let values = vec![
+            ("Same day".to_string(), 353.0),
+            ("After Review".to_string(), 373.0),
+            ("5+ days before".to_string(), 414.0),
+        ];
+        let chart = category_chart(
+            ChartKind::HorizontalBar,
+            "Report timeliness",
+            &values,
+            |v| format!("{v}"),
+        );
+        assert_eq!(
+            chart.alt,
+            "Bar chart of Report timeliness: Same day 353; After Review 373; 5+ days before 414. Largest: 5+ days before (414); smallest: Same day (353)."
+        );
+        assert_eq!(chart.axis.min, 0.0);
+    }
+}
