@@ -555,13 +555,9 @@ pub fn render(
         ));
     }
     for meeting in &loaded.meetings {
-        let folder = meeting
-            .file
-            .output_stem
-            .parent()
-            .map(|parent| out_dir.join(parent))
-            .unwrap_or_else(|| out_dir.to_path_buf())
-            .join(&meeting.model.slug);
+        // The slug names committee and date, so it is unique on its own; the content folders
+        // above it would only repeat it.
+        let folder = out_dir.join(&meeting.model.slug);
         outputs.extend(render_meeting(meeting, &folder, formats, diagnostics));
     }
     if diagnostics.has_errors() {
