@@ -373,7 +373,7 @@ pub struct ChartSeries {
     pub name: String,
     /// One value per label; `None` where there is none.
     pub values: Vec<Option<f64>>,
-    /// The values as printed beside horizontal bars (may be empty).
+    /// The values as printed on bars (empty where a chart is too busy to label).
     pub shown: Vec<String>,
 }
 

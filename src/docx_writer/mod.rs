@@ -423,30 +423,24 @@ impl DocxWriter {
                 );
             }
             Block::Callouts { quotes } => {
-                // Side by side, as boxes: a one-row table of quotations.
-                let width = TEXT_WIDTH / quotes.len().max(1);
-                let cells = quotes
-                    .iter()
-                    .map(|callout| {
-                        let mut cell = TableCell::new()
-                            .width(width, WidthType::Dxa)
-                            .shading(Shading::new().shd_type(ShdType::Clear).fill(LABEL_FILL))
-                            .add_paragraph(append_italic(&callout.content));
-                        if let Some(attribution) = &callout.attribution {
-                            cell = cell.add_paragraph(
-                                Paragraph::new()
-                                    .align(AlignmentType::Right)
-                                    .add_run(Run::new().bold().add_text(xml_safe(attribution))),
-                            );
-                        }
-                        cell
-                    })
-                    .collect();
-                sink.push(BodyChild::Table(Box::new(
-                    Table::new(vec![TableRow::new(cells).cant_split()])
-                        .set_grid(vec![width; quotes.len().max(1)])
-                        .width(TEXT_WIDTH, WidthType::Dxa),
-                )));
+                // In Word each quotation is a quoted paragraph followed by who said it: a row of
+                // boxes would be a layout table, which screen readers announce as data.
+                for callout in quotes {
+                    let has_attribution = callout.attribution.is_some();
+                    sink.push(BodyChild::paragraph(
+                        append_italic(&callout.content)
+                            .style(styles::QUOTE)
+                            .keep_next(has_attribution),
+                    ));
+                    if let Some(attribution) = &callout.attribution {
+                        sink.push(BodyChild::paragraph(
+                            Paragraph::new()
+                                .style(styles::QUOTE)
+                                .align(AlignmentType::Right)
+                                .add_run(Run::new().bold().add_text(xml_safe(attribution))),
+                        ));
+                    }
+                }
             }
             Block::Anchor { id } => {
                 // A bookmark for the contents page's page-number fields.
@@ -568,7 +562,9 @@ impl DocxWriter {
 
     /// Attach Word numbering that prints exactly `number`.
     fn number(&mut self, paragraph: Paragraph, number: &Number) -> Paragraph {
-        let (num_id, level) = self.numbering.place(&number.parts);
+        let (num_id, level) = self
+            .numbering
+            .place(&number.parts, number.text.ends_with('.'));
         paragraph.numbering(NumberingId::new(num_id), IndentLevel::new(level))
     }
 

@@ -28,12 +28,19 @@ enum Part {
     Counter(usize),
 }
 
-/// A list instance: for each level, its start value and what it prints.
+/// A list instance: for each level, its start value, what it prints and whether a full stop
+/// follows ("2.1." set by hand, where the house style prints "2.1").
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Instance {
     id: usize,
     starts: [u32; LEVELS],
     texts: [Vec<Part>; LEVELS],
+    stops: [bool; LEVELS],
+}
+
+/// The house style: a full stop after a section number ("1."), none after deeper ones ("1.1").
+fn house_stop(level: usize) -> bool {
+    level == 0
 }
 
 /// Simulates the list counters so each paragraph continues the current instance when that gives
@@ -68,14 +75,17 @@ impl HouseNumbering {
         id
     }
 
-    /// The (numbering id, level) that makes Word print `parts`.
-    pub fn place(&mut self, parts: &[u32]) -> (usize, usize) {
+    /// The (numbering id, level) that makes Word print `parts`, followed by a full stop if
+    /// `stop`.
+    pub fn place(&mut self, parts: &[u32], stop: bool) -> (usize, usize) {
         let level = parts.len().clamp(1, LEVELS) - 1;
         let wanted = &parts[..=level];
         if let Some(instance) = self.instances.last() {
             let mut next = self.counters;
             advance(&mut next, &instance.starts, level);
-            if printed(&instance.texts[level], &next).as_deref() == Some(wanted) {
+            if instance.stops[level] == stop
+                && printed(&instance.texts[level], &next).as_deref() == Some(wanted)
+            {
                 self.counters = next;
                 return (instance.id, level);
             }
@@ -92,6 +102,7 @@ impl HouseNumbering {
                     fixed.chain((level..=l).map(Part::Counter)).collect()
                 }
             }),
+            stops: std::array::from_fn(|l| if l == level { stop } else { house_stop(l) }),
         };
         self.counters = [None; LEVELS];
         advance(&mut self.counters, &instance.starts, level);
@@ -108,7 +119,7 @@ impl HouseNumbering {
                 abstract_numbering = abstract_numbering.add_level(house_level(
                     level,
                     instance.starts[level],
-                    &level_text(&instance.texts[level]),
+                    &level_text(&instance.texts[level], instance.stops[level]),
                 ));
             }
             // The start is also given as an override: LibreOffice otherwise carries a level's
@@ -149,8 +160,8 @@ fn advance(counters: &mut [Option<u32>; LEVELS], starts: &[u32; LEVELS], level: 
     }
 }
 
-/// Word's level text: `%1.` for a section, `%1.%2`, `3.1.%3` below it.
-fn level_text(parts: &[Part]) -> String {
+/// Word's level text: `%1.` for a section, `%1.%2`, `3.1.%3` below it (`%1.%2.` with a stop).
+fn level_text(parts: &[Part], stop: bool) -> String {
     let text: Vec<String> = parts
         .iter()
         .map(|part| match part {
@@ -158,11 +169,8 @@ fn level_text(parts: &[Part]) -> String {
             Part::Counter(level) => format!("%{}", level + 1),
         })
         .collect();
-    if parts.len() == 1 {
-        format!("{}.", text[0])
-    } else {
-        text.join(".")
-    }
+    let joined = text.join(".");
+    if stop { format!("{joined}.") } else { joined }
 }
 
 /// One level, hanging in the number column.
@@ -198,7 +206,7 @@ mod tests {
             Default::default();
         let mut printed_numbers = Vec::new();
         for parts in numbers {
-            let (id, level) = numbering.place(parts);
+            let (id, level) = numbering.place(parts, house_stop(parts.len() - 1));
             let instance = numbering.instances.iter().find(|i| i.id == id).unwrap();
             let state = counters.entry(id).or_insert([None; LEVELS]);
             advance(state, &instance.starts, level);
@@ -267,11 +275,36 @@ mod tests {
 
     #[test]
     fn level_texts_fix_the_parts_above_a_new_instance() {
-        assert_eq!(level_text(&[Part::Counter(0)]), "%1.");
-        assert_eq!(level_text(&[Part::Counter(0), Part::Counter(1)]), "%1.%2");
+        assert_eq!(level_text(&[Part::Counter(0)], true), "%1.");
         assert_eq!(
-            level_text(&[Part::Literal(3), Part::Literal(1), Part::Counter(2)]),
+            level_text(&[Part::Counter(0), Part::Counter(1)], false),
+            "%1.%2"
+        );
+        assert_eq!(
+            level_text(
+                &[Part::Literal(3), Part::Literal(1), Part::Counter(2)],
+                false
+            ),
             "3.1.%3"
         );
+    }
+
+    #[test]
+    fn a_stop_set_by_hand_is_kept() {
+        // "2." then "2.1." (as published), then "2.2" in the house style.
+        let mut numbering = HouseNumbering::new();
+        let (first, _) = numbering.place(&[2], true);
+        let (dotted, level) = numbering.place(&[2, 1], true);
+        assert_ne!(
+            first, dotted,
+            "a stop the house style lacks needs its own instance"
+        );
+        let instance = numbering.instances.iter().find(|i| i.id == dotted).unwrap();
+        assert_eq!(
+            level_text(&instance.texts[level], instance.stops[level]),
+            "2.%2."
+        );
+        let (plain, _) = numbering.place(&[2, 2], false);
+        assert_ne!(plain, dotted);
     }
 }

@@ -21,8 +21,9 @@ pub struct FigureTable {
     pub rows: Vec<Vec<String>>,
     /// The total row as printed, if the table has one.
     pub total_row: Option<Vec<String>>,
-    /// The labels and values of the column the total is of, for charts.
-    pub series: Vec<(String, f64)>,
+    /// The labels and values of the column the total is of, for charts; a row whose cell is
+    /// text (such as "not published") has no value and leaves a gap.
+    pub series: Vec<(String, Option<f64>)>,
     /// The column whose values [`FigureTable::series`] holds.
     pub column: usize,
 }
@@ -163,17 +164,19 @@ pub fn compute_table(
         cells
     });
     let label_of = |row: &Vec<TableValue>| row.first().map(label).unwrap_or_default();
-    let series: Vec<(String, f64)> = definition
+    let series: Vec<(String, Option<f64>)> = definition
         .rows
         .iter()
-        .filter_map(|row| value_of(&row.value).map(|value| (label_of(&row.value), value)))
+        .map(|row| (label_of(&row.value), value_of(&row.value)))
         .collect();
 
     let mut values: BTreeMap<String, Value> = BTreeMap::new();
     let mut shares: BTreeMap<String, Value> = BTreeMap::new();
     for (label, value) in &series {
-        values.insert(label.clone(), Value::from(*value));
-        shares.insert(label.clone(), Value::from(round_half_up(share(*value), 1)));
+        if let Some(value) = value {
+            values.insert(label.clone(), Value::from(*value));
+            shares.insert(label.clone(), Value::from(round_half_up(share(*value), 1)));
+        }
     }
     let mut object: BTreeMap<String, Value> = BTreeMap::new();
     object.insert("total".into(), Value::from(total));

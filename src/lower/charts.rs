@@ -37,23 +37,31 @@ pub fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> Ch
 }
 
 /// A chart of labelled values (a table's rows), described in full for those who cannot see it.
+/// A label without a value (the source gives none) leaves a gap and is said to have no figure.
 pub fn category_chart(
     kind: ChartKind,
     title: &str,
-    values: &[(String, f64)],
+    values: &[(String, Option<f64>)],
     show: impl Fn(f64) -> String,
 ) -> Chart {
-    let numbers: Vec<f64> = values.iter().map(|(_, value)| *value).collect();
+    let known: Vec<(&str, f64)> = values
+        .iter()
+        .filter_map(|(label, value)| value.map(|value| (label.as_str(), value)))
+        .collect();
+    let numbers: Vec<f64> = known.iter().map(|(_, value)| *value).collect();
     let axis = axis(&numbers, kind != ChartKind::Line, &show);
     let listed: Vec<String> = values
         .iter()
-        .map(|(label, value)| format!("{label} {}", show(*value)))
+        .map(|(label, value)| match value {
+            Some(value) => format!("{label} {}", show(*value)),
+            None => format!("{label} no figure"),
+        })
         .collect();
     let mut alt = format!("{} of {title}: {}.", kind_name(kind), listed.join("; "));
     if let (Some(largest), Some(smallest)) = (
-        values.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
-        values.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
-    ) && values.len() > 2
+        known.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
+        known.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
+    ) && known.len() > 2
     {
         alt.push_str(&format!(
             " Largest: {} ({}); smallest: {} ({}).",
@@ -70,8 +78,11 @@ pub fn category_chart(
         labels: values.iter().map(|(label, _)| label.clone()).collect(),
         series: vec![ChartSeries {
             name: title.to_string(),
-            values: numbers.iter().copied().map(Some).collect(),
-            shown: numbers.iter().map(|value| show(*value)).collect(),
+            values: values.iter().map(|(_, value)| *value).collect(),
+            shown: values
+                .iter()
+                .map(|(_, value)| value.map(&show).unwrap_or_default())
+                .collect(),
         }],
         references: Vec::new(),
         axis,
@@ -98,9 +109,9 @@ mod tests {
     #[test]
     fn category_charts_describe_every_value() {
         let values = vec![
-            ("Same day".to_string(), 353.0),
-            ("After Review".to_string(), 373.0),
-            ("5+ days before".to_string(), 414.0),
+            ("Same day".to_string(), Some(353.0)),
+            ("After Review".to_string(), Some(373.0)),
+            ("5+ days before".to_string(), Some(414.0)),
         ];
         let chart = category_chart(
             ChartKind::HorizontalBar,
@@ -113,5 +124,21 @@ mod tests {
             "Bar chart of Report timeliness: Same day 353; After Review 373; 5+ days before 414. Largest: 5+ days before (414); smallest: Same day (353)."
         );
         assert_eq!(chart.axis.min, 0.0);
+    }
+
+    #[test]
+    fn a_year_without_a_figure_is_a_gap_and_said_so() {
+        let values = vec![
+            ("2018".to_string(), None),
+            ("2020".to_string(), Some(10.8)),
+            ("2021".to_string(), Some(9.1)),
+        ];
+        let chart = category_chart(ChartKind::Bar, "3+ moves", &values, |v| format!("{v}%"));
+        assert_eq!(chart.series[0].values, vec![None, Some(10.8), Some(9.1)]);
+        assert_eq!(chart.series[0].shown, vec!["", "10.8%", "9.1%"]);
+        assert_eq!(
+            chart.alt,
+            "Bar chart of 3+ moves: 2018 no figure; 2020 10.8%; 2021 9.1%."
+        );
     }
 }

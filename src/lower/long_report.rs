@@ -249,7 +249,7 @@ impl Lowering<'_> {
             let Some(table) = self.figure_table(&chart.table, spanned) else {
                 return;
             };
-            let values: Vec<(String, f64)> = match chart.column {
+            let values: Vec<(String, Option<f64>)> = match chart.column {
                 None => table.series.clone(),
                 Some(column) => self
                     .figures
@@ -259,8 +259,9 @@ impl Lowering<'_> {
                             .rows
                             .iter()
                             .filter_map(|row| {
-                                let value =
-                                    row.get(column)?.replace([',', '%'], "").parse().ok()?;
+                                let value = row
+                                    .get(column)
+                                    .and_then(|cell| cell.replace([',', '%'], "").parse().ok());
                                 Some((row.first()?.clone(), value))
                             })
                             .collect()

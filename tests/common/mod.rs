@@ -219,8 +219,8 @@ pub fn normalise(text: &str) -> String {
         .collect();
     let mut joined = String::new();
     for line in kept {
-        // A word broken after its hyphen at a line end continues on the next line.
-        if !joined.is_empty() && !joined.ends_with('-') {
+        // A word broken after its hyphen or slash at a line end continues on the next line.
+        if !joined.is_empty() && !joined.ends_with(['-', '/']) {
             joined.push(' ');
         }
         joined.push_str(line);
@@ -286,16 +286,69 @@ pub fn seed_lines(seed: &str, anchor: Option<&str>, start: &str, end: &str) -> V
         .collect()
 }
 
-/// The seed lines that cannot be found in `text` in order (each searched after the previous match).
-pub fn missing_in_order(seed: &[String], text: &str) -> Vec<String> {
+/// How the lines of a seed compare with a text: which are absent, and which are present but
+/// not in the seed's order.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Lines found nowhere in the text.
+    pub absent: Vec<String>,
+    /// Lines found, but not where the order of the other lines puts them (typically a cell of a
+    /// table or diagram that the source's text runs column by column).
+    pub out_of_order: Vec<String>,
+}
+
+/// Compare `seed` lines with `text`: the largest set of lines found in the seed's order is
+/// matched, and every other line is reported, so one line found too far ahead cannot hide the
+/// lines after it.
+pub fn compare_in_order(seed: &[String], text: &str) -> Comparison {
     let haystack = normalise(text);
-    let mut position = 0;
-    let mut missing = Vec::new();
-    for line in seed {
-        match haystack[position..].find(line.as_str()) {
-            Some(found) => position += found + line.len(),
-            None => missing.push(line.clone()),
+    // Every (position, line) candidate; the longest chain increasing in both is the match.
+    // Within a line, later positions come first so that a chain takes one position per line.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (index, line) in seed.iter().enumerate() {
+        let mut positions: Vec<usize> = haystack
+            .match_indices(line.as_str())
+            .map(|(position, _)| position)
+            .collect();
+        positions.reverse();
+        candidates.extend(positions.into_iter().map(|position| (position, index)));
+    }
+    // Longest strictly increasing subsequence of positions (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (candidate, (position, _)) in candidates.iter().enumerate() {
+        let slot = tails.partition_point(|&tail| candidates[tail].0 < *position);
+        previous[candidate] = slot.checked_sub(1).map(|before| tails[before]);
+        if slot == tails.len() {
+            tails.push(candidate);
+        } else {
+            tails[slot] = candidate;
         }
     }
+    let mut in_order = vec![false; seed.len()];
+    let mut cursor = tails.last().copied();
+    while let Some(candidate) = cursor {
+        in_order[candidates[candidate].1] = true;
+        cursor = previous[candidate];
+    }
+    let mut comparison = Comparison::default();
+    for (line, found) in seed.iter().zip(in_order) {
+        if found {
+            continue;
+        }
+        if haystack.contains(line.as_str()) {
+            comparison.out_of_order.push(line.clone());
+        } else {
+            comparison.absent.push(line.clone());
+        }
+    }
+    comparison
+}
+
+/// The seed lines that cannot be found in `text` in order.
+pub fn missing_in_order(seed: &[String], text: &str) -> Vec<String> {
+    let comparison = compare_in_order(seed, text);
+    let mut missing = comparison.absent;
+    missing.extend(comparison.out_of_order);
     missing
 }
