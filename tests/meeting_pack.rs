@@ -109,7 +109,6 @@ fn the_meeting_folder_holds_every_file_for_the_website() {
     let folder = folder();
     for file in [
         "agenda-pack.pdf",
-        "private/agenda-pack.pdf",
         "item-04.pdf",
         "item-05.pdf",
         "item-06.pdf",
@@ -119,10 +118,15 @@ fn the_meeting_folder_holds_every_file_for_the_website() {
         "item-05-report.docx",
         "item-06-report.docx",
         "item-07-report.docx",
+        "item-05-appendix-1.docx",
+        "item-06-appendix-1.docx",
+        "item-07-appendix-2.docx",
         "manifest.json",
     ] {
         assert!(folder.join(file).exists(), "{file} is missing");
     }
+    // Nothing in this meeting is exempt, so there is no private pack to confuse with the public.
+    assert!(!folder.join("private").exists());
 }
 
 #[test]

@@ -9,7 +9,10 @@ use sha2::{Digest, Sha256};
 use super::{Format, LoweredMeeting, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lower::agenda::{PackVariant, assemble_item, assemble_pack, fill_page_ranges};
-use crate::model::Pack;
+use crate::model::{Pack, PageRange};
+
+/// Printed page range of each item with papers, by item number.
+type PageRanges = std::collections::BTreeMap<u32, PageRange>;
 use crate::{docx_writer, typst_writer};
 
 /// Whether a file may be published.
@@ -121,115 +124,27 @@ pub fn render_meeting(
         diagnostics,
         failed: false,
     };
-    let mut files: Vec<FileEntry> = Vec::new();
-    let pdf_entry =
-        |path: &str, typeset: typst_writer::PackPdf, pack: &Pack, status, item| FileEntry {
-            output: Output {
-                path: folder.join(path),
-                pages: Some(typeset.pdf.pages),
-                bytes: typeset.pdf.bytes,
-            },
-            status,
-            item,
-            exempt_paragraph: None,
-            pdf_ua: Some(!pack.has_supplied_pdfs()),
-        };
-
-    // The public pack's layout decides the page ranges everything else prints.
-    let public = assemble_pack(model, PackVariant::Public);
-    let Some(public_pdf) = typesetter.pack(&public, "agenda-pack.pdf") else {
+    // The papers' own files do not depend on the layout: write them on a second thread while
+    // the packs are typeset.
+    let (pack_files, (paper_files, paper_errors)) = std::thread::scope(|scope| {
+        let papers = scope.spawn(|| paper_files(meeting, folder, formats));
+        let packs = pack_files(meeting, folder, formats, &mut typesetter);
+        let papers = papers.join().unwrap_or_else(|_| {
+            (
+                Vec::new(),
+                vec![Diagnostic::error(
+                    "writing the papers' DOCX files failed unexpectedly",
+                )],
+            )
+        });
+        (packs, papers)
+    });
+    let Some((mut files, ranges)) = pack_files else {
         return Vec::new();
     };
-    let ranges = public_pdf.page_ranges.clone();
-    let any_exempt = model
-        .items
-        .iter()
-        .any(|item| item.documents.iter().any(|d| d.exempt.is_some()));
-
-    if formats.contains(&Format::Pdf) {
-        files.push(pdf_entry(
-            "agenda-pack.pdf",
-            public_pdf,
-            &public,
-            Status::Public,
-            None,
-        ));
-        let private = assemble_pack(model, PackVariant::Private);
-        if let Some(private_pdf) = typesetter.pack(&private, "private/agenda-pack.pdf") {
-            let status = if any_exempt {
-                Status::Exempt
-            } else {
-                Status::Public
-            };
-            files.push(pdf_entry(
-                "private/agenda-pack.pdf",
-                private_pdf,
-                &private,
-                status,
-                None,
-            ));
-        }
-        for item in &model.items {
-            let first = ranges.get(&item.number).map_or(1, |range| range.first);
-            let Some(pack) = assemble_item(model, item.number, first) else {
-                continue;
-            };
-            let name = format!("item-{:02}.pdf", item.number);
-            if let Some(item_pdf) = typesetter.pack(&pack, &name) {
-                files.push(pdf_entry(
-                    &name,
-                    item_pdf,
-                    &pack,
-                    Status::Public,
-                    Some(item.number),
-                ));
-            }
-        }
-    }
-
-    // Each paper on its own: DOCX for what papers typesets, the file itself for supplied PDFs.
-    for item in &model.items {
-        for document in &item.documents {
-            let stem = format!("item-{:02}-{}", item.number, document.role.file_part());
-            let (bytes, name, pages) = match &document.attachment {
-                Some(attachment) => {
-                    let pages = document
-                        .document
-                        .blocks
-                        .iter()
-                        .find_map(|block| match block {
-                            crate::model::Block::PdfPages { pages, .. } => Some(*pages as usize),
-                            _ => None,
-                        });
-                    (
-                        attachment.bytes.as_ref().clone(),
-                        format!("{stem}.pdf"),
-                        pages,
-                    )
-                }
-                None if formats.contains(&Format::Docx) => {
-                    match docx_writer::write_docx(&document.document) {
-                        Ok(bytes) => (bytes, format!("{stem}.docx"), None),
-                        Err(errors) => {
-                            typesetter.fail(errors);
-                            continue;
-                        }
-                    }
-                }
-                None => continue,
-            };
-            let (path, status) = match document.exempt {
-                Some(_) => (folder.join("private").join(name), Status::Exempt),
-                None => (folder.join(name), Status::Public),
-            };
-            files.push(FileEntry {
-                output: Output { path, bytes, pages },
-                status,
-                item: Some(item.number),
-                exempt_paragraph: document.exempt,
-                pdf_ua: document.attachment.as_ref().map(|_| false),
-            });
-        }
+    files.extend(paper_files);
+    if !paper_errors.is_empty() {
+        typesetter.fail(paper_errors);
     }
     if formats.contains(&Format::Docx) {
         let mut agenda = model.agenda.clone();
@@ -294,4 +209,152 @@ pub fn render_meeting(
         pages: None,
     });
     outputs
+}
+
+/// The packs and the items' PDFs, with the page ranges the public pack's layout gave; `None` if
+/// the public pack could not be typeset.
+fn pack_files(
+    meeting: &LoweredMeeting,
+    folder: &Path,
+    formats: &[Format],
+    typesetter: &mut Typesetter,
+) -> Option<(Vec<FileEntry>, PageRanges)> {
+    let model = &meeting.model;
+    let pdf_entry =
+        |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item| FileEntry {
+            output: Output {
+                path: folder.join(path),
+                pages: Some(pdf.pages),
+                bytes: pdf.bytes,
+            },
+            status,
+            item,
+            exempt_paragraph: None,
+            pdf_ua: Some(accessible),
+        };
+    let mut files = Vec::new();
+
+    // The public pack's layout decides the page ranges everything else prints.
+    let public = assemble_pack(model, PackVariant::Public);
+    let public_pdf = typesetter.pack(&public, "agenda-pack.pdf")?;
+    let ranges = public_pdf.page_ranges.clone();
+    if !formats.contains(&Format::Pdf) {
+        return Some((files, ranges));
+    }
+
+    // Each item's file is its pages of the public pack, cut out rather than typeset again.
+    for item in &model.items {
+        let Some(range) = ranges.get(&item.number) else {
+            continue;
+        };
+        let Some(item_pack) = assemble_item(model, item.number, range.first) else {
+            continue;
+        };
+        let name = format!("item-{:02}.pdf", item.number);
+        let accessible = !item_pack.has_supplied_pdfs();
+        match public_pdf.extract(
+            range.first as usize,
+            range.last as usize,
+            &item_pack.metadata.title,
+            &format!("{}/{name}", typesetter.slug),
+            accessible,
+        ) {
+            Ok(pdf) => files.push(pdf_entry(
+                &name,
+                pdf,
+                accessible,
+                Status::Public,
+                Some(item.number),
+            )),
+            Err(errors) => typesetter.fail(errors),
+        }
+    }
+    let public_accessible = !public.has_supplied_pdfs();
+    files.insert(
+        0,
+        pdf_entry(
+            "agenda-pack.pdf",
+            public_pdf.pdf,
+            public_accessible,
+            Status::Public,
+            None,
+        ),
+    );
+
+    // A private pack only where something is withheld from the public one.
+    let any_exempt = model
+        .items
+        .iter()
+        .any(|item| item.documents.iter().any(|d| d.exempt.is_some()));
+    if any_exempt {
+        let private = assemble_pack(model, PackVariant::Private);
+        if let Some(private_pdf) = typesetter.pack(&private, "private/agenda-pack.pdf") {
+            files.insert(
+                1,
+                pdf_entry(
+                    "private/agenda-pack.pdf",
+                    private_pdf.pdf,
+                    !private.has_supplied_pdfs(),
+                    Status::Exempt,
+                    None,
+                ),
+            );
+        }
+    }
+    Some((files, ranges))
+}
+
+/// Each paper on its own: DOCX for what papers typesets, the file itself for supplied PDFs.
+/// Returns the files and the problems met.
+fn paper_files(
+    meeting: &LoweredMeeting,
+    folder: &Path,
+    formats: &[Format],
+) -> (Vec<FileEntry>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for item in &meeting.model.items {
+        for document in &item.documents {
+            let stem = format!("item-{:02}-{}", item.number, document.role.file_part());
+            let (bytes, name, pages) = match &document.attachment {
+                Some(attachment) => {
+                    let pages = document
+                        .document
+                        .blocks
+                        .iter()
+                        .find_map(|block| match block {
+                            crate::model::Block::PdfPages { pages, .. } => Some(*pages as usize),
+                            _ => None,
+                        });
+                    (
+                        attachment.bytes.as_ref().clone(),
+                        format!("{stem}.pdf"),
+                        pages,
+                    )
+                }
+                None if formats.contains(&Format::Docx) => {
+                    match docx_writer::write_docx(&document.document) {
+                        Ok(bytes) => (bytes, format!("{stem}.docx"), None),
+                        Err(problems) => {
+                            errors.extend(problems);
+                            continue;
+                        }
+                    }
+                }
+                None => continue,
+            };
+            let (path, status) = match document.exempt {
+                Some(_) => (folder.join("private").join(name), Status::Exempt),
+                None => (folder.join(name), Status::Public),
+            };
+            files.push(FileEntry {
+                output: Output { path, bytes, pages },
+                status,
+                item: Some(item.number),
+                exempt_paragraph: document.exempt,
+                pdf_ua: document.attachment.as_ref().map(|_| false),
+            });
+        }
+    }
+    (files, errors)
 }

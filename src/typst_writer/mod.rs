@@ -41,6 +41,47 @@ pub struct PackPdf {
     pub pdf: Pdf,
     /// Printed page range of each item with papers, by item number.
     pub page_ranges: std::collections::BTreeMap<u32, crate::model::PageRange>,
+    /// The laid-out pages, from which an item's own file is cut.
+    document: PagedDocument,
+}
+
+impl PackPdf {
+    /// Pages `first..=last` (1-based, as laid out) as a file of their own titled `title`: an
+    /// item's file without typesetting it again, so it cannot differ from the pack by a line.
+    /// Tagged, and PDF/UA-1 when `accessible`.
+    pub fn extract(
+        &self,
+        first: usize,
+        last: usize,
+        title: &str,
+        ident: &str,
+        accessible: bool,
+    ) -> Result<Pdf, Vec<Diagnostic>> {
+        let pages = self.document.pages();
+        if first == 0 || first > last || last > pages.len() {
+            return Err(vec![Diagnostic::error(format!(
+                "pages {first} to {last} are not in the {}-page pack",
+                pages.len()
+            ))]);
+        }
+        let mut info = self.document.clone().info_mut().clone();
+        info.title = Some(title.into());
+        let subset = PagedDocument::new(pages[first - 1..last].iter().cloned().collect(), info);
+        let bytes = typst_pdf::pdf(&subset, &pdf_options(ident, accessible)).map_err(|errors| {
+            errors
+                .iter()
+                .map(|error| {
+                    Diagnostic::error(error.message.to_string())
+                        .hint("while writing an item's pages as a file of their own")
+                })
+                .collect::<Vec<_>>()
+        })?;
+        Ok(Pdf {
+            bytes,
+            pages: last + 1 - first,
+            warnings: Vec::new(),
+        })
+    }
 }
 
 /// Typeset an agenda pack (or one item of it) as a tagged PDF/UA-1 file.
@@ -66,7 +107,11 @@ pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec
         !pack.has_supplied_pdfs(),
     )?;
     let page_ranges = read_page_ranges(&paged);
-    Ok(PackPdf { pdf, page_ranges })
+    Ok(PackPdf {
+        pdf,
+        page_ranges,
+        document: paged,
+    })
 }
 
 /// The page ranges the pack template leaves in its `<page-ranges>` metadata.
@@ -219,20 +264,7 @@ fn compile_and_export(
             .map(|error| typst_diagnostic(&world, error))
             .collect::<Vec<_>>()
     })?;
-    let options = PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
-        creator: Smart::Custom(Some(format!("papers {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: None,
-        page_ranges: None,
-        standards: if accessible {
-            pdf_standards()
-        } else {
-            PdfStandards::default()
-        },
-        tagged: true,
-        pretty: false,
-    };
-    let bytes = typst_pdf::pdf(&paged, &options).map_err(|errors| {
+    let bytes = typst_pdf::pdf(&paged, &pdf_options(ident, accessible)).map_err(|errors| {
         errors
             .iter()
             .map(|error| {
@@ -247,6 +279,24 @@ fn compile_and_export(
         warnings,
     };
     Ok((pdf, paged))
+}
+
+/// Export options: fixed identifier and no timestamp (deterministic bytes), always tagged, and
+/// PDF/UA-1 when `accessible`.
+fn pdf_options(ident: &str, accessible: bool) -> PdfOptions {
+    PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("papers {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: None,
+        page_ranges: None,
+        standards: if accessible {
+            pdf_standards()
+        } else {
+            PdfStandards::default()
+        },
+        tagged: true,
+        pretty: false,
+    }
 }
 
 /// PDF/UA-1 (accessibility), which the law expects of published council papers.
