@@ -98,12 +98,15 @@ struct Workspace {
     figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
     /// Files a meeting presents; they are built inside the meeting's folder, not on their own.
     owned: BTreeSet<PathBuf>,
+    /// Every file read (or tried), for a watcher.
+    inputs: BTreeSet<PathBuf>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Workspace {
     /// Read and parse `path` once; its problems are recorded once.
     fn read(&mut self, path: &Path) -> Result<PathBuf, std::io::Error> {
+        self.inputs.insert(path.to_path_buf());
         let canonical = path.canonicalize()?;
         if !self.files.contains_key(&canonical) {
             let text = std::fs::read_to_string(path)?;
@@ -218,6 +221,7 @@ impl Workspace {
                     .parent()
                     .unwrap_or(Path::new(""))
                     .join(&path.value);
+                self.inputs.insert(full.clone());
                 match std::fs::read_to_string(&full) {
                     Ok(text) => {
                         let csv = SourceFile { path: full, text };
@@ -386,6 +390,7 @@ impl PaperSource for MeetingPapers<'_> {
     fn supplied_pdf(&mut self, path: &str, at: Location) -> Option<(Arc<Vec<u8>>, u32)> {
         let base = self.meeting.path.parent().unwrap_or(Path::new(""));
         let full = base.join(path);
+        self.workspace.inputs.insert(full.clone());
         let bytes = match std::fs::read(&full) {
             Ok(bytes) => Arc::new(bytes),
             Err(error) => {
@@ -434,18 +439,37 @@ impl PaperSource for MeetingPapers<'_> {
 
 /// Read, parse and lower every paper and meeting under `paths`, collecting every problem.
 pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
+    load_recording(paths, &mut BTreeSet::new())
+}
+
+/// [`load`], adding every file it read (or tried to) to `inputs`, even when it fails: what a
+/// watcher must watch.
+pub fn load_recording(
+    paths: &[PathBuf],
+    inputs: &mut BTreeSet<PathBuf>,
+) -> Result<(Loaded, Diagnostics), Failure> {
+    let mut workspace = Workspace {
+        files: BTreeMap::new(),
+        figures: BTreeMap::new(),
+        owned: BTreeSet::new(),
+        inputs: BTreeSet::new(),
+        diagnostics: Vec::new(),
+    };
+    let result = load_into(paths, &mut workspace);
+    inputs.append(&mut workspace.inputs);
+    result
+}
+
+fn load_into(
+    paths: &[PathBuf],
+    workspace: &mut Workspace,
+) -> Result<(Loaded, Diagnostics), Failure> {
     let found = content::find_content(paths).map_err(Failure::Io)?;
     if found.is_empty() {
         return Err(Failure::Io(Diagnostic::error(
             "no content found: give YAML files or folders that hold them",
         )));
     }
-    let mut workspace = Workspace {
-        files: BTreeMap::new(),
-        figures: BTreeMap::new(),
-        owned: BTreeSet::new(),
-        diagnostics: Vec::new(),
-    };
     let mut given = Vec::new();
     for file in found {
         let canonical = workspace.read(&file.path).map_err(|error| {
@@ -472,7 +496,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
             continue;
         };
         let mut papers = MeetingPapers {
-            workspace: &mut workspace,
+            workspace: &mut *workspace,
             meeting: source.clone(),
         };
         match lower::agenda::lower_meeting(&meeting, &source, &committee, &mut papers) {
@@ -526,7 +550,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
     }
 
     let mut diagnostics = Diagnostics::new();
-    diagnostics.extend(workspace.diagnostics);
+    diagnostics.extend(std::mem::take(&mut workspace.diagnostics));
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));
     }

@@ -11,6 +11,8 @@ pub mod escape;
 pub mod figures;
 pub mod lower;
 pub mod markdown;
+pub mod memo;
 pub mod model;
 pub mod narrative;
 pub mod typst_writer;
+pub mod watch;

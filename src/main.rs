@@ -2,11 +2,16 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
 use papers::build::{self, Failure, Format};
 use papers::diagnostics::Diagnostics;
+use papers::typst_writer::world::Engine;
+use papers::watch::{WatchOptions, watch};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -14,6 +19,7 @@ Examples:
   papers build report.yaml --out site/papers  build one paper into site/papers/
   papers build content/ --format pdf         PDF only
   papers check content/                      report every problem, write nothing
+  papers watch content/                      build, then rebuild on every change
 
 Exit codes: 0 success, 1 problems in the content, 2 usage or file errors.";
 
@@ -44,6 +50,37 @@ enum Command {
             default_value = "pdf,docx"
         )]
         format: Vec<FormatArg>,
+        /// A folder with house-style templates (house-style.typ, pack.typ) to use instead of
+        /// the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Build, then rebuild whenever a file the build read changes (Ctrl-C to stop).
+    ///
+    /// Prints one line per rebuild: what changed, how long it took and which files were
+    /// rewritten. A rebuild that fails prints its problems and leaves the last good files alone.
+    #[command(after_help = EXAMPLES)]
+    Watch {
+        /// YAML files, or folders searched for them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Folder for the outputs (subfolders mirror the content's).
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Formats to write, comma-separated.
+        #[arg(
+            long,
+            value_name = "FORMATS",
+            value_delimiter = ',',
+            default_value = "pdf,docx"
+        )]
+        format: Vec<FormatArg>,
+        /// A folder with house-style templates to use (and watch) instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// How often to look for changes, in milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 100)]
+        poll: u64,
     },
     /// Check papers for problems without writing anything.
     #[command(after_help = EXAMPLES)]
@@ -60,20 +97,52 @@ enum FormatArg {
     Docx,
 }
 
+fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
+    let mut formats: Vec<Format> = format
+        .into_iter()
+        .map(|f| match f {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+        })
+        .collect();
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { paths, out, format } => {
-            let mut formats: Vec<Format> = format
-                .into_iter()
-                .map(|f| match f {
-                    FormatArg::Pdf => Format::Pdf,
-                    FormatArg::Docx => Format::Docx,
-                })
-                .collect();
-            formats.sort();
-            formats.dedup();
-            run_build(&paths, &out, &formats)
+        Command::Build {
+            paths,
+            out,
+            format,
+            templates,
+        } => run_build(&paths, &out, &formats_of(format), templates.as_deref()),
+        Command::Watch {
+            paths,
+            out,
+            format,
+            templates,
+            poll,
+        } => {
+            let stop = Arc::new(AtomicBool::new(false));
+            let handler_stop = Arc::clone(&stop);
+            if let Err(error) =
+                ctrlc::set_handler(move || handler_stop.store(true, Ordering::Relaxed))
+            {
+                eprintln!("papers: cannot catch Ctrl-C ({error}); stop with a signal instead");
+            }
+            let options = WatchOptions {
+                paths,
+                out,
+                formats: formats_of(format),
+                templates,
+                interval: Duration::from_millis(poll.max(10)),
+                settle: Duration::from_millis(50),
+            };
+            watch(&options, stop);
+            Ok(())
         }
         Command::Check { paths } => run_check(&paths),
     };
@@ -101,7 +170,15 @@ fn print_warnings(diagnostics: &Diagnostics) {
     }
 }
 
-fn run_build(paths: &[PathBuf], out: &std::path::Path, formats: &[Format]) -> Result<(), Failure> {
+fn run_build(
+    paths: &[PathBuf],
+    out: &std::path::Path,
+    formats: &[Format],
+    templates: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    Engine::shared()
+        .use_templates(templates)
+        .map_err(Failure::Io)?;
     let (papers, mut diagnostics) = build::load(paths)?;
     let outputs = build::render(&papers, formats, out, &mut diagnostics)?;
     print_warnings(&diagnostics);

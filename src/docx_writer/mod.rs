@@ -50,8 +50,24 @@ pub mod styles {
     pub const FOOTER: &str = "Footer";
 }
 
-/// Write a document as DOCX bytes.
+/// Word files written in this process, by model and templates (see [`crate::memo`]).
+pub static WRITTEN: std::sync::LazyLock<crate::memo::Memo<Vec<u8>>> =
+    std::sync::LazyLock::new(crate::memo::Memo::new);
+
+/// Write a document as DOCX bytes (once per process for the same model: a rebuild in
+/// `papers watch` reuses the file of a paper that did not change).
 pub fn write_docx(document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let model = serde_json::to_vec(document).expect("the document model always serialises");
+    // The templates draw the charts, so they are part of what a DOCX is made from.
+    let templates = crate::typst_writer::world::Engine::shared()
+        .templates()
+        .key();
+    WRITTEN.get_or_try(crate::memo::key(&[&templates, &model]), || {
+        build_docx(document)
+    })
+}
+
+fn build_docx(document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let mut writer = DocxWriter {
         numbering: HouseNumbering::new(),
         ordered_lists: Vec::new(),

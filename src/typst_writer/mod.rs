@@ -176,8 +176,19 @@ pub fn structure_png(
     )
 }
 
-/// Render the data with one of the house style's image functions.
+/// Pictures drawn in this process, by template, function and data (see [`crate::memo`]).
+pub static DRAWINGS: std::sync::LazyLock<crate::memo::Memo<(Vec<u8>, u32, u32)>> =
+    std::sync::LazyLock::new(crate::memo::Memo::new);
+
+/// Render the data with one of the house style's image functions (once per process for the
+/// same data and templates).
 fn drawing_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+    let templates = Engine::shared().templates().key();
+    let key = crate::memo::key(&[&templates, function.as_bytes(), &data]);
+    DRAWINGS.get_or_try(key, || draw_png(function, data))
+}
+
+fn draw_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
     let main = format!(
         "#import \"{TEMPLATE_FOLDER}/house-style.typ\": {function}\n#{function}(json(\"{DOCUMENT_DATA_PATH}\"))\n"
     );
@@ -312,15 +323,18 @@ fn typst_diagnostic(world: &PaperWorld, diagnostic: &SourceDiagnostic) -> Diagno
     };
     let span = diagnostic.span;
     if let (Some(id), Some(range)) = (span.id(), world.range(span)) {
-        let text = if id == world.main_source().id() {
-            Some(world.main_source().text().to_string())
+        let file = if id == world.main_source().id() {
+            Some((
+                world.main_source().text().to_string(),
+                PathBuf::from(id.vpath().get_without_slash()),
+            ))
         } else {
-            Engine::shared()
-                .template(id)
-                .map(|source| source.text().to_string())
+            world
+                .templates()
+                .get(id)
+                .map(|(source, path)| (source.text().to_string(), path.to_path_buf()))
         };
-        if let Some(text) = text {
-            let path = PathBuf::from(id.vpath().get_without_slash());
+        if let Some((text, path)) = file {
             result = result.at(Location::from_offset(
                 &path,
                 &text,

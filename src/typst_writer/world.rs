@@ -2,7 +2,8 @@
 //! fonts and the document data held in memory. Nothing is read from the system.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -11,6 +12,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::diagnostics::Diagnostic;
+use crate::memo;
 use crate::model::Date;
 
 /// The house-style templates, embedded so that the binary is self-contained.
@@ -33,7 +36,61 @@ const FONTS: [&[u8]; 4] = [
 /// The folder the templates live in, inside Typst's virtual file system.
 pub const TEMPLATE_FOLDER: &str = "/report_templates";
 
-/// What never changes during a run: the standard library, fonts and templates.
+/// The house-style templates in use: the embedded ones, or a folder's (see
+/// [`Engine::use_templates`]).
+pub struct Templates {
+    sources: HashMap<FileId, Source>,
+    /// Where each template was read from, for messages.
+    paths: HashMap<FileId, PathBuf>,
+    /// Hash of every template's text, for results cached outside Typst.
+    key: memo::Key,
+}
+
+impl Templates {
+    fn new(texts: Vec<(&str, String, PathBuf)>) -> Self {
+        let mut sources = HashMap::new();
+        let mut paths = HashMap::new();
+        let mut parts: Vec<Vec<u8>> = Vec::new();
+        for (name, text, path) in texts {
+            let id = file_id(&format!("{TEMPLATE_FOLDER}/{name}"));
+            parts.push(name.as_bytes().to_vec());
+            parts.push(text.as_bytes().to_vec());
+            sources.insert(id, Source::new(id, text));
+            paths.insert(id, path);
+        }
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        Templates {
+            sources,
+            paths,
+            key: memo::key(&parts),
+        }
+    }
+
+    fn embedded() -> Self {
+        Self::new(
+            TEMPLATES
+                .iter()
+                .map(|(name, text)| {
+                    let path = PathBuf::from(format!("report_templates/{name}"));
+                    (*name, (*text).to_string(), path)
+                })
+                .collect(),
+        )
+    }
+
+    /// The template source behind a file id, and where it came from.
+    pub fn get(&self, id: FileId) -> Option<(&Source, &Path)> {
+        Some((self.sources.get(&id)?, self.paths.get(&id)?.as_path()))
+    }
+
+    /// Hash of the templates' text.
+    pub fn key(&self) -> memo::Key {
+        self.key
+    }
+}
+
+/// What never changes during a run: the standard library and fonts; and the templates, which
+/// change only when `papers watch` sees an edited template folder.
 ///
 /// Built once per process and shared by every compilation, so Typst's caches (keyed on these
 /// values) stay warm across papers and rebuilds.
@@ -41,7 +98,7 @@ pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    templates: HashMap<FileId, Source>,
+    templates: RwLock<Arc<Templates>>,
 }
 
 impl Engine {
@@ -56,24 +113,59 @@ impl Engine {
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
-        let templates = TEMPLATES
-            .iter()
-            .map(|(name, text)| {
-                let id = file_id(&format!("{TEMPLATE_FOLDER}/{name}"));
-                (id, Source::new(id, (*text).to_string()))
-            })
-            .collect();
         Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            templates,
+            templates: RwLock::new(Arc::new(Templates::embedded())),
         }
     }
 
-    /// The template source behind a file id, if it is one of ours.
-    pub fn template(&self, id: FileId) -> Option<&Source> {
-        self.templates.get(&id)
+    /// The templates in use now.
+    pub fn templates(&self) -> Arc<Templates> {
+        Arc::clone(&self.templates.read().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Use the house style in `folder` (its `house-style.typ` and `pack.typ`, each falling back
+    /// to the embedded one if absent), or the embedded house style if `None`. Returns the files
+    /// read, for a watcher.
+    pub fn use_templates(&self, folder: Option<&Path>) -> Result<Vec<PathBuf>, Diagnostic> {
+        let mut read = Vec::new();
+        let templates = match folder {
+            None => Templates::embedded(),
+            Some(folder) => {
+                if !folder.is_dir() {
+                    return Err(Diagnostic::error(format!(
+                        "the template folder `{}` does not exist",
+                        folder.display()
+                    ))
+                    .hint("give the folder that holds house-style.typ and pack.typ"));
+                }
+                let mut texts = Vec::new();
+                for (name, embedded) in TEMPLATES {
+                    let path = folder.join(name);
+                    match std::fs::read_to_string(&path) {
+                        Ok(text) => {
+                            read.push(path.clone());
+                            texts.push((name, text, path));
+                        }
+                        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                            let path = PathBuf::from(format!("report_templates/{name}"));
+                            texts.push((name, embedded.to_string(), path));
+                        }
+                        Err(error) => {
+                            return Err(Diagnostic::error(format!(
+                                "cannot read `{}`: {error}",
+                                path.display()
+                            )));
+                        }
+                    }
+                }
+                Templates::new(texts)
+            }
+        };
+        *self.templates.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(templates);
+        Ok(read)
     }
 }
 
@@ -86,6 +178,7 @@ pub fn file_id(path: &str) -> FileId {
 /// One compilation: the engine plus a main file and in-memory data files.
 pub struct PaperWorld<'a> {
     engine: &'a Engine,
+    templates: Arc<Templates>,
     main: Source,
     data: HashMap<FileId, Bytes>,
     today: Option<Date>,
@@ -102,6 +195,7 @@ impl<'a> PaperWorld<'a> {
         let main_id = file_id("/main.typ");
         PaperWorld {
             engine,
+            templates: engine.templates(),
             main: Source::new(main_id, main_text),
             data: data
                 .into_iter()
@@ -114,6 +208,11 @@ impl<'a> PaperWorld<'a> {
     /// The main source.
     pub fn main_source(&self) -> &Source {
         &self.main
+    }
+
+    /// The templates this compilation uses.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
     }
 }
 
@@ -134,7 +233,7 @@ impl World for PaperWorld<'_> {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
-        match self.engine.templates.get(&id) {
+        match self.templates.sources.get(&id) {
             Some(source) => Ok(source.clone()),
             None if self.data.contains_key(&id) => Err(FileError::NotSource),
             None => Err(FileError::NotFound(

@@ -1,0 +1,271 @@
+//! `papers watch`: build once, then rebuild whenever a file the build read changes, printing one
+//! line per rebuild and keeping the last good outputs when a rebuild fails.
+//!
+//! Files are polled (size and modification time) rather than watched through the operating
+//! system: content folders hold dozens of files, a poll of them costs microseconds, and polling
+//! sees every way editors save (in place, or by writing a new file and renaming it).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::build::{self, Failure, Format};
+use crate::diagnostics::Diagnostics;
+use crate::typst_writer::world::Engine;
+
+/// How `papers watch` runs.
+pub struct WatchOptions {
+    /// Content files or folders, as for `papers build`.
+    pub paths: Vec<PathBuf>,
+    /// Output folder.
+    pub out: PathBuf,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// A folder of house-style templates to use (and watch) instead of the embedded ones.
+    pub templates: Option<PathBuf>,
+    /// How often files are checked for changes.
+    pub interval: Duration,
+    /// How long files must stay unchanged before a rebuild (editors save in bursts).
+    pub settle: Duration,
+}
+
+/// What a file looked like when last checked: `None` if it did not exist.
+type Fingerprint = BTreeMap<PathBuf, Option<(SystemTime, u64)>>;
+
+/// Results unused for this many rebuilds are dropped from the caches.
+const CACHE_AGE: usize = 10;
+
+/// Build, then rebuild on every change until `stop` is set (Ctrl-C sets it). Never returns an
+/// error for a failed rebuild: that is printed, and the last good outputs stay.
+pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
+    let mut inputs = BTreeSet::new();
+    let summary = rebuild(options, &mut inputs);
+    let mut fingerprint = take_fingerprint(options, &inputs);
+    println!(
+        "{summary} (watching {} files; Ctrl-C to stop)",
+        fingerprint.len()
+    );
+
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(options.interval);
+        let mut current = take_fingerprint(options, &inputs);
+        if current == fingerprint {
+            continue;
+        }
+        // Wait for the burst of writes to end.
+        loop {
+            std::thread::sleep(options.settle);
+            let settled = take_fingerprint(options, &inputs);
+            if settled == current {
+                break;
+            }
+            current = settled;
+        }
+        let changed = describe_changes(&fingerprint, &current);
+        let mut new_inputs = BTreeSet::new();
+        let summary = rebuild(options, &mut new_inputs);
+        println!("{changed}: {summary}");
+        // Drop cached results that recent rebuilds did not use.
+        typst::comemo::evict(CACHE_AGE);
+        crate::typst_writer::DRAWINGS.evict(CACHE_AGE);
+        crate::docx_writer::WRITTEN.evict(CACHE_AGE);
+        // Keep watching what the failed build could not reach, as well as what it read.
+        inputs.append(&mut new_inputs);
+        fingerprint = take_fingerprint(options, &inputs);
+    }
+    println!("stopped watching");
+}
+
+/// One build, written atomically; returns the line to print. Problems go to stderr.
+fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
+    let started = Instant::now();
+    match build_and_write(options, inputs) {
+        Ok((total, written)) => {
+            let elapsed = started.elapsed().as_millis();
+            let mut line = format!(
+                "built in {elapsed} ms: {} of {total} files rewritten",
+                written.len()
+            );
+            if !written.is_empty() {
+                let names: Vec<String> = written
+                    .iter()
+                    .take(4)
+                    .map(|path| short_name(path))
+                    .collect();
+                line.push_str(&format!(" ({}", names.join(", ")));
+                if written.len() > names.len() {
+                    line.push_str(&format!(", {} more", written.len() - names.len()));
+                }
+                line.push(')');
+            }
+            line
+        }
+        Err(Failure::Content(diagnostics)) => {
+            eprint!("{}", diagnostics.render());
+            let count = diagnostics.error_count();
+            format!(
+                "{count} problem{} found; the last good files are unchanged",
+                if count == 1 { "" } else { "s" }
+            )
+        }
+        Err(Failure::Io(diagnostic)) => {
+            eprintln!("{diagnostic}");
+            "could not build; the last good files are unchanged".to_string()
+        }
+    }
+}
+
+/// A written file as a reader would name it: `item-06.pdf`, `private/agenda-pack.pdf`.
+fn short_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match path.parent().and_then(Path::file_name) {
+        Some(parent) if parent == "private" => format!("private/{name}"),
+        _ => name,
+    }
+}
+
+/// Load, typeset and write; returns how many files the build makes and which were rewritten.
+fn build_and_write(
+    options: &WatchOptions,
+    inputs: &mut BTreeSet<PathBuf>,
+) -> Result<(usize, Vec<PathBuf>), Failure> {
+    let templates = Engine::shared()
+        .use_templates(options.templates.as_deref())
+        .map_err(Failure::Io)?;
+    inputs.extend(templates);
+    let (loaded, mut diagnostics) = build::load_recording(&options.paths, inputs)?;
+    let outputs = build::render(&loaded, &options.formats, &options.out, &mut diagnostics)?;
+    print_warnings(&diagnostics);
+    let written = build::write_outputs(&outputs)?;
+    Ok((outputs.len(), written))
+}
+
+fn print_warnings(diagnostics: &Diagnostics) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", diagnostics.render());
+    }
+}
+
+/// The state of every file to watch: the inputs of the last build, every file under the
+/// content folders (so a new paper is seen), and the template folder's files.
+fn take_fingerprint(options: &WatchOptions, inputs: &BTreeSet<PathBuf>) -> Fingerprint {
+    let out = options.out.canonicalize().ok();
+    let mut files: BTreeSet<PathBuf> = inputs.clone();
+    for path in options.paths.iter().chain(&options.templates) {
+        if path.is_dir() {
+            walk(path, out.as_deref(), &mut files);
+        } else {
+            files.insert(path.clone());
+        }
+    }
+    files
+        .into_iter()
+        .map(|path| {
+            let state = std::fs::metadata(&path).ok().map(|metadata| {
+                (
+                    metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+                    metadata.len(),
+                )
+            });
+            (path, state)
+        })
+        .collect()
+}
+
+/// Every file under `folder`, skipping hidden ones (editors' swap files) and the output folder.
+fn walk(folder: &Path, out: Option<&Path>, files: &mut BTreeSet<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            if out.is_some_and(|out| path.canonicalize().is_ok_and(|path| path == out)) {
+                continue;
+            }
+            walk(&path, out, files);
+        } else {
+            files.insert(path);
+        }
+    }
+}
+
+/// "values.csv changed", "meeting.yaml and 2 more changed", "new.yaml added".
+fn describe_changes(before: &Fingerprint, after: &Fingerprint) -> String {
+    let mut changed: Vec<String> = Vec::new();
+    let name = |path: &Path| {
+        path.file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string())
+    };
+    let mut verb = "changed";
+    for (path, state) in after {
+        match (before.get(path), state) {
+            (Some(old), new) if old == new => {}
+            (None | Some(None), Some(_)) => {
+                changed.push(name(path));
+                verb = "added";
+            }
+            (Some(Some(_)), None) => {
+                changed.push(name(path));
+                verb = "removed";
+            }
+            _ => changed.push(name(path)),
+        }
+    }
+    for path in before.keys() {
+        if !after.contains_key(path) {
+            changed.push(name(path));
+            verb = "removed";
+        }
+    }
+    match changed.as_slice() {
+        [] => "files changed".to_string(),
+        [one] => format!("{one} {verb}"),
+        [first, rest @ ..] => format!("{first} and {} more changed", rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(seconds: u64, length: u64) -> Option<(SystemTime, u64)> {
+        Some((
+            SystemTime::UNIX_EPOCH + Duration::from_secs(seconds),
+            length,
+        ))
+    }
+
+    #[test]
+    fn changes_are_described_by_file_name() {
+        let before: Fingerprint = [
+            (PathBuf::from("a/values.csv"), state(1, 10)),
+            (PathBuf::from("a/report.yaml"), state(1, 20)),
+        ]
+        .into();
+        let mut after = before.clone();
+        after.insert(PathBuf::from("a/values.csv"), state(2, 10));
+        assert_eq!(describe_changes(&before, &after), "values.csv changed");
+        after.insert(PathBuf::from("a/new.yaml"), state(2, 5));
+        assert_eq!(
+            describe_changes(&before, &after),
+            "new.yaml and 1 more changed"
+        );
+        let mut removed = before.clone();
+        removed.insert(PathBuf::from("a/report.yaml"), None);
+        assert_eq!(describe_changes(&before, &removed), "report.yaml removed");
+    }
+}

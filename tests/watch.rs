@@ -1,0 +1,162 @@
+//! `papers watch` driven as a user would: edit a figure, break the YAML, fix it, press Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use common::*;
+
+const EXAMPLE: &str = "content/corporate-parenting-performance-2020-06";
+const REPORT: &str = "performance-june-2020-cover.yaml";
+
+/// A running `papers watch` and the lines it prints.
+struct Watcher {
+    child: Child,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+}
+
+impl Watcher {
+    fn start(content: &Path, out: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_papers"))
+            .args(["watch", "--format", "pdf", "--poll", "20", "--out"])
+            .arg(out)
+            .arg(content)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = |stream: Box<dyn std::io::Read + Send>| {
+            let (sender, receiver) = channel();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if sender.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+            receiver
+        };
+        let stdout = lines(Box::new(child.stdout.take().unwrap()));
+        let stderr = lines(Box::new(child.stderr.take().unwrap()));
+        Watcher {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// The next line printed, waiting up to two minutes (a debug build typesets slowly).
+    fn next_line(&self) -> String {
+        self.stdout
+            .recv_timeout(Duration::from_secs(120))
+            .expect("papers watch printed nothing")
+    }
+
+    fn stderr_so_far(&self) -> String {
+        self.stderr.try_iter().collect::<Vec<_>>().join("\n")
+    }
+
+    /// Ctrl-C, then the exit status and the last line.
+    fn interrupt(mut self) -> (std::process::ExitStatus, String) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let last = self.next_line();
+        (self.child.wait().unwrap(), last)
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn copy_example(to: &Path) -> PathBuf {
+    let folder = to.join("june-2020");
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(root().join(EXAMPLE)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn watch_rebuilds_on_a_figure_change_keeps_the_last_good_pdf_and_recovers() {
+    let temporary = tempfile::tempdir().unwrap();
+    let content = copy_example(temporary.path());
+    let out = temporary.path().join("out");
+    let pdf = out.join("performance-june-2020-cover.pdf");
+    let watcher = Watcher::start(&content, &out);
+
+    let first = watcher.next_line();
+    assert!(first.starts_with("built in "), "{first}");
+    assert!(first.contains("Ctrl-C to stop"), "{first}");
+    assert!(normalise(&pdf_text(&pdf)).contains("consistent at 603 with"));
+
+    // A report author corrects June's children looked after in the data file.
+    let values = content.join("values.csv");
+    let csv = std::fs::read_to_string(&values).unwrap();
+    assert!(csv.contains("3.1,,,,,603\n"));
+    std::fs::write(&values, csv.replace("3.1,,,,,603\n", "3.1,,,,,617\n")).unwrap();
+    let line = watcher.next_line();
+    assert!(line.starts_with("values.csv changed: built in "), "{line}");
+    assert!(line.contains("performance-june-2020-cover.pdf"), "{line}");
+    let text = normalise(&pdf_text(&pdf));
+    assert!(text.contains("consistent at 617 with"), "{text}");
+    assert!(!text.contains("consistent at 603"));
+
+    // A slip in the YAML: the problem is printed and the last good PDF stays.
+    let good = std::fs::read(&pdf).unwrap();
+    let report = content.join(REPORT);
+    let yaml = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("{yaml}\nbroken: [\n")).unwrap();
+    let line = watcher.next_line();
+    assert_eq!(
+        line,
+        format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
+    );
+    let problems = watcher.stderr_so_far();
+    assert!(
+        problems.contains(&format!("{REPORT}:")) && problems.contains("error:"),
+        "{problems}"
+    );
+    assert!(std::fs::read(&pdf).unwrap() == good, "the PDF was touched");
+
+    // Fixed: the next build succeeds; nothing differs from the last good PDF, so nothing is
+    // rewritten.
+    std::fs::write(&report, &yaml).unwrap();
+    let line = watcher.next_line();
+    assert!(
+        line.starts_with(&format!("{REPORT} changed: built in ")) && line.contains("0 of 1 files"),
+        "{line}"
+    );
+    assert!(std::fs::read(&pdf).unwrap() == good);
+
+    let (status, last) = watcher.interrupt();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(last, "stopped watching");
+}
+
+#[test]
+fn watch_sees_a_new_paper_added_to_the_folder() {
+    let temporary = tempfile::tempdir().unwrap();
+    let content = copy_example(temporary.path());
+    let out = temporary.path().join("out");
+    let watcher = Watcher::start(&content, &out);
+    assert!(watcher.next_line().starts_with("built in "));
+
+    let report = std::fs::read_to_string(content.join(REPORT)).unwrap();
+    std::fs::write(content.join("copy.yaml"), report).unwrap();
+    let line = watcher.next_line();
+    assert!(line.starts_with("copy.yaml added: built in "), "{line}");
+    assert!(out.join("copy.pdf").exists());
+}
