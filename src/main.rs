@@ -54,6 +54,10 @@ enum Command {
         /// the built-in ones.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Also write the Typst project behind each PDF (main.typ, data, templates) into DIR,
+        /// to compile with Typst alone.
+        #[arg(long, value_name = "DIR")]
+        emit_typst: Option<PathBuf>,
     },
     /// Build, then rebuild whenever a file the build read changes (Ctrl-C to stop).
     ///
@@ -118,7 +122,13 @@ fn main() -> ExitCode {
             out,
             format,
             templates,
-        } => run_build(&paths, &out, &formats_of(format), templates.as_deref()),
+            emit_typst,
+        } => {
+            if let Some(folder) = emit_typst {
+                papers::typst_writer::emit_typst_to(folder);
+            }
+            run_build(&paths, &out, &formats_of(format), templates.as_deref())
+        }
         Command::Watch {
             paths,
             out,

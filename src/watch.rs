@@ -41,8 +41,11 @@ const CACHE_AGE: usize = 10;
 /// error for a failed rebuild: that is printed, and the last good outputs stay.
 pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
     let mut inputs = BTreeSet::new();
+    // The state files are in before a build is what the build saw: an edit made while it runs
+    // is then seen as a change afterwards, not folded silently into the baseline.
+    let before = take_fingerprint(options, &inputs);
     let summary = rebuild(options, &mut inputs);
-    let mut fingerprint = take_fingerprint(options, &inputs);
+    let mut fingerprint = with_new_inputs(before, &inputs);
     println!(
         "{summary} (watching {} files; Ctrl-C to stop)",
         fingerprint.len()
@@ -73,7 +76,7 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
         crate::docx_writer::WRITTEN.evict(CACHE_AGE);
         // Keep watching what the failed build could not reach, as well as what it read.
         inputs.append(&mut new_inputs);
-        fingerprint = take_fingerprint(options, &inputs);
+        fingerprint = with_new_inputs(current, &inputs);
     }
     println!("stopped watching");
 }
@@ -166,15 +169,30 @@ fn take_fingerprint(options: &WatchOptions, inputs: &BTreeSet<PathBuf>) -> Finge
     files
         .into_iter()
         .map(|path| {
-            let state = std::fs::metadata(&path).ok().map(|metadata| {
-                (
-                    metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH),
-                    metadata.len(),
-                )
-            });
+            let state = file_state(&path);
             (path, state)
         })
         .collect()
+}
+
+/// `fingerprint` plus the state now of inputs it lacks (files a build read for the first time).
+fn with_new_inputs(mut fingerprint: Fingerprint, inputs: &BTreeSet<PathBuf>) -> Fingerprint {
+    for path in inputs {
+        if !fingerprint.contains_key(path) {
+            let state = file_state(path);
+            fingerprint.insert(path.clone(), state);
+        }
+    }
+    fingerprint
+}
+
+fn file_state(path: &Path) -> Option<(SystemTime, u64)> {
+    std::fs::metadata(path).ok().map(|metadata| {
+        (
+            metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+            metadata.len(),
+        )
+    })
 }
 
 /// Every file under `folder`, skipping hidden ones (editors' swap files) and the output folder.

@@ -212,16 +212,42 @@ fn draw_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Di
         ))]);
     };
     let options = typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(3.0),
+        // 144 dpi: sharp on screen and on paper at the width the DOCX shows it.
+        pixel_per_pt: typst::utils::Scalar::new(2.0),
         ..Default::default()
     };
     let pixmap = typst_render::render(page, &options);
-    let png = pixmap.encode_png().map_err(|error| {
+    let png = encode_png(pixmap.data(), pixmap.width(), pixmap.height()).map_err(|error| {
         vec![Diagnostic::error(format!(
             "cannot encode a drawing as PNG: {error}"
         ))]
     })?;
     Ok((png, pixmap.width(), pixmap.height()))
+}
+
+/// Premultiplied RGBA pixels as a PNG, with the fast DEFLATE setting: drawings of flat colour
+/// compress well anyway, and the default setting spent more time than drawing them.
+fn encode_png(
+    premultiplied: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, png::EncodingError> {
+    let mut pixels = premultiplied.to_vec();
+    for pixel in pixels.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.write_header()?.write_image_data(&pixels)?;
+    Ok(bytes)
 }
 
 /// A typeset paper.
@@ -249,6 +275,50 @@ pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic
     .map(|(pdf, _)| pdf)
 }
 
+/// Where `--emit-typst` writes the Typst projects, if asked.
+static EMIT_FOLDER: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Also write every Typst project compiled (main file, data, templates) under `folder`, one
+/// folder per PDF, so that it can be compiled by Typst alone: to debug the house style, or to
+/// measure the floor our own pipeline is compared with.
+pub fn emit_typst_to(folder: PathBuf) {
+    let _ = EMIT_FOLDER.set(folder);
+}
+
+fn emit_project(folder: &std::path::Path, main: &str, files: &[(String, Bytes)]) {
+    let templates = world::TEMPLATES
+        .iter()
+        .filter_map(|(name, _)| {
+            let id = world::file_id(&format!("{TEMPLATE_FOLDER}/{name}"));
+            let templates = Engine::shared().templates();
+            let text = templates.get(id)?.0.text().to_string();
+            Some((format!("{TEMPLATE_FOLDER}/{name}"), text.into_bytes()))
+        })
+        .collect::<Vec<_>>();
+    let result = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(folder)?;
+        std::fs::write(folder.join("main.typ"), main)?;
+        let all = files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), bytes.as_slice().to_vec()))
+            .chain(templates);
+        for (path, bytes) in all {
+            let target = folder.join(path.trim_start_matches('/'));
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(target, bytes)?;
+        }
+        Ok(())
+    })();
+    if let Err(error) = result {
+        eprintln!(
+            "papers: cannot write the Typst project to `{}`: {error}",
+            folder.display()
+        );
+    }
+}
+
 /// Compile `main` with `data` as the document JSON (and `files` beside it) and export it,
 /// as PDF/UA-1 when `accessible`.
 fn compile_and_export(
@@ -262,6 +332,13 @@ fn compile_and_export(
     let engine = Engine::shared();
     let mut data_files = vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))];
     data_files.extend(files);
+    if let Some(folder) = EMIT_FOLDER.get() {
+        emit_project(
+            &folder.join(ident.trim_end_matches(".pdf")),
+            &main,
+            &data_files,
+        );
+    }
     let world = PaperWorld::new(engine, main, data_files, date);
     let warned = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<Diagnostic> = warned
