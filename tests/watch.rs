@@ -63,11 +63,9 @@ impl Watcher {
 
     /// Ctrl-C, then the exit status and the last line.
     fn interrupt(mut self) -> (std::process::ExitStatus, String) {
-        let status = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let pid = libc::pid_t::try_from(self.child.id()).unwrap();
+        // SAFETY: signals a child process this test started and still owns.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
         let last = self.next_line();
         (self.child.wait().unwrap(), last)
     }
