@@ -231,6 +231,13 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Print all to standard error (the warnings of a good build, the problems of a bad one).
+    pub fn print_to_stderr(&self) {
+        if !self.is_empty() {
+            eprint!("{}", self.render());
+        }
+    }
+
     /// Render all, separated by blank lines.
     pub fn render(&self) -> String {
         let mut out = String::new();

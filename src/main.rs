@@ -9,7 +9,6 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use papers::build::{self, Failure, Format};
-use papers::diagnostics::Diagnostics;
 use papers::typst_writer::world::Engine;
 use papers::watch::{WatchOptions, watch};
 
@@ -31,29 +30,37 @@ struct Cli {
     command: Command,
 }
 
+/// What `build` and `watch` both take: the content, where to write, which formats, which house
+/// style.
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// YAML files, or folders searched for them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Folder for the outputs (subfolders mirror the content's).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(
+        long,
+        value_name = "FORMATS",
+        value_delimiter = ',',
+        default_value = "pdf,docx"
+    )]
+    format: Vec<FormatArg>,
+    /// A folder with house-style templates (house-style.typ, pack.typ) to use instead of the
+    /// built-in ones; `watch` rebuilds when they change.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build papers to PDF and DOCX.
     #[command(after_help = EXAMPLES)]
     Build {
-        /// YAML files, or folders searched for them.
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Folder for the outputs (subfolders mirror the content's).
-        #[arg(long, value_name = "DIR", default_value = "out")]
-        out: PathBuf,
-        /// Formats to write, comma-separated.
-        #[arg(
-            long,
-            value_name = "FORMATS",
-            value_delimiter = ',',
-            default_value = "pdf,docx"
-        )]
-        format: Vec<FormatArg>,
-        /// A folder with house-style templates (house-style.typ, pack.typ) to use instead of
-        /// the built-in ones.
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
+        #[command(flatten)]
+        build: BuildArgs,
         /// Also write the Typst project behind each PDF (main.typ, data, templates) into DIR,
         /// to compile with Typst alone.
         #[arg(long, value_name = "DIR")]
@@ -65,23 +72,8 @@ enum Command {
     /// rewritten. A rebuild that fails prints its problems and leaves the last good files alone.
     #[command(after_help = EXAMPLES)]
     Watch {
-        /// YAML files, or folders searched for them.
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Folder for the outputs (subfolders mirror the content's).
-        #[arg(long, value_name = "DIR", default_value = "out")]
-        out: PathBuf,
-        /// Formats to write, comma-separated.
-        #[arg(
-            long,
-            value_name = "FORMATS",
-            value_delimiter = ',',
-            default_value = "pdf,docx"
-        )]
-        format: Vec<FormatArg>,
-        /// A folder with house-style templates to use (and watch) instead of the built-in ones.
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
+        #[command(flatten)]
+        build: BuildArgs,
         /// How often to look for changes, in milliseconds.
         #[arg(long, value_name = "MS", default_value_t = 100)]
         poll: u64,
@@ -117,25 +109,18 @@ fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build {
-            paths,
-            out,
-            format,
-            templates,
-            emit_typst,
-        } => {
+        Command::Build { build, emit_typst } => {
             if let Some(folder) = emit_typst {
                 papers::typst_writer::emit_typst_to(folder);
             }
-            run_build(&paths, &out, &formats_of(format), templates.as_deref())
+            run_build(
+                &build.paths,
+                &build.out,
+                &formats_of(build.format),
+                build.templates.as_deref(),
+            )
         }
-        Command::Watch {
-            paths,
-            out,
-            format,
-            templates,
-            poll,
-        } => {
+        Command::Watch { build, poll } => {
             let stop = Arc::new(AtomicBool::new(false));
             let handler_stop = Arc::clone(&stop);
             if let Err(error) =
@@ -144,10 +129,10 @@ fn main() -> ExitCode {
                 eprintln!("papers: cannot catch Ctrl-C ({error}); stop with a signal instead");
             }
             let options = WatchOptions {
-                paths,
-                out,
-                formats: formats_of(format),
-                templates,
+                paths: build.paths,
+                out: build.out,
+                formats: formats_of(build.format),
+                templates: build.templates,
                 interval: Duration::from_millis(poll.max(10)),
                 settle: Duration::from_millis(50),
             };
@@ -174,12 +159,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_warnings(diagnostics: &Diagnostics) {
-    if !diagnostics.is_empty() {
-        eprint!("{}", diagnostics.render());
-    }
-}
-
 fn run_build(
     paths: &[PathBuf],
     out: &std::path::Path,
@@ -191,7 +170,7 @@ fn run_build(
         .map_err(Failure::Io)?;
     let (papers, mut diagnostics) = build::load(paths)?;
     let outputs = build::render(&papers, formats, out, &mut diagnostics)?;
-    print_warnings(&diagnostics);
+    diagnostics.print_to_stderr();
     let written = build::write_outputs(&outputs)?;
     for output in &outputs {
         let state = if written.contains(&output.path) {
@@ -209,7 +188,7 @@ fn run_build(
 
 fn run_check(paths: &[PathBuf]) -> Result<(), Failure> {
     let (loaded, diagnostics) = build::load(paths)?;
-    print_warnings(&diagnostics);
+    diagnostics.print_to_stderr();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (papers, meetings) = (loaded.papers.len(), loaded.meetings.len());
     if meetings > 0 {

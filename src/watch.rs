@@ -12,7 +12,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::build::{self, Failure, Format};
-use crate::diagnostics::Diagnostics;
 use crate::typst_writer::world::Engine;
 
 /// How `papers watch` runs.
@@ -143,15 +142,9 @@ fn build_and_write(
     inputs.extend(templates);
     let (loaded, mut diagnostics) = build::load_recording(&options.paths, inputs)?;
     let outputs = build::render(&loaded, &options.formats, &options.out, &mut diagnostics)?;
-    print_warnings(&diagnostics);
+    diagnostics.print_to_stderr();
     let written = build::write_outputs(&outputs)?;
     Ok((outputs.len(), written))
-}
-
-fn print_warnings(diagnostics: &Diagnostics) {
-    if !diagnostics.is_empty() {
-        eprint!("{}", diagnostics.render());
-    }
 }
 
 /// The state of every file to watch: the inputs of the last build, every file under the
@@ -202,11 +195,7 @@ fn walk(folder: &Path, out: Option<&Path>, files: &mut BTreeSet<PathBuf>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .is_some_and(|name| name.starts_with('.'));
-        if hidden {
+        if crate::content::is_hidden(&path) {
             continue;
         }
         if path.is_dir() {

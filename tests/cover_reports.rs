@@ -95,12 +95,7 @@ const DATA_WINS: [(&str, &str); 1] = [(
 fn seed_of(example: &Example) -> Vec<String> {
     seed_lines(example.seed, example.anchor, example.start, example.end)
         .into_iter()
-        .map(|line| {
-            DATA_WINS
-                .iter()
-                .find(|(published, _)| normalise(published) == line)
-                .map_or(line, |(_, computed)| normalise(computed))
-        })
+        .map(|line| with_data_wins(line, &DATA_WINS))
         .collect()
 }
 

@@ -18,20 +18,10 @@ const TERMS_OF_REFERENCE: &str = "05-terms-of-reference";
 fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        let output = papers(&[
-            "build",
+        build_into_tempdir(&[
             &format!("{MEETING}/{IRO_REPORT}.yaml"),
             &format!("{MEETING}/{TERMS_OF_REFERENCE}.yaml"),
-            "--out",
-            out.path().to_str().unwrap(),
-        ]);
-        assert!(
-            output.status.success(),
-            "building the long reports failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        out
+        ])
     })
     .path()
 }
@@ -184,12 +174,7 @@ fn iro_seed() -> Vec<String> {
     )
     .into_iter()
     .filter(|line| !is_section_number(line))
-    .map(|line| {
-        DATA_WINS
-            .iter()
-            .find(|(published, _)| normalise(published) == line)
-            .map_or(line, |(_, computed)| normalise(computed))
-    })
+    .map(|line| with_data_wins(line, &DATA_WINS))
     .collect()
 }
 
@@ -259,18 +244,6 @@ fn docx_picture_descriptions(docx: &Path) -> String {
         .map(unescape_xml)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The text of each page, in content order (the contents page's numbers stay on their lines).
-fn raw_pages(pdf: &Path) -> Vec<String> {
-    let mut pages: Vec<String> = pdf_text_raw(pdf)
-        .split('\u{c}')
-        .map(str::to_string)
-        .collect();
-    if pages.last().is_some_and(|page| page.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
 }
 
 #[test]
@@ -535,7 +508,7 @@ fn contents_entries(pages: &[String]) -> Vec<(String, usize)> {
 
 #[test]
 fn the_contents_page_gives_each_section_its_real_page() {
-    let pages = raw_pages(&output(IRO_REPORT, "pdf"));
+    let pages = pdf_pages_raw(&output(IRO_REPORT, "pdf"));
     let entries = contents_entries(&pages);
     // Every numbered section and subsection of the content is listed.
     let report = yaml(&format!("{MEETING}/{IRO_REPORT}.yaml"));

@@ -13,33 +13,11 @@ const SEED: &str = "corporate-parenting-panel-2022-05-13.txt";
 
 fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        let output = papers(&["build", MEETING, "--out", out.path().to_str().unwrap()]);
-        assert!(
-            output.status.success(),
-            "building the meeting failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        out
-    })
-    .path()
+    OUT.get_or_init(|| build_into_tempdir(&[MEETING])).path()
 }
 
 fn folder() -> PathBuf {
     built().join("corporate-parenting-panel-2022-05-13")
-}
-
-/// The text of each page of a PDF, in content order.
-fn pages(pdf: &Path) -> Vec<String> {
-    let mut pages: Vec<String> = pdf_text_raw(pdf)
-        .split('\u{c}')
-        .map(str::to_string)
-        .collect();
-    if pages.last().is_some_and(|page| page.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
 }
 
 /// The number printed in a page's "Page N" footer.
@@ -64,7 +42,7 @@ fn page_labels(pdf: &Path) -> Vec<u32> {
             )
         })
         .collect();
-    let count = pages(pdf).len() as u64;
+    let count = pdf_pages_raw(pdf).len() as u64;
     (0..count)
         .map(|index| {
             let (start, first) = ranges
@@ -155,7 +133,7 @@ fn the_manifest_lists_every_file_with_its_hash_pages_and_status() {
         if name.ends_with(".pdf") {
             assert_eq!(
                 entry["pages"].as_u64().unwrap() as usize,
-                pages(&folder.join(name)).len(),
+                pdf_pages_raw(&folder.join(name)).len(),
                 "{name}"
             );
         }
@@ -195,7 +173,7 @@ fn walk(folder: &Path) -> Vec<PathBuf> {
 #[test]
 fn agenda_page_ranges_match_where_each_item_starts_and_ends() {
     let pack = folder().join("agenda-pack.pdf");
-    let pages = pages(&pack);
+    let pages = pdf_pages_raw(&pack);
     let labels = page_labels(&pack);
     assert_eq!(labels.len(), pages.len());
     // Every page's printed number is its PDF page label.
@@ -254,14 +232,14 @@ fn agenda_page_ranges_match_where_each_item_starts_and_ends() {
 #[test]
 fn each_item_file_continues_the_pack_numbering() {
     let pack = folder().join("agenda-pack.pdf");
-    let front: String = pages(&pack)[..2].concat();
+    let front: String = pdf_pages_raw(&pack)[..2].concat();
     for number in [4, 5, 6, 7] {
         let item = folder().join(format!("item-{number:02}.pdf"));
         let (first, last) = agenda_range(&front, number).unwrap();
         let labels = page_labels(&item);
         assert_eq!(labels.first(), Some(&first), "item {number}");
         assert!(labels.last().unwrap() >= &last, "item {number}");
-        let item_pages = pages(&item);
+        let item_pages = pdf_pages_raw(&item);
         assert!(item_pages[0].contains(&format!("Agenda Item {number}")));
         assert_eq!(printed_number(&item_pages[0]), Some(first));
         let info = String::from_utf8(tool("pdfinfo", &[item.to_str().unwrap()]).stdout).unwrap();
@@ -356,7 +334,7 @@ fn every_line_of_the_seed_agenda_and_minutes_appears_in_order() {
 #[test]
 fn the_agenda_docx_prints_the_packs_page_ranges() {
     let pack = folder().join("agenda-pack.pdf");
-    let front: String = pages(&pack)[..2].concat();
+    let front: String = pdf_pages_raw(&pack)[..2].concat();
     let docx = normalise_spaces(&docx_paragraphs(&folder().join("agenda.docx")).join("\n"));
     for number in [4, 5, 6, 7] {
         let (first, last) = agenda_range(&front, number).unwrap();

@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 
 const MEETING: &str = "kind: meeting
@@ -22,17 +20,6 @@ items:
   - standard: urgent
 ";
 
-fn pages_of(pdf: &Path) -> Vec<String> {
-    let mut pages: Vec<String> = pdf_text_raw(pdf)
-        .split('\u{c}')
-        .map(str::to_string)
-        .collect();
-    if pages.last().is_some_and(|page| page.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
 #[test]
 fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     let work = tempfile::tempdir().unwrap();
@@ -50,7 +37,7 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     ]);
     assert!(made.status.success());
     let supplied = std::fs::read(supplied_out.join("05-terms-of-reference-cover.pdf")).unwrap();
-    let supplied_pages = pages_of(&supplied_out.join("05-terms-of-reference-cover.pdf")).len();
+    let supplied_pages = pdf_pages_raw(&supplied_out.join("05-terms-of-reference-cover.pdf")).len();
     std::fs::write(content.join("supplied.pdf"), &supplied).unwrap();
     std::fs::copy(
         root().join("content/corporate-parenting-panel/committee.yaml"),
@@ -84,7 +71,7 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
 
     let folder = out.join("corporate-parenting-panel-2022-05-13");
     let pack = folder.join("agenda-pack.pdf");
-    let pages = pages_of(&pack);
+    let pages = pdf_pages_raw(&pack);
     let start = pages
         .iter()
         .position(|page| page.contains("Agenda Item 2"))

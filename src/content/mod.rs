@@ -331,14 +331,17 @@ pub fn find_content(paths: &[PathBuf]) -> Result<Vec<FoundFile>, Diagnostic> {
     Ok(found)
 }
 
+/// Whether a file or folder is hidden (`.git`, an editor's `.report.yaml.swp`): never content.
+pub fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with('.'))
+}
+
 fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(folder)? {
         let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .is_some_and(|name| name.starts_with('.'));
-        if hidden {
+        if is_hidden(&path) {
             continue;
         }
         if path.is_dir() {

@@ -62,6 +62,35 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
     pages
 }
 
+/// The text of each page of a PDF in content order (`pdftotext -raw`, split at form feeds).
+pub fn pdf_pages_raw(pdf: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = pdf_text_raw(pdf)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect();
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Run `papers build <args> --out <a new temporary folder>`, panicking with its messages if it
+/// fails; the folder lives as long as the returned value.
+pub fn build_into_tempdir(args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.path().to_str().unwrap()]);
+    let output = papers(&all);
+    assert!(
+        output.status.success(),
+        "papers {} failed:\n{}",
+        all.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
 /// The PDF's objects as qpdf's JSON.
 pub fn pdf_json(pdf: &Path, key: &str) -> serde_json::Value {
     let output = tool(
@@ -284,6 +313,15 @@ pub fn seed_lines(seed: &str, anchor: Option<&str>, start: &str, end: &str) -> V
         .map(|line| normalise(line))
         .filter(|line| !line.is_empty())
         .collect()
+}
+
+/// A published line as the data gives it: `line` replaced by the computed side of the pair in
+/// `data_wins` ((published, computed)) whose published side it is.
+pub fn with_data_wins(line: String, data_wins: &[(&str, &str)]) -> String {
+    data_wins
+        .iter()
+        .find(|(published, _)| normalise(published) == line)
+        .map_or(line, |(_, computed)| normalise(computed))
 }
 
 /// How the lines of a seed compare with a text: which are absent, and which are present but
