@@ -74,6 +74,44 @@ pub fn pdf_pages_raw(pdf: &Path) -> Vec<String> {
     pages
 }
 
+/// Run `papers` with `args`, panicking with its messages unless it succeeds.
+pub fn papers_ok(args: &[&str]) -> Output {
+    let output = papers(args);
+    assert!(
+        output.status.success(),
+        "papers {} failed:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// Copy the example committee into `folder` as `committee.yaml`, for meetings made by a test.
+pub fn copy_example_committee(folder: &Path) {
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/committee.yaml"),
+        folder.join("committee.yaml"),
+    )
+    .unwrap();
+}
+
+/// The sections of a 2022 cover report, by their YAML keys, in order.
+pub const COVER_REPORT_SECTIONS: [&str; 13] = [
+    "background",
+    "key_issues",
+    "options",
+    "consultation",
+    "timetable",
+    "financial",
+    "legal",
+    "human_resources",
+    "children_and_vulnerable_adults",
+    "equalities",
+    "climate",
+    "partners",
+    "risks",
+];
+
 /// Run `papers build <args> --out <a new temporary folder>`, panicking with its messages if it
 /// fails; the folder lives as long as the returned value.
 pub fn build_into_tempdir(args: &[&str]) -> tempfile::TempDir {
@@ -81,13 +119,7 @@ pub fn build_into_tempdir(args: &[&str]) -> tempfile::TempDir {
     let mut all = vec!["build"];
     all.extend_from_slice(args);
     all.extend(["--out", out.path().to_str().unwrap()]);
-    let output = papers(&all);
-    assert!(
-        output.status.success(),
-        "papers {} failed:\n{}",
-        all.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    papers_ok(&all);
     out
 }
 
