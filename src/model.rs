@@ -437,8 +437,6 @@ pub struct Pack {
     pub front_sheet: Vec<Block>,
     /// Agenda items that have papers, in order.
     pub items: Vec<PackItem>,
-    /// The first printed page number (a single item's file continues the pack's numbering).
-    pub first_page: u32,
     /// PDF files the pack's pages show, by the `source` name its blocks use.
     #[serde(skip)]
     pub attachments: Vec<Attachment>,

@@ -8,7 +8,9 @@ use sha2::{Digest, Sha256};
 
 use super::{Format, LoweredMeeting, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::lower::agenda::{PackVariant, assemble_item, assemble_pack, fill_page_ranges};
+use crate::lower::agenda::{
+    PackVariant, assemble_pack, fill_page_ranges, item_file_title, shows_supplied_pdfs,
+};
 use crate::model::{Pack, PageRange};
 
 /// Printed page range of each item with papers, by item number.
@@ -242,20 +244,18 @@ fn pack_files(
         return Some((files, ranges));
     }
 
-    // Each item's file is its pages of the public pack, cut out rather than typeset again.
+    // Each item's file is its pages of the public pack, cut out rather than typeset again
+    // (the pack is numbered from its first page, so printed page N is laid-out page N).
     for item in &model.items {
         let Some(range) = ranges.get(&item.number) else {
             continue;
         };
-        let Some(item_pack) = assemble_item(model, item.number, range.first) else {
-            continue;
-        };
         let name = format!("item-{:02}.pdf", item.number);
-        let accessible = !item_pack.has_supplied_pdfs();
+        let accessible = !shows_supplied_pdfs(item);
         match public_pdf.extract(
             range.first as usize,
             range.last as usize,
-            &item_pack.metadata.title,
+            &item_file_title(model, item),
             &format!("{}/{name}", typesetter.slug),
             accessible,
         ) {

@@ -791,7 +791,6 @@ pub fn assemble_pack(model: &MeetingModel, variant: PackVariant) -> Pack {
         },
         front_sheet: model.agenda.blocks.clone(),
         items,
-        first_page: 1,
         attachments: attachments(model.items.iter(), variant),
     }
 }
@@ -808,21 +807,18 @@ fn attachments<'a>(
         .collect()
 }
 
-/// One item's papers alone, numbered as in the pack (for its own file).
-pub fn assemble_item(model: &MeetingModel, number: u32, first_page: u32) -> Option<Pack> {
-    let item = model.items.iter().find(|item| item.number == number)?;
-    Some(Pack {
-        metadata: Metadata {
-            title: format!("{}: Agenda Item {number}, {}", model.title, item.title),
-            authors: vec![model.author.clone()],
-            description: None,
-            date: Some(model.date),
-        },
-        front_sheet: Vec::new(),
-        items: vec![pack_item(item, PackVariant::Public)],
-        first_page,
-        attachments: attachments(std::iter::once(item), PackVariant::Public),
-    })
+/// The title of an item's own file (its pages of the public pack).
+pub fn item_file_title(model: &MeetingModel, item: &ItemPapers) -> String {
+    format!(
+        "{}: Agenda Item {}, {}",
+        model.title, item.number, item.title
+    )
+}
+
+/// Whether an item's pages in the public pack show a supplied PDF (and so cannot claim
+/// PDF/UA-1).
+pub fn shows_supplied_pdfs(item: &ItemPapers) -> bool {
+    !attachments(std::iter::once(item), PackVariant::Public).is_empty()
 }
 
 fn pack_item(item: &ItemPapers, variant: PackVariant) -> PackItem {
