@@ -4,11 +4,13 @@
 //! → writers ([`typst_writer`] for PDF, [`docx_writer`] for Word), orchestrated by [`build`].
 
 pub mod build;
+pub mod characters;
 pub mod content;
 pub mod diagnostics;
 pub mod docx_writer;
 pub mod escape;
 pub mod figures;
+pub mod fonts;
 pub mod lower;
 pub mod markdown;
 pub mod memo;

@@ -465,6 +465,27 @@ mod tests {
         assert!(error.hints.iter().any(|hint| hint.contains("PDF/UA-1")));
     }
 
+    /// The check of characters before typesetting must agree with Typst: every character it
+    /// lets through typesets under PDF/UA-1 (a sample of all of them, with every invisible
+    /// format character and space it allows; the whole range was checked once, in release).
+    #[test]
+    fn every_character_the_check_accepts_typesets() {
+        let accepted: Vec<char> = (0x20u32..0x30000)
+            .filter_map(char::from_u32)
+            .filter(|c| crate::characters::unprintable(*c).is_none())
+            .collect();
+        let sample: String = accepted
+            .iter()
+            .enumerate()
+            .filter(|(index, c)| index % 97 == 0 || !c.is_alphanumeric())
+            .flat_map(|(_, c)| [*c, ' '])
+            .collect();
+        let paper = document(vec![Block::plain(sample)]);
+        if let Err(errors) = write_pdf(&paper, "characters") {
+            panic!("{}", errors[0]);
+        }
+    }
+
     #[test]
     fn same_document_same_bytes() {
         let paper = document(vec![Block::plain("One paragraph.")]);

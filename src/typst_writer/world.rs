@@ -1,5 +1,5 @@
 //! Typst embedded in process: our own `World`, serving only the house-style templates, the bundled
-//! fonts and the document data held in memory. Nothing is read from the system.
+//! fonts ([`crate::fonts`]) and the document data held in memory. Nothing is read from the system.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,14 +23,6 @@ pub const TEMPLATES: [(&str, &str); 2] = [
         include_str!("../../report_templates/house-style.typ"),
     ),
     ("pack.typ", include_str!("../../report_templates/pack.typ")),
-];
-
-/// The bundled fonts (Liberation Sans, metric-compatible with Arial; SIL OFL 1.1).
-const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
 ];
 
 /// The folder the templates live in, inside Typst's virtual file system.
@@ -109,10 +101,7 @@ impl Engine {
     }
 
     fn new() -> Self {
-        let fonts: Vec<Font> = FONTS
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
+        let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
         Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
