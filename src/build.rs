@@ -1,7 +1,9 @@
-//! The build pipeline: find content, parse and lower every paper and meeting, then typeset and
-//! write outputs only if the whole run is clean, each file replaced atomically.
+//! The build pipeline: find content inside the content root, parse and lower every paper and
+//! meeting, then typeset everything in memory; [`crate::publish`] writes it only if the whole run
+//! is clean.
 
 mod meeting;
+mod names;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,10 +16,12 @@ use crate::content::figures::FiguresFile;
 use crate::content::{self, FoundFile, Paper, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::figures::{self, Figures};
+use crate::input::{ContentRoot, FileKind, InputError};
 use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};
 use crate::model::Document;
 use crate::narrative::{Narrative, References};
-use crate::{docx_writer, lower, typst_writer};
+use crate::publish::{Origin, Output, Publication};
+use crate::{characters, docx_writer, lower, typst_writer};
 
 pub use meeting::render_meeting;
 
@@ -52,6 +56,8 @@ pub struct LoweredPaper {
 pub struct LoweredMeeting {
     /// The meeting file.
     pub file: FoundFile,
+    /// Where its date is written (its folder is named by committee and date), for messages.
+    pub date_place: Location,
     /// Agenda and papers.
     pub model: MeetingModel,
 }
@@ -63,17 +69,6 @@ pub struct Loaded {
     pub papers: Vec<LoweredPaper>,
     /// Meetings, each built into its own folder.
     pub meetings: Vec<LoweredMeeting>,
-}
-
-/// An output file produced by a build.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Where it goes.
-    pub path: PathBuf,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-    /// Pages, for PDFs.
-    pub pages: Option<usize>,
 }
 
 /// Why a run stopped.
@@ -93,6 +88,8 @@ struct ParsedFile {
 
 /// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
 struct Workspace {
+    /// The folder content may read from.
+    root: ContentRoot,
     files: BTreeMap<PathBuf, ParsedFile>,
     /// Figures computed so far, by the figures file's canonical path (`None`: it failed).
     figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
@@ -104,23 +101,30 @@ struct Workspace {
 }
 
 impl Workspace {
-    /// Read and parse `path` once; its problems are recorded once.
-    fn read(&mut self, path: &Path) -> Result<PathBuf, std::io::Error> {
+    /// Read and parse the YAML file at `path` once (inside the content root); its problems are
+    /// recorded once.
+    fn read(&mut self, path: &Path) -> Result<PathBuf, InputError> {
         self.inputs.insert(path.to_path_buf());
-        let canonical = path.canonicalize()?;
+        let canonical = self.root.resolve(path, FileKind::Yaml)?;
         if !self.files.contains_key(&canonical) {
-            let text = std::fs::read_to_string(path)?;
+            let text = self.root.read_text(path, FileKind::Yaml)?;
             let source = SourceFile {
                 path: path.to_path_buf(),
                 text,
             };
-            let paper = match content::parse_paper(&source) {
-                Ok(paper) => Some(paper),
-                Err(problems) => {
-                    self.diagnostics.extend(problems);
-                    None
+            let problems = characters::check_source(&source);
+            let paper = if problems.iter().any(Diagnostic::is_error) {
+                None
+            } else {
+                match content::parse_paper(&source) {
+                    Ok(paper) => Some(paper),
+                    Err(more) => {
+                        self.diagnostics.extend(more);
+                        None
+                    }
                 }
             };
+            self.diagnostics.extend(problems);
             self.files
                 .insert(canonical.clone(), ParsedFile { source, paper });
         }
@@ -134,11 +138,8 @@ impl Workspace {
         match self.read(&path) {
             Ok(canonical) => Some(canonical),
             Err(error) => {
-                self.diagnostics.push(
-                    Diagnostic::error(format!("cannot read `{written}`: {error}"))
-                        .at(at)
-                        .hint(format!("paths are relative to `{}`", from.path.display())),
-                );
+                self.diagnostics
+                    .push(input_diagnostic(&error, written, from, at));
                 None
             }
         }
@@ -222,16 +223,19 @@ impl Workspace {
                     .unwrap_or(Path::new(""))
                     .join(&path.value);
                 self.inputs.insert(full.clone());
-                match std::fs::read_to_string(&full) {
+                match self.root.read_text(&full, FileKind::Csv) {
                     Ok(text) => {
                         let csv = SourceFile { path: full, text };
+                        problems.extend(characters::check_source(&csv));
                         figures::series::read_table(&csv, &mut problems)
                     }
                     Err(error) => {
-                        problems.push(
-                            Diagnostic::error(format!("cannot read `{}`: {error}", path.value))
-                                .at(source.location_of(path)),
-                        );
+                        problems.push(input_diagnostic(
+                            &error,
+                            &path.value,
+                            source,
+                            source.location_of(path),
+                        ));
                         Default::default()
                     }
                 }
@@ -351,13 +355,42 @@ impl Workspace {
             None => return ResolvedPaper::Failed,
         };
         match result {
-            Ok(document) => ResolvedPaper::Lowered(document),
+            Ok(document) => {
+                let problems = lower::limits::check_document(&document, &source);
+                if problems.is_empty() {
+                    ResolvedPaper::Lowered(document)
+                } else {
+                    self.diagnostics.extend(problems);
+                    ResolvedPaper::Failed
+                }
+            }
             Err(problems) => {
                 self.diagnostics.extend(problems);
                 ResolvedPaper::Failed
             }
         }
     }
+}
+
+/// A file that could not be read, at the place `from` names it: what and why, never a byte of
+/// the file itself.
+fn input_diagnostic(
+    error: &InputError,
+    written: &str,
+    from: &SourceFile,
+    at: Location,
+) -> Diagnostic {
+    let mut at = at;
+    at.length = at.length.max(written.chars().count());
+    let mut diagnostic =
+        Diagnostic::error(format!("cannot read `{written}`: {}", error.reason())).at(at);
+    if let Some(hint) = error.hint() {
+        diagnostic = diagnostic.hint(hint);
+    }
+    if matches!(error, InputError::Io(_)) {
+        diagnostic = diagnostic.hint(format!("paths are relative to `{}`", from.path.display()));
+    }
+    diagnostic
 }
 
 /// Resolves a meeting's papers within the workspace, relative to the meeting file.
@@ -391,17 +424,12 @@ impl PaperSource for MeetingPapers<'_> {
         let base = self.meeting.path.parent().unwrap_or(Path::new(""));
         let full = base.join(path);
         self.workspace.inputs.insert(full.clone());
-        let bytes = match std::fs::read(&full) {
+        let bytes = match self.workspace.root.read_bytes(&full, FileKind::Pdf) {
             Ok(bytes) => Arc::new(bytes),
             Err(error) => {
-                self.workspace.diagnostics.push(
-                    Diagnostic::error(format!("cannot read `{path}`: {error}"))
-                        .at(at)
-                        .hint(format!(
-                            "paths are relative to `{}`",
-                            self.meeting.path.display()
-                        )),
-                );
+                self.workspace
+                    .diagnostics
+                    .push(input_diagnostic(&error, path, &self.meeting, at));
                 return None;
             }
         };
@@ -437,18 +465,21 @@ impl PaperSource for MeetingPapers<'_> {
     }
 }
 
-/// Read, parse and lower every paper and meeting under `paths`, collecting every problem.
-pub fn load(paths: &[PathBuf]) -> Result<(Loaded, Diagnostics), Failure> {
-    load_recording(paths, &mut BTreeSet::new())
+/// Read, parse and lower every paper and meeting under `paths` (all inside `root`), collecting
+/// every problem.
+pub fn load(paths: &[PathBuf], root: &ContentRoot) -> Result<(Loaded, Diagnostics), Failure> {
+    load_recording(paths, root, &mut BTreeSet::new())
 }
 
 /// [`load`], adding every file it read (or tried to) to `inputs`, even when it fails: what a
 /// watcher must watch.
 pub fn load_recording(
     paths: &[PathBuf],
+    root: &ContentRoot,
     inputs: &mut BTreeSet<PathBuf>,
 ) -> Result<(Loaded, Diagnostics), Failure> {
     let mut workspace = Workspace {
+        root: root.clone(),
         files: BTreeMap::new(),
         figures: BTreeMap::new(),
         owned: BTreeSet::new(),
@@ -464,7 +495,7 @@ fn load_into(
     paths: &[PathBuf],
     workspace: &mut Workspace,
 ) -> Result<(Loaded, Diagnostics), Failure> {
-    let found = content::find_content(paths).map_err(Failure::Io)?;
+    let found = content::find_content(paths, &workspace.root).map_err(Failure::Io)?;
     if found.is_empty() {
         return Err(Failure::Io(Diagnostic::error(
             "no content found: give YAML files or folders that hold them",
@@ -474,8 +505,9 @@ fn load_into(
     for file in found {
         let canonical = workspace.read(&file.path).map_err(|error| {
             Failure::Io(Diagnostic::error(format!(
-                "cannot read `{}`: {error}",
-                file.path.display()
+                "cannot read `{}`: {}",
+                file.path.display(),
+                error.reason()
             )))
         })?;
         given.push((canonical, file));
@@ -500,10 +532,38 @@ fn load_into(
             meeting: source.clone(),
         };
         match lower::agenda::lower_meeting(&meeting, &source, &committee, &mut papers) {
-            Ok(model) => loaded.meetings.push(LoweredMeeting {
-                file: file.clone(),
-                model,
-            }),
+            Ok(model) => {
+                let mut problems = lower::limits::check_document(&model.agenda, &source);
+                let characters: usize = model
+                    .items
+                    .iter()
+                    .flat_map(|item| &item.documents)
+                    .map(|paper| lower::limits::characters(&paper.document))
+                    .sum();
+                if characters > lower::limits::MOST_PACK_CHARACTERS {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "this meeting's papers have {characters} characters of text, more than the {} one agenda pack may have",
+                            lower::limits::MOST_PACK_CHARACTERS
+                        ))
+                        .at(source.locate(""))
+                        .hint("publish the largest documents as background papers, or split the meeting's business"),
+                    );
+                }
+                if problems.is_empty() {
+                    let date_place = source.text.find("\ndate:").map_or_else(
+                        || source.locate("date:"),
+                        |offset| Location::from_offset(&source.path, &source.text, offset + 1, 5),
+                    );
+                    loaded.meetings.push(LoweredMeeting {
+                        file: file.clone(),
+                        date_place,
+                        model,
+                    });
+                } else {
+                    workspace.diagnostics.extend(problems);
+                }
+            }
             Err(problems) => workspace.diagnostics.extend(problems),
         }
     }
@@ -557,22 +617,21 @@ fn load_into(
     Ok((loaded, diagnostics))
 }
 
-/// Typeset everything in the chosen formats, in memory. Fails without output if anything fails.
+/// Typeset everything in the chosen formats, in memory. Fails without output if anything fails,
+/// or if two outputs would share a name.
 pub fn render(
     loaded: &Loaded,
     formats: &[Format],
-    out_dir: &Path,
     diagnostics: &mut Diagnostics,
-) -> Result<Vec<Output>, Failure> {
-    let mut outputs = Vec::new();
+) -> Result<Publication, Failure> {
+    let mut publication = Publication::default();
     for paper in &loaded.papers {
-        let stem = out_dir.join(&paper.file.output_stem);
-        let ident = paper.file.output_stem.to_string_lossy().replace('\\', "/");
+        let stem = &paper.file.output_stem;
         let context = format!("while typesetting `{}`", paper.file.path.display());
-        outputs.extend(render_document(
+        publication.papers.extend(render_document(
             &paper.document,
-            &stem,
-            &ident,
+            stem,
+            &paper.file.path,
             formats,
             &context,
             diagnostics,
@@ -581,35 +640,42 @@ pub fn render(
     for meeting in &loaded.meetings {
         // The slug names committee and date, so it is unique on its own; the content folders
         // above it would only repeat it.
-        let folder = out_dir.join(&meeting.model.slug);
-        outputs.extend(render_meeting(meeting, &folder, formats, diagnostics));
+        let folder = meeting.model.slug.clone();
+        let files = render_meeting(meeting, &folder, formats, diagnostics);
+        publication.meetings.push((folder, files));
     }
+    diagnostics.extend(names::clashes(loaded, &publication));
     if diagnostics.has_errors() {
         return Err(Failure::Content(std::mem::take(diagnostics)));
     }
-    Ok(outputs)
+    Ok(publication)
 }
 
-/// A document's files: `<stem>.pdf` and/or `<stem>.docx`.
+/// A document's files: `<stem>.pdf` and/or `<stem>.docx` (`stem` relative to the output folder,
+/// also the PDF's identifier); `origin` is its content file, for messages.
 pub fn render_document(
     document: &Document,
-    stem: &Path,
-    ident: &str,
+    stem: &str,
+    origin: &Path,
     formats: &[Format],
     context: &str,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let mut outputs = Vec::new();
     for format in formats {
-        let path = stem.with_extension(format.extension());
+        let path = format!("{stem}.{}", format.extension());
         match format {
-            Format::Pdf => match typst_writer::write_pdf(document, ident) {
+            Format::Pdf => match typst_writer::write_pdf(document, stem) {
                 Ok(pdf) => {
                     diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(context)));
                     outputs.push(Output {
                         path,
                         bytes: pdf.bytes,
                         pages: Some(pdf.pages),
+                        origin: Origin {
+                            file: origin.to_path_buf(),
+                            item: None,
+                        },
                     });
                 }
                 Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
@@ -619,70 +685,14 @@ pub fn render_document(
                     path,
                     bytes,
                     pages: None,
+                    origin: Origin {
+                        file: origin.to_path_buf(),
+                        item: None,
+                    },
                 }),
                 Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
             },
         }
     }
     outputs
-}
-
-/// Write outputs atomically; a file whose bytes are unchanged is left alone.
-///
-/// Returns the paths actually rewritten.
-pub fn write_outputs(outputs: &[Output]) -> Result<Vec<PathBuf>, Failure> {
-    let mut written = Vec::new();
-    for output in outputs {
-        if write_atomically(&output.path, &output.bytes).map_err(|error| {
-            Failure::Io(Diagnostic::error(format!(
-                "cannot write `{}`: {error}",
-                output.path.display()
-            )))
-        })? {
-            written.push(output.path.clone());
-        }
-    }
-    Ok(written)
-}
-
-/// Replace `path` with `bytes` via a temporary file and a rename, so a reader (or a failed run)
-/// never sees half a file. Returns whether the file changed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|existing| existing == bytes) {
-        return Ok(false);
-    }
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(folder) = folder {
-        std::fs::create_dir_all(folder)?;
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map(|()| true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_write_replaces_and_skips_identical_bytes() {
-        let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("sub/out.pdf");
-        assert!(write_atomically(&path, b"one").unwrap());
-        assert!(!write_atomically(&path, b"one").unwrap());
-        assert!(write_atomically(&path, b"two").unwrap());
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
-    }
 }

@@ -1,6 +1,6 @@
 //! The `papers` command line: build and check committee papers.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,6 +9,9 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use papers::build::{self, Failure, Format};
+use papers::diagnostics::Diagnostic;
+use papers::input::ContentRoot;
+use papers::publish;
 use papers::typst_writer::world::Engine;
 use papers::watch::{WatchOptions, watch};
 
@@ -52,6 +55,37 @@ struct BuildArgs {
     /// built-in ones; `watch` rebuilds when they change.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    #[command(flatten)]
+    root: RootArg,
+}
+
+/// Where content may read from.
+#[derive(clap::Args)]
+struct RootArg {
+    /// The content root: every file content refers to must be inside it. Default: the current
+    /// folder, or, for content outside it, the folder given (the one holding them all).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+}
+
+impl RootArg {
+    fn resolve(&self, paths: &[PathBuf]) -> Result<ContentRoot, Failure> {
+        let root = match &self.root {
+            Some(folder) => ContentRoot::new(folder),
+            None => ContentRoot::for_paths(paths),
+        };
+        root.map_err(|error| {
+            let shown = self
+                .root
+                .as_deref()
+                .or(paths.first().map(PathBuf::as_path))
+                .unwrap_or(Path::new("."));
+            Failure::Io(Diagnostic::error(format!(
+                "cannot read `{}`: {error}",
+                shown.display()
+            )))
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -80,10 +114,14 @@ enum Command {
     },
     /// Check papers for problems without writing anything.
     #[command(after_help = EXAMPLES)]
+    ///
+    /// Typesets every paper in memory, so it finds everything `build` would refuse.
     Check {
         /// YAML files, or folders searched for them.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        root: RootArg,
     },
 }
 
@@ -113,12 +151,15 @@ fn main() -> ExitCode {
             if let Some(folder) = emit_typst {
                 papers::typst_writer::emit_typst_to(folder);
             }
-            run_build(
-                &build.paths,
-                &build.out,
-                &formats_of(build.format),
-                build.templates.as_deref(),
-            )
+            build.root.resolve(&build.paths).and_then(|root| {
+                run_build(
+                    &build.paths,
+                    &root,
+                    &build.out,
+                    &formats_of(build.format),
+                    build.templates.as_deref(),
+                )
+            })
         }
         Command::Watch { build, poll } => {
             let stop = Arc::new(AtomicBool::new(false));
@@ -128,8 +169,13 @@ fn main() -> ExitCode {
             {
                 eprintln!("papers: cannot catch Ctrl-C ({error}); stop with a signal instead");
             }
+            let root = match build.root.resolve(&build.paths) {
+                Ok(root) => root,
+                Err(failure) => return report(Err(failure)),
+            };
             let options = WatchOptions {
                 paths: build.paths,
+                root,
                 out: build.out,
                 formats: formats_of(build.format),
                 templates: build.templates,
@@ -139,8 +185,15 @@ fn main() -> ExitCode {
             watch(&options, stop);
             Ok(())
         }
-        Command::Check { paths } => run_check(&paths),
+        Command::Check { paths, root } => root
+            .resolve(&paths)
+            .and_then(|root| run_check(&paths, &root)),
     };
+    report(result)
+}
+
+/// Print what stopped a run, and its exit code.
+fn report(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content(diagnostics)) => {
@@ -161,33 +214,40 @@ fn main() -> ExitCode {
 
 fn run_build(
     paths: &[PathBuf],
-    out: &std::path::Path,
+    root: &ContentRoot,
+    out: &Path,
     formats: &[Format],
-    templates: Option<&std::path::Path>,
+    templates: Option<&Path>,
 ) -> Result<(), Failure> {
     Engine::shared()
         .use_templates(templates)
         .map_err(Failure::Io)?;
-    let (papers, mut diagnostics) = build::load(paths)?;
-    let outputs = build::render(&papers, formats, out, &mut diagnostics)?;
+    let (papers, mut diagnostics) = build::load(paths, root)?;
+    let publication = build::render(&papers, formats, &mut diagnostics)?;
     diagnostics.print_to_stderr();
-    let written = build::write_outputs(&outputs)?;
-    for output in &outputs {
-        let state = if written.contains(&output.path) {
+    let published = publish::publish(out, &publication).map_err(Failure::Io)?;
+    for output in publication.files() {
+        let state = if published.rewritten.contains(&output.path) {
             "wrote"
         } else {
             "unchanged"
         };
+        let path = out.join(&output.path);
         match output.pages {
-            Some(pages) => println!("{state} {} ({pages} pages)", output.path.display()),
-            None => println!("{state} {}", output.path.display()),
+            Some(pages) => println!("{state} {} ({pages} pages)", path.display()),
+            None => println!("{state} {}", path.display()),
         }
+    }
+    for removed in &published.removed {
+        println!("removed {} (no longer built)", out.join(removed).display());
     }
     Ok(())
 }
 
-fn run_check(paths: &[PathBuf]) -> Result<(), Failure> {
-    let (loaded, diagnostics) = build::load(paths)?;
+/// Everything `build` does but writing: read, lower and typeset every paper in memory.
+fn run_check(paths: &[PathBuf], root: &ContentRoot) -> Result<(), Failure> {
+    let (loaded, mut diagnostics) = build::load(paths, root)?;
+    build::render(&loaded, &[Format::Pdf, Format::Docx], &mut diagnostics)?;
     diagnostics.print_to_stderr();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (papers, meetings) = (loaded.papers.len(), loaded.meetings.len());

@@ -10,8 +10,33 @@ use pulldown_cmark::{Event, LinkType, OffsetIter, Options, Parser, Tag};
 
 use crate::model::{Block, Inline};
 
+/// The deepest nesting of quotes, lists and emphasis that is read as Markdown. Real text nests
+/// two or three levels; text nested deeper (a thousand `>`) prints as typed, so that no input
+/// can exhaust the stack of a writer or the typesetter.
+pub const MOST_NESTING: usize = 16;
+
+/// How deeply `source`'s Markdown containers nest.
+fn nesting(source: &str) -> usize {
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    for event in Parser::new_ext(source, Options::empty()) {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Parse Markdown body text into blocks.
 pub fn parse_blocks(source: &str) -> Vec<Block> {
+    if nesting(source) > MOST_NESTING {
+        return vec![Block::plain(source)];
+    }
     let mut converter = Converter {
         source,
         events: Parser::new_ext(source, Options::empty())
@@ -297,6 +322,14 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn text_nested_too_deeply_prints_as_typed() {
+        let deep = format!("{}quoted", "> ".repeat(10_000));
+        assert_eq!(parse_blocks(&deep), vec![Block::plain(deep.as_str())]);
+        let shallow = "> > quoted";
+        assert!(matches!(parse_blocks(shallow)[0], Block::Quote { .. }));
     }
 
     #[test]

@@ -51,30 +51,42 @@ impl Default for Narrative {
     }
 }
 
-/// An environment with the figure filters, strict about undefined names: what narrative and
-/// named computations are evaluated in.
+/// The work one text (or one computation) may do: about this many steps, or 64 times this many
+/// bytes of data made. Real narrative uses a few hundred; a loop of a million steps or a string
+/// of a gigabyte stops here with an error instead of hanging or exhausting the build.
+pub const FUEL: u64 = 200_000;
+
+/// The longest text one field may produce, in bytes.
+pub const MOST_TEXT: usize = 1_000_000;
+
+/// An environment with the figure filters, strict about undefined names and bounded by [`FUEL`]:
+/// what narrative and named computations are evaluated in.
 pub fn figure_environment() -> Environment<'static> {
     let mut environment = Environment::new();
     environment.set_undefined_behavior(UndefinedBehavior::Strict);
     environment.set_debug(true);
+    environment.set_fuel(Some(FUEL));
     environment.set_formatter(|out, _state, value| {
-        out.write_str(&escape_markdown(&display(value)))
+        out.write_str(&escape_markdown(&display(value)?))
             .map_err(Error::from)
     });
     filters::add(&mut environment);
     environment
 }
 
-/// A value as plain text: numbers without float noise ("574", "-0.6"), the rest as they are.
-fn display(value: &Value) -> String {
+/// A value as plain text: numbers without float noise ("574", "-0.6"), the rest as they are. A
+/// number that is not finite (a division by zero) is an error, never "inf" in a paper.
+fn display(value: &Value) -> Result<String, Error> {
     if value.kind() == minijinja::value::ValueKind::Number
         && let Ok(number) = f64::try_from(value.clone())
     {
+        let number = filters::finite(number)?;
         // Six decimals hide float noise (91.3 - 91.9); trailing zeros go ("574", not "574.0").
         let text = format!("{number:.6}");
-        return text.trim_end_matches('0').trim_end_matches('.').to_string();
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        return Ok(if text == "-0" { "0" } else { text }.to_string());
     }
-    value.to_string()
+    Ok(value.to_string())
 }
 
 impl Narrative {
@@ -133,9 +145,22 @@ impl Narrative {
         if !text.contains('{') {
             return Ok(text.to_string());
         }
-        self.environment
+        let rendered = self
+            .environment
             .render_str(text, self.figures.clone())
-            .map_err(|error| template_diagnostic(&error, text, source, spanned))
+            .map_err(|error| template_diagnostic(&error, text, source, spanned))?;
+        if rendered.len() > MOST_TEXT {
+            let at = spanned
+                .map(|spanned| source.location_of(spanned))
+                .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
+            return Err(Diagnostic::error(format!(
+                "this text makes {} MB of text, more than the {} MB one field may hold",
+                rendered.len() / 1_000_000,
+                MOST_TEXT / 1_000_000
+            ))
+            .at(at));
+        }
+        Ok(rendered)
     }
 }
 
@@ -155,14 +180,48 @@ mod filters {
         })
     }
 
+    /// `value`, or an error if it is not a finite number (a division by zero, an overflow).
+    pub fn finite(value: f64) -> Result<f64, Error> {
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(Error::new(
+                ErrorKind::InvalidOperation,
+                "the result is not a finite number (a division by zero, or a figure too large)",
+            ))
+        }
+    }
+
+    /// Decimal places asked of a filter, `default` if none: 0 to
+    /// [`MOST_PLACES`](crate::figures::measures::MOST_PLACES).
+    fn places(places: Option<u32>, default: u32) -> Result<u32, Error> {
+        let places = places.unwrap_or(default);
+        if places > crate::figures::measures::MOST_PLACES {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!(
+                    "{places} decimal places: figures are printed with 0 to {}",
+                    crate::figures::measures::MOST_PLACES
+                ),
+            ));
+        }
+        Ok(places)
+    }
+
     /// Register every filter.
     pub fn add(environment: &mut Environment<'static>) {
-        environment.add_filter("number", |value: f64, places: Option<u32>| {
-            format::number(value, places.unwrap_or(0))
-        });
-        environment.add_filter("percent", |value: f64, places: Option<u32>| {
-            format::percent(value, places.unwrap_or(1))
-        });
+        environment.add_filter(
+            "number",
+            |value: f64, places: Option<u32>| -> Result<String, Error> {
+                Ok(format::number(finite(value)?, self::places(places, 0)?))
+            },
+        );
+        environment.add_filter(
+            "percent",
+            |value: f64, places: Option<u32>| -> Result<String, Error> {
+                Ok(format::percent(finite(value)?, self::places(places, 1)?))
+            },
+        );
         environment.add_filter(
             "percent_of",
             |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
@@ -172,32 +231,48 @@ mod filters {
                         "percent_of a total of zero",
                     ));
                 }
-                Ok(format::percent(value / total * 100.0, places.unwrap_or(1)))
+                Ok(format::percent(
+                    finite(value / total * 100.0)?,
+                    self::places(places, 1)?,
+                ))
             },
         );
-        environment.add_filter("signed", |value: f64, places: Option<u32>| {
-            format::signed(value, places.unwrap_or(0))
-        });
-        environment.add_filter("signed_percent", |value: f64, places: Option<u32>| {
-            format!("{}%", format::signed(value, places.unwrap_or(1)))
-        });
-        environment.add_filter("points", |value: f64, places: Option<u32>| {
-            format!(
-                "{} percentage points",
-                format::number(value, places.unwrap_or(1))
-            )
-        });
-        environment.add_filter("in_words", |value: f64| -> String {
+        environment.add_filter(
+            "signed",
+            |value: f64, places: Option<u32>| -> Result<String, Error> {
+                Ok(format::signed(finite(value)?, self::places(places, 0)?))
+            },
+        );
+        environment.add_filter(
+            "signed_percent",
+            |value: f64, places: Option<u32>| -> Result<String, Error> {
+                Ok(format!(
+                    "{}%",
+                    format::signed(finite(value)?, self::places(places, 1)?)
+                ))
+            },
+        );
+        environment.add_filter(
+            "points",
+            |value: f64, places: Option<u32>| -> Result<String, Error> {
+                Ok(format!(
+                    "{} percentage points",
+                    format::number(finite(value)?, self::places(places, 1)?)
+                ))
+            },
+        );
+        environment.add_filter("in_words", |value: f64| -> Result<String, Error> {
             const WORDS: [&str; 11] = [
                 "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten",
             ];
+            let value = finite(value)?;
             // House style writes whole numbers up to ten in words, larger ones in figures.
-            if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
+            Ok(if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
                 WORDS[value as usize].to_string()
             } else {
                 format::number(value, 0)
-            }
+            })
         });
         environment.add_filter("short_month", |text: String| -> Result<String, Error> {
             let month = month(&text)?;
@@ -281,6 +356,9 @@ fn template_diagnostic<T>(
     let message = match error.kind() {
         ErrorKind::UndefinedError => format!("undefined name in text: {detail}"),
         ErrorKind::SyntaxError => format!("template syntax error in text: {detail}"),
+        ErrorKind::OutOfFuel => format!(
+            "this text does too much work: more than {FUEL} steps, or text too large (a loop too long?)"
+        ),
         _ => detail,
     };
     let expression = error

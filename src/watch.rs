@@ -12,12 +12,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::build::{self, Failure, Format};
+use crate::input::ContentRoot;
 use crate::typst_writer::world::Engine;
 
 /// How `papers watch` runs.
 pub struct WatchOptions {
     /// Content files or folders, as for `papers build`.
     pub paths: Vec<PathBuf>,
+    /// The folder content may read from.
+    pub root: ContentRoot,
     /// Output folder.
     pub out: PathBuf,
     /// Formats to write.
@@ -80,10 +83,19 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
     println!("stopped watching");
 }
 
-/// One build, written atomically; returns the line to print. Problems go to stderr.
+/// One build, written atomically; returns the line to print. Problems go to stderr. Whatever
+/// goes wrong inside, even a panic in a library, is reported and the watch goes on.
 fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
     let started = Instant::now();
-    match build_and_write(options, inputs) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build_and_write(options, inputs)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Failure::Io(crate::diagnostics::Diagnostic::error(
+            "the build stopped unexpectedly (a bug in papers: please report it with the content that caused it)",
+        )))
+    });
+    match result {
         Ok((total, written)) => {
             let elapsed = started.elapsed().as_millis();
             let mut line = format!(
@@ -120,31 +132,37 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
 }
 
 /// A written file as a reader would name it: `item-06.pdf`, `private/agenda-pack.pdf`.
-fn short_name(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match path.parent().and_then(Path::file_name) {
-        Some(parent) if parent == "private" => format!("private/{name}"),
-        _ => name,
+fn short_name(path: &str) -> String {
+    let mut parts = path.rsplit('/');
+    let name = parts.next().unwrap_or_default();
+    match parts.next() {
+        Some("private") => format!("private/{name}"),
+        _ => name.to_string(),
     }
 }
 
-/// Load, typeset and write; returns how many files the build makes and which were rewritten.
+/// Load, typeset and publish; returns how many files the build makes and which were rewritten
+/// (and which removed, as rewritten too: the folder changed there).
 fn build_and_write(
     options: &WatchOptions,
     inputs: &mut BTreeSet<PathBuf>,
-) -> Result<(usize, Vec<PathBuf>), Failure> {
+) -> Result<(usize, Vec<String>), Failure> {
     let templates = Engine::shared()
         .use_templates(options.templates.as_deref())
         .map_err(Failure::Io)?;
     inputs.extend(templates);
-    let (loaded, mut diagnostics) = build::load_recording(&options.paths, inputs)?;
-    let outputs = build::render(&loaded, &options.formats, &options.out, &mut diagnostics)?;
+    let (loaded, mut diagnostics) = build::load_recording(&options.paths, &options.root, inputs)?;
+    let publication = build::render(&loaded, &options.formats, &mut diagnostics)?;
     diagnostics.print_to_stderr();
-    let written = build::write_outputs(&outputs)?;
-    Ok((outputs.len(), written))
+    let published = crate::publish::publish(&options.out, &publication).map_err(Failure::Io)?;
+    let total = publication.files().count();
+    let mut changed: Vec<String> = publication
+        .files()
+        .filter(|output| published.rewritten.contains(&output.path))
+        .map(|output| output.path.clone())
+        .collect();
+    changed.extend(published.removed);
+    Ok((total, changed))
 }
 
 /// The state of every file to watch: the inputs of the last build, every file under the

@@ -1,17 +1,17 @@
 //! A meeting's folder for publishing: the public and private packs, one public PDF per agenda
-//! item, a DOCX of every paper (supplied PDFs as supplied), and a manifest of them all.
-
-use std::path::Path;
+//! item, a DOCX of every paper (supplied PDFs as supplied), and two manifests: `manifest.json`
+//! of the public files and `private/manifest.json` of the exempt ones, so that nothing public
+//! names a private file.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::{Format, LoweredMeeting, Output};
+use super::{Format, LoweredMeeting};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lower::agenda::{
     PackVariant, assemble_pack, fill_page_ranges, item_file_title, shows_supplied_pdfs,
 };
 use crate::model::{Pack, PageRange};
+use crate::publish::{MANIFEST, Origin, Output, sha256_hex};
 
 /// Printed page range of each item with papers, by item number.
 type PageRanges = std::collections::BTreeMap<u32, PageRange>;
@@ -37,7 +37,7 @@ struct FileEntry {
     pdf_ua: Option<bool>,
 }
 
-/// One file in the manifest.
+/// One file in a manifest, named relative to the manifest's own folder.
 #[derive(Serialize)]
 struct ManifestEntry {
     file: String,
@@ -112,7 +112,7 @@ impl Typesetter<'_> {
 /// Every file of a meeting's folder, in memory.
 pub fn render_meeting(
     meeting: &LoweredMeeting,
-    folder: &Path,
+    folder: &str,
     formats: &[Format],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
@@ -154,9 +154,10 @@ pub fn render_meeting(
         match docx_writer::write_docx(&agenda) {
             Ok(bytes) => files.push(FileEntry {
                 output: Output {
-                    path: folder.join("agenda.docx"),
+                    path: format!("{folder}/agenda.docx"),
                     bytes,
                     pages: None,
+                    origin: origin(meeting, None),
                 },
                 status: Status::Public,
                 item: None,
@@ -170,54 +171,69 @@ pub fn render_meeting(
         return Vec::new();
     }
 
-    let mut entries: Vec<ManifestEntry> = files
-        .iter()
-        .map(|entry| ManifestEntry {
-            file: entry
-                .output
-                .path
-                .strip_prefix(folder)
-                .unwrap_or(&entry.output.path)
-                .to_string_lossy()
-                .replace('\\', "/"),
-            sha256: Sha256::digest(&entry.output.bytes)
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect(),
-            bytes: entry.output.bytes.len(),
-            pages: entry.output.pages,
-            status: entry.status,
-            item: entry.item,
-            exempt_paragraph: entry.exempt_paragraph,
-            pdf_ua: entry.pdf_ua,
-        })
-        .collect();
-    entries.sort_by(|a, b| a.file.cmp(&b.file));
-    let manifest = Manifest {
-        meeting: &model.title,
-        date: format!(
-            "{:04}-{:02}-{:02}",
-            model.date.year, model.date.month, model.date.day
-        ),
-        files: entries,
-    };
-    let mut manifest_bytes =
-        serde_json::to_vec_pretty(&manifest).expect("the manifest always serialises");
-    manifest_bytes.push(b'\n');
-    let mut outputs: Vec<Output> = files.into_iter().map(|entry| entry.output).collect();
-    outputs.push(Output {
-        path: folder.join("manifest.json"),
-        bytes: manifest_bytes,
-        pages: None,
-    });
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        model.date.year, model.date.month, model.date.day
+    );
+    let mut outputs = Vec::new();
+    for (status, base) in [
+        (Status::Public, format!("{folder}/")),
+        (Status::Exempt, format!("{folder}/private/")),
+    ] {
+        let mut entries: Vec<ManifestEntry> = files
+            .iter()
+            .filter(|entry| entry.status == status)
+            .map(|entry| ManifestEntry {
+                file: entry
+                    .output
+                    .path
+                    .strip_prefix(&base)
+                    .unwrap_or(&entry.output.path)
+                    .to_string(),
+                sha256: sha256_hex(&entry.output.bytes),
+                bytes: entry.output.bytes.len(),
+                pages: entry.output.pages,
+                status: entry.status,
+                item: entry.item,
+                exempt_paragraph: entry.exempt_paragraph,
+                pdf_ua: entry.pdf_ua,
+            })
+            .collect();
+        if entries.is_empty() && status == Status::Exempt {
+            continue;
+        }
+        entries.sort_by(|a, b| a.file.cmp(&b.file));
+        let manifest = Manifest {
+            meeting: &model.title,
+            date: date.clone(),
+            files: entries,
+        };
+        let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        bytes.push(b'\n');
+        outputs.push(Output {
+            path: format!("{base}{MANIFEST}"),
+            bytes,
+            pages: None,
+            origin: origin(meeting, None),
+        });
+    }
+    outputs.splice(0..0, files.into_iter().map(|entry| entry.output));
     outputs
+}
+
+/// Where a file of the meeting comes from, for messages: the meeting file, and the item.
+fn origin(meeting: &LoweredMeeting, item: Option<u32>) -> Origin {
+    Origin {
+        file: meeting.file.path.clone(),
+        item,
+    }
 }
 
 /// The packs and the items' PDFs, with the page ranges the public pack's layout gave; `None` if
 /// the public pack could not be typeset.
 fn pack_files(
     meeting: &LoweredMeeting,
-    folder: &Path,
+    folder: &str,
     formats: &[Format],
     typesetter: &mut Typesetter,
 ) -> Option<(Vec<FileEntry>, PageRanges)> {
@@ -225,9 +241,10 @@ fn pack_files(
     let pdf_entry =
         |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item| FileEntry {
             output: Output {
-                path: folder.join(path),
+                path: format!("{folder}/{path}"),
                 pages: Some(pdf.pages),
                 bytes: pdf.bytes,
+                origin: origin(meeting, item),
             },
             status,
             item,
@@ -308,7 +325,7 @@ fn pack_files(
 /// Returns the files and the problems met.
 fn paper_files(
     meeting: &LoweredMeeting,
-    folder: &Path,
+    folder: &str,
     formats: &[Format],
 ) -> (Vec<FileEntry>, Vec<Diagnostic>) {
     let mut files = Vec::new();
@@ -344,11 +361,16 @@ fn paper_files(
                 None => continue,
             };
             let (path, status) = match document.exempt {
-                Some(_) => (folder.join("private").join(name), Status::Exempt),
-                None => (folder.join(name), Status::Public),
+                Some(_) => (format!("{folder}/private/{name}"), Status::Exempt),
+                None => (format!("{folder}/{name}"), Status::Public),
             };
             files.push(FileEntry {
-                output: Output { path, bytes, pages },
+                output: Output {
+                    path,
+                    bytes,
+                    pages,
+                    origin: origin(meeting, Some(item.number)),
+                },
                 status,
                 item: Some(item.number),
                 exempt_paragraph: document.exempt,

@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use crate::input::ContentRoot;
 use action_plan::ActionPlanPaper;
 use committee::Committee;
 use cover_report::CoverReport;
@@ -59,6 +60,25 @@ impl SourceFile {
             .filter(|location| **location != serde_saphyr::Location::UNKNOWN)
             .find_map(|location| location.span().byte_offset())
             .map(|offset| offset as usize)
+    }
+
+    /// The place where `text` first appears in the file (as typed), or the file's start: for
+    /// problems found after parsing, in values that carry no position of their own.
+    pub fn locate(&self, text: &str) -> Location {
+        match self.text.find(text).filter(|_| !text.is_empty()) {
+            Some(offset) => Location::from_offset(&self.path, &self.text, offset, text.len()),
+            None => Location::from_line_column(&self.path, &self.text, 1, 1),
+        }
+    }
+
+    /// The place where `text` first appears at or after the start of `spanned` (a field inside
+    /// a block of fields), or the place of `spanned` itself.
+    pub fn locate_from<T>(&self, spanned: &Spanned<T>, text: &str) -> Location {
+        let start = self.offset_of(spanned).unwrap_or(0);
+        match self.text.get(start..).and_then(|rest| rest.find(text)) {
+            Some(found) => Location::from_offset(&self.path, &self.text, start + found, text.len()),
+            None => self.location_of(spanned),
+        }
     }
 
     /// The location of a spanned value, or of the file's start when unknown.
@@ -242,6 +262,12 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
             .at(location)
             .hint(format!("`{key}` is already set above; keep one of them"));
     }
+    if let Some(rest) = message.strip_prefix("non-finite float `") {
+        let value = rest.split('`').next().unwrap_or_default();
+        return Diagnostic::error(format!("`{value}` is not a figure"))
+            .at(location)
+            .expected("a number such as 67.5");
+    }
     if message.starts_with("expected mapping") {
         return Diagnostic::error("wrong type: this field takes a map of fields")
             .at(location)
@@ -296,39 +322,83 @@ fn quoted_list(names: &[&str]) -> String {
 pub struct FoundFile {
     /// Path to read.
     pub path: PathBuf,
-    /// Where its outputs go, relative to the output folder, without extension.
-    pub output_stem: PathBuf,
+    /// Where its outputs go, relative to the output folder, without extension, folders
+    /// separated by `/`: made from the file's path under the folder given, each part made safe
+    /// by [`safe_name`].
+    pub output_stem: String,
 }
 
-/// Every YAML file named or found (recursively, in sorted order) under `paths`.
-pub fn find_content(paths: &[PathBuf]) -> Result<Vec<FoundFile>, Diagnostic> {
+/// A file or folder name reduced to what is safe in a published file name on any system and in
+/// a web address: letters, digits, `-`, `_` and `.` kept; every other run of characters
+/// (spaces, slashes, punctuation, control characters) becomes one `-`. Never empty, never
+/// starting with `.`.
+pub fn safe_name(name: &str) -> String {
+    let mut safe = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() || matches!(c, '_' | '.' | '-') {
+            safe.push(c);
+        } else if !safe.ends_with('-') {
+            safe.push('-');
+        }
+    }
+    let trimmed = safe.trim_start_matches(['.', '-']).trim_end_matches('-');
+    if trimmed.is_empty() {
+        "paper".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Every YAML file named or found (recursively, in sorted order) under `paths`, all inside
+/// `root`. Hidden files and folders are skipped, symbolic links are followed only while they
+/// stay inside the root (and a folder is never visited twice, so a link loop ends), and only
+/// regular files are taken.
+pub fn find_content(paths: &[PathBuf], root: &ContentRoot) -> Result<Vec<FoundFile>, Diagnostic> {
     let mut found = Vec::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|error| {
-            Diagnostic::error(format!("cannot read `{}`: {error}", path.display()))
-        })?;
+        let refuse = |reason: String| {
+            Diagnostic::error(format!("cannot read `{}`: {reason}", path.display()))
+        };
+        let metadata = std::fs::metadata(path).map_err(|error| refuse(error.to_string()))?;
+        if !root.contains(path) {
+            return Err(refuse(format!(
+                "it is outside the content root `{}`",
+                root.shown().display()
+            ))
+            .hint("give --root with a folder that holds all the content"));
+        }
         if metadata.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).map_err(|error| {
-                Diagnostic::error(format!("cannot list `{}`: {error}", path.display()))
-            })?;
+            let mut visited = std::collections::BTreeSet::new();
+            walk(path, root, &mut visited, &mut files)?;
             files.sort();
             for file in files {
                 let relative = file.strip_prefix(path).unwrap_or(&file).with_extension("");
                 found.push(FoundFile {
+                    output_stem: stem_of(&relative),
                     path: file,
-                    output_stem: relative,
                 });
             }
-        } else {
+        } else if metadata.is_file() {
             let stem = path.file_stem().map(PathBuf::from).unwrap_or_default();
             found.push(FoundFile {
                 path: path.clone(),
-                output_stem: stem,
+                output_stem: stem_of(&stem),
             });
+        } else {
+            return Err(refuse("it is not a regular file or a folder".into()));
         }
     }
     Ok(found)
+}
+
+/// The output stem of a path relative to the folder given: each part made safe.
+fn stem_of(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|part| safe_name(&part.as_os_str().to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whether a file or folder is hidden (`.git`, an editor's `.report.yaml.swp`): never content.
@@ -338,20 +408,88 @@ pub fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with('.'))
 }
 
-fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(folder)? {
-        let path = entry?.path();
+fn walk(
+    folder: &Path,
+    root: &ContentRoot,
+    visited: &mut std::collections::BTreeSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+) -> Result<(), Diagnostic> {
+    let cannot = |path: &Path, reason: String| {
+        Diagnostic::error(format!("cannot read `{}`: {reason}", path.display()))
+    };
+    // A folder reached twice (a link back up, or two links to one place) is read once.
+    let canonical = folder
+        .canonicalize()
+        .map_err(|error| cannot(folder, error.to_string()))?;
+    if !visited.insert(canonical) {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(folder).map_err(|error| cannot(folder, error.to_string()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|error| cannot(folder, error.to_string()))?
+            .path();
         if is_hidden(&path) {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if matches!(
+        let is_yaml = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
-        ) {
+        );
+        // Follows symbolic links; a broken one is skipped unless it claims to be content.
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            if is_yaml {
+                return Err(cannot(&path, "it is a broken link".into()));
+            }
+            continue;
+        };
+        if (metadata.is_dir() || is_yaml) && !root.contains(&path) {
+            return Err(cannot(
+                &path,
+                format!(
+                    "it leads outside the content root `{}`",
+                    root.shown().display()
+                ),
+            )
+            .hint("content is read only from inside the content root; copy the file in, or give --root"));
+        }
+        if metadata.is_dir() {
+            walk(&path, root, visited, files)?;
+        } else if is_yaml && metadata.is_file() {
             files.push(path);
+        } else if is_yaml {
+            return Err(cannot(
+                &path,
+                "it is not a regular file (a pipe or a device?)".into(),
+            ));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_made_safe() {
+        assert_eq!(safe_name("performance-june-2020"), "performance-june-2020");
+        assert_eq!(safe_name("Report (final) v2"), "Report-final-v2");
+        assert_eq!(safe_name("../../x"), "x");
+        assert_eq!(safe_name("rapport été"), "rapport-été");
+        assert_eq!(safe_name("#$%"), "paper");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_walked_once() {
+        let folder = tempfile::tempdir().unwrap();
+        let content = folder.path().join("content");
+        std::fs::create_dir_all(content.join("a")).unwrap();
+        std::fs::write(content.join("a/r.yaml"), "kind: x").unwrap();
+        std::os::unix::fs::symlink(&content, content.join("a/loop")).unwrap();
+        let root = ContentRoot::new(&content).unwrap();
+        let found = find_content(std::slice::from_ref(&content), &root).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
 }

@@ -6,6 +6,7 @@ use crate::lower::{MONTHS, ordinal};
 
 /// `value` rounded half up to `places` decimals, with thousands separators: "1,167", "99.9".
 pub fn number(value: f64, places: u32) -> String {
+    let places = places.min(super::measures::MOST_PLACES);
     let rounded = round_half_up(value, places);
     let text = format!("{:.*}", places as usize, rounded.abs());
     let (whole, fraction) = match text.split_once('.') {

@@ -154,12 +154,18 @@ pub fn direction(
     })
 }
 
-/// Round half away from zero at `places` decimals, working on the decimal digits so that 0.05
-/// rounds to 0.1 (binary floating point stores it a hair below).
+/// The most decimal places a figure is printed with: council figures never need more, and
+/// beyond about 12 significant digits a double holds only noise.
+pub const MOST_PLACES: u32 = 6;
+
+/// Round half away from zero at `places` decimals (at most [`MOST_PLACES`]; content asking for
+/// more is refused where it is written), working on the decimal digits so that 0.05 rounds to
+/// 0.1 (binary floating point stores it a hair below).
 pub fn round_half_up(value: f64, places: u32) -> f64 {
     if !value.is_finite() {
         return value;
     }
+    let places = places.min(MOST_PLACES);
     // 12 significant decimals is far beyond any council figure and below f64's noise.
     let text = format!("{:.12}", value.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));

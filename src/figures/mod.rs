@@ -126,6 +126,24 @@ pub fn compute(
         }
     }
 
+    for (name, years) in &file.populations {
+        for (year, size) in years {
+            if !(size.is_finite() && *size > 0.0) {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the population `{name}` for {year} is {size}: a rate per 10,000 needs a population above 0"
+                    ))
+                    .at(source.locate(&format!("{name}:")))
+                    .hint("give the population's size in that year"),
+                );
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        // Every rate of such a population would fail too: said once, here.
+        return Err(diagnostics);
+    }
+
     let mut indicators = Vec::new();
     let mut keys: BTreeMap<String, Location> = BTreeMap::new();
     for spanned in &file.indicators {
@@ -140,6 +158,10 @@ pub fn compute(
                 .at(source.location_of(&definition.key))
                 .hint(format!("the first is at line {}", earlier.line)),
             );
+        }
+        if let Some((field, problem)) = definition_problem(definition) {
+            diagnostics.push(problem.at(source.locate_from(spanned, field)));
+            continue;
         }
         match compute_indicator(definition, as_at, year_start, file, table) {
             Ok(indicator) => indicators.push(indicator),
@@ -321,6 +343,20 @@ fn compute_indicator(
         ));
     }
 
+    // A figure too large for a double (an overflow) is refused rather than printed as "inf".
+    let computed = months
+        .values()
+        .chain(&ytd)
+        .chain(&ytd_last_year)
+        .chain(ytd_parts.iter().flat_map(|(top, bottom)| [top, bottom]));
+    if computed.copied().any(|value| !value.is_finite()) {
+        return Err(problem(format!(
+            "a figure of `{}` is too large to work with",
+            definition.reference
+        ))
+        .hint("check the values and the population for figures that are far too large"));
+    }
+
     let latest = months.get(&as_at).copied();
     let previous = months.get(&as_at.plus(-1)).copied();
     Ok(Indicator {
@@ -332,6 +368,47 @@ fn compute_indicator(
         ytd,
         ytd_last_year,
         ytd_parts,
+    })
+}
+
+/// A field of an indicator's definition that cannot be used, with the name it is written under:
+/// a precision beyond [`measures::MOST_PLACES`], or a figure that is not finite (`.inf`, `.nan`).
+fn definition_problem(definition: &IndicatorDefinition) -> Option<(&'static str, Diagnostic)> {
+    if let Some(precision) = definition.precision
+        && precision > measures::MOST_PLACES
+    {
+        return Some((
+            "precision:",
+            Diagnostic::error(format!(
+                "`precision: {precision}`: figures are printed with 0 to {} decimal places",
+                measures::MOST_PLACES
+            )),
+        ));
+    }
+    let target = definition.target.as_ref();
+    let benchmarks = definition.benchmarks.as_ref();
+    [
+        ("last_year:", definition.last_year),
+        ("green:", target.and_then(|t| t.green)),
+        ("amber:", target.and_then(|t| t.amber)),
+        ("red:", target.and_then(|t| t.red)),
+        ("best_sn:", benchmarks.and_then(|b| b.best_sn)),
+        ("sn_average:", benchmarks.and_then(|b| b.sn_average)),
+        ("national:", benchmarks.and_then(|b| b.national)),
+        ("own:", benchmarks.and_then(|b| b.own)),
+    ]
+    .into_iter()
+    .find_map(|(field, value)| value.filter(|v| !v.is_finite()).map(|_| field))
+    .map(|field| {
+        (
+            field,
+            Diagnostic::error(format!(
+                "`{}` of `{}` is not a finite number",
+                field.trim_end_matches(':'),
+                definition.reference
+            ))
+            .hint("give the figure as a number, such as 67.5"),
+        )
     })
 }
 
@@ -422,6 +499,16 @@ fn evaluate_computed(
                 .compile_expression(&expression.value)
                 .and_then(|compiled| compiled.eval(Value::from(context.clone())));
             match result {
+                Ok(value)
+                    if f64::try_from(value.clone()).is_ok_and(|number| !number.is_finite()) =>
+                {
+                    diagnostics.push(
+                        Diagnostic::error(format!(
+                            "cannot compute `{name}`: the result is not a finite number (a division by zero, or a figure too large)"
+                        ))
+                        .at(source.location_of(expression)),
+                    );
+                }
                 Ok(value) if !value.is_undefined() => {
                     context.insert(name.clone(), value);
                 }

@@ -132,13 +132,25 @@ pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Tab
                 continue;
             }
             let here = location(line, field, text.len());
-            let Some(value) = parse_number(text) else {
-                diagnostics.push(
-                    Diagnostic::error(format!("`{text}` is not a number"))
-                        .at(here)
-                        .expected("a number such as 574, 91.3 or 91.3%; leave the field empty (or -) when there is no value"),
-                );
-                continue;
+            let value = match parse_number(text) {
+                Ok(value) => value,
+                Err(NotANumber::DecimalComma) => {
+                    diagnostics.push(
+                        Diagnostic::error(format!("`{text}` has a decimal comma"))
+                            .at(here)
+                            .expected("a decimal point, as in 91.3; commas may only separate thousands, as in 1,167")
+                            .hint("a spreadsheet saved with another country's settings writes decimal commas; save it with UK settings"),
+                    );
+                    continue;
+                }
+                Err(NotANumber::Other) => {
+                    diagnostics.push(
+                        Diagnostic::error(format!("`{text}` is not a number"))
+                            .at(here)
+                            .expected("a number such as 574, 91.3 or 91.3%; leave the field empty (or -) when there is no value"),
+                    );
+                    continue;
+                }
             };
             let cell = Cell {
                 value,
@@ -168,6 +180,18 @@ enum Column {
     Ytd,
 }
 
+impl Column {
+    /// Whether two columns are for the same figures (spans that overlap are fine: one row gives
+    /// months, another only their total).
+    fn same_as(self, other: Column) -> bool {
+        match (self, other) {
+            (Column::Ytd, Column::Ytd) => true,
+            (Column::Period(a), Column::Period(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 fn header_columns(
     record: &csv::StringRecord,
     line: usize,
@@ -185,10 +209,29 @@ fn header_columns(
         );
     }
     for (field, text) in record.iter().enumerate().skip(1) {
-        if text.eq_ignore_ascii_case("ytd") {
-            columns.push(Some(Column::Ytd));
-        } else if let Some(period) = Period::parse(text) {
-            columns.push(Some(Column::Period(period)));
+        let column = if text.eq_ignore_ascii_case("ytd") {
+            Some(Column::Ytd)
+        } else {
+            Period::parse(text).map(Column::Period)
+        };
+        if let Some(column) = column {
+            // The same month twice would silently take one of the two values.
+            let earlier = columns
+                .iter()
+                .position(|c: &Option<Column>| c.is_some_and(|c| c.same_as(column)));
+            if let Some(earlier) = earlier {
+                diagnostics.push(
+                    Diagnostic::error(format!("a second column for `{text}`"))
+                        .at(location(line, field, text.len()))
+                        .hint(format!(
+                            "column {} already holds it; each month (and ytd) has one column",
+                            earlier + 1
+                        )),
+                );
+                columns.push(None);
+            } else {
+                columns.push(Some(column));
+            }
         } else {
             diagnostics.push(
                 Diagnostic::error(format!("`{text}` is not a month"))
@@ -201,17 +244,41 @@ fn header_columns(
     columns
 }
 
-/// "574", "91.3", "91.3%", "1,167".
-fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    cleaned
+/// Why a cell is not a number.
+#[derive(Debug, PartialEq)]
+enum NotANumber {
+    /// "91,3": a comma where a decimal point belongs.
+    DecimalComma,
+    /// Anything else.
+    Other,
+}
+
+/// "574", "91.3", "91.3%", "1,167", "-2". Commas are taken only as thousands separators (groups
+/// of three digits), so "91,3" is an error rather than 913; words such as "inf" and "nan", and
+/// figures too large for a double, are not numbers.
+fn parse_number(text: &str) -> Result<f64, NotANumber> {
+    let number = text.strip_suffix('%').unwrap_or(text).trim();
+    let unsigned = number.strip_prefix(['-', '+']).unwrap_or(number);
+    if !unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return Err(NotANumber::Other);
+    }
+    let (whole, _) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if unsigned.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        let thousands = whole.contains(',')
+            && (1..=3).contains(&first.len())
+            && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
+        if !thousands || unsigned[whole.len()..].contains(',') {
+            return Err(NotANumber::DecimalComma);
+        }
+    }
+    number
+        .replace(',', "")
         .parse::<f64>()
         .ok()
         .filter(|value| value.is_finite())
+        .ok_or(NotANumber::Other)
 }
 
 #[cfg(test)]
@@ -262,6 +329,42 @@ mod tests {
                 .contains("2 fields but the header has 3")
         );
         assert!(diagnostics[2].message.contains("a second row for `3.1`"));
+    }
+
+    #[test]
+    fn commas_only_separate_thousands() {
+        assert_eq!(parse_number("1,167"), Ok(1167.0));
+        assert_eq!(parse_number("1,234,567.5"), Ok(1_234_567.5));
+        assert_eq!(parse_number("91.3%"), Ok(91.3));
+        assert_eq!(parse_number("-2"), Ok(-2.0));
+        assert_eq!(parse_number("91,3%"), Err(NotANumber::DecimalComma));
+        assert_eq!(parse_number("1,5"), Err(NotANumber::DecimalComma));
+        assert_eq!(parse_number("12,34"), Err(NotANumber::DecimalComma));
+        assert_eq!(parse_number("1,167,5"), Err(NotANumber::DecimalComma));
+        for text in ["inf", "NaN", "1e999", "abc", "", "%"] {
+            assert_eq!(parse_number(text), Err(NotANumber::Other), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_given_twice_is_an_error_at_the_second_column() {
+        let (_, diagnostics) =
+            table("ref,2021-09,Sep-21,2021-08..2021-10,2021-08..2021-10,ytd,YTD\n3.1,1,,3,,5,\n");
+        let messages: Vec<(usize, usize, &str)> = diagnostics
+            .iter()
+            .map(|d| {
+                let location = d.location.as_ref().unwrap();
+                (location.line, location.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (1, 13, "a second column for `Sep-21`"),
+                (1, 37, "a second column for `2021-08..2021-10`"),
+                (1, 58, "a second column for `YTD`"),
+            ]
+        );
     }
 
     #[test]

@@ -95,6 +95,14 @@ pub fn compute_table(
         .iter()
         .filter_map(|row| value_of(&row.value))
         .sum();
+    if !total.is_finite() {
+        diagnostics.push(
+            Diagnostic::error(format!("the total of `{name}` is too large to work with"))
+                .at(source.location_of(spanned))
+                .hint("check the table for figures that are far too large"),
+        );
+        return None;
+    }
     if let Some(declared) = &definition.declared_total
         && round_half_up(declared.value, 6) != round_half_up(total, 6)
     {

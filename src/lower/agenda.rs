@@ -132,13 +132,25 @@ pub fn lower_meeting(
 
     // Papers first: the exclusion item's wording depends on which are exempt.
     let mut items = Vec::new();
-    for (number, entry) in &flat {
-        let documents = item_documents(entry, source, papers, &references, &mut diagnostics);
+    let mut private_items = Vec::new();
+    for flat_item in &flat {
+        let (entry, number) = (flat_item.entry, flat_item.number);
+        let exempt = item_exemption(flat_item, source, &mut diagnostics);
+        let documents =
+            item_documents(entry, exempt, source, papers, &references, &mut diagnostics);
         if !documents.is_empty() {
             items.push(ItemPapers {
-                number: *number,
+                number,
                 title: item_title(&entry.value, &documents),
                 documents,
+            });
+        } else if let Some(paragraph) = exempt {
+            // An item with no papers, taken in private (an oral update): the exclusion item
+            // names it too.
+            private_items.push(PrivateItem {
+                number,
+                title: entry.value.title.clone().unwrap_or_default(),
+                paragraph,
             });
         }
     }
@@ -160,6 +172,7 @@ pub fn lower_meeting(
             source,
             narrative: &narrative,
             items: &items,
+            private_items: &private_items,
         },
         &mut blocks,
         &mut diagnostics,
@@ -210,23 +223,43 @@ fn slug(text: &str) -> String {
         .join("-")
 }
 
-/// Items in agenda order with their numbers (continuous across groups); groups are checked.
+/// An agenda item in order, with its number (continuous across groups) and its group, if any.
+struct FlatItem<'a> {
+    number: u32,
+    entry: &'a Spanned<AgendaEntry>,
+    /// `exempt:` of the group the item is in: it applies to every item of the group.
+    group_exempt: Option<&'a Spanned<u8>>,
+}
+
+/// Items in agenda order with their numbers; groups, and fields written where they mean
+/// nothing, are checked.
 fn flatten_items<'a>(
     entries: &'a [Spanned<AgendaEntry>],
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(u32, &'a Spanned<AgendaEntry>)> {
+) -> Vec<FlatItem<'a>> {
     let mut flat = Vec::new();
     fn walk<'a>(
         entries: &'a [Spanned<AgendaEntry>],
         source: &SourceFile,
         diagnostics: &mut Vec<Diagnostic>,
-        flat: &mut Vec<(u32, &'a Spanned<AgendaEntry>)>,
+        flat: &mut Vec<FlatItem<'a>>,
+        group_exempt: Option<&'a Spanned<u8>>,
         depth: usize,
     ) {
         for entry in entries {
             match (&entry.value.group, &entry.value.items) {
-                (Some(_), Some(items)) if depth == 0 => walk(items, source, diagnostics, flat, 1),
+                (Some(_), Some(items)) if depth == 0 => {
+                    check_group_fields(entry, source, diagnostics);
+                    walk(
+                        items,
+                        source,
+                        diagnostics,
+                        flat,
+                        entry.value.exempt.as_ref(),
+                        1,
+                    );
+                }
                 (Some(_), Some(_)) => diagnostics.push(
                     Diagnostic::error("a group cannot hold another group")
                         .at(source.location_of(entry))
@@ -238,22 +271,54 @@ fn flatten_items<'a>(
                 ),
                 (None, None) => {
                     let number = flat.len() as u32 + 1;
-                    flat.push((number, entry));
+                    flat.push(FlatItem {
+                        number,
+                        entry,
+                        group_exempt,
+                    });
                 }
             }
         }
     }
-    walk(entries, source, diagnostics, &mut flat, 0);
+    walk(entries, source, diagnostics, &mut flat, None, 0);
     flat
 }
 
+/// A group heading takes `group`, `items`, `description` (printed under the heading) and
+/// `exempt` (every item of the group is exempt); the fields of an item mean nothing there.
+fn check_group_fields(
+    entry: &Spanned<AgendaEntry>,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let group = &entry.value;
+    let misplaced = [
+        ("key", group.key.is_some()),
+        ("standard", group.standard.is_some()),
+        ("title", group.title.is_some()),
+        ("minutes", group.minutes.is_some()),
+        ("report", group.report.is_some()),
+        ("appendices", !group.appendices.is_empty()),
+    ];
+    for (field, present) in misplaced {
+        if present {
+            diagnostics.push(
+                Diagnostic::error(format!("`{field}` does not belong on a group heading"))
+                    .at(source.locate_from(entry, &format!("{field}:")))
+                    .expected("a group's `group`, `items`, `description` and `exempt`")
+                    .hint(format!("move `{field}` to one of the group's items")),
+            );
+        }
+    }
+}
+
 fn item_references(
-    flat: &[(u32, &Spanned<AgendaEntry>)],
+    flat: &[FlatItem],
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
     let mut references = References::default();
-    for (number, entry) in flat {
+    for FlatItem { number, entry, .. } in flat {
         if let Some(key) = &entry.value.key {
             let reference = ItemReference {
                 number: *number,
@@ -292,19 +357,55 @@ fn check_paragraph(paragraph: u8, at: Location, diagnostics: &mut Vec<Diagnostic
 
 use crate::diagnostics::Location;
 
-/// The papers behind one agenda item, in order, with their exemptions.
+/// An item without papers that is exempt: the public may be excluded while it is discussed.
+#[derive(Debug, Clone)]
+struct PrivateItem {
+    number: u32,
+    title: String,
+    paragraph: u8,
+}
+
+/// The paragraph of Schedule 12A the whole item is exempt under: its own `exempt:`, or its
+/// group's. Checked; `exempt:` on a standard item other than the minutes means nothing and is an
+/// error.
+fn item_exemption(
+    flat_item: &FlatItem,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<u8> {
+    let item = &flat_item.entry.value;
+    if let (Some(standard), Some(exempt)) = (item.standard, &item.exempt)
+        && standard != StandardItem::Minutes
+    {
+        diagnostics.push(
+            Diagnostic::error("`exempt` means nothing on this standard item")
+                .at(source.location_of(exempt))
+                .hint("exemption applies to an item's papers, or to an item discussed in private; standard items other than the minutes have neither"),
+        );
+        return None;
+    }
+    let written = item.exempt.as_ref().or(flat_item.group_exempt)?;
+    if item
+        .standard
+        .is_some_and(|standard| standard != StandardItem::Minutes)
+    {
+        // A group's exemption covers its reports, not the procedural items beside them.
+        return None;
+    }
+    check_paragraph(written.value, source.location_of(written), diagnostics)
+}
+
+/// The papers behind one agenda item, in order, with their exemptions; `item_exempt` is the
+/// whole item's.
 fn item_documents(
     entry: &Spanned<AgendaEntry>,
+    item_exempt: Option<u8>,
     source: &SourceFile,
     papers: &mut dyn PaperSource,
     references: &References,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<ItemDocument> {
     let item = &entry.value;
-    let item_exempt = item
-        .exempt
-        .as_ref()
-        .and_then(|p| check_paragraph(p.value, source.location_of(p), diagnostics));
     let mut documents = Vec::new();
     match (item.standard, &item.minutes, &item.report) {
         (Some(StandardItem::Minutes), Some(path), None) => {
@@ -356,6 +457,13 @@ fn item_documents(
                     .hint("give the item a title that may be published; the report's own title stays private"),
             );
         }
+        if report.value.label.is_some() {
+            diagnostics.push(
+                Diagnostic::error("`label` belongs to an appendix, not to the report")
+                    .at(source.locate_from(report, "label:"))
+                    .hint("remove it: the report is \"the report\" on the agenda"),
+            );
+        }
         if report.value.is_supplied_pdf() {
             diagnostics.push(
                 Diagnostic::error(
@@ -363,6 +471,8 @@ fn item_documents(
                 )
                 .at(source.location_of(report)),
             );
+        } else if report.value.title.is_some() {
+            diagnostics.push(misplaced_title(source, report));
         } else if let ResolvedPaper::Lowered(document) =
             papers.paper(&report.value.paper, source.location_of(report), references)
         {
@@ -381,6 +491,7 @@ fn item_documents(
                 .hint("add the item's `report:`"),
         );
     }
+    let mut labels: Vec<String> = Vec::new();
     for (index, appendix) in item.appendices.iter().enumerate() {
         let exempt = appendix
             .value
@@ -392,6 +503,37 @@ fn item_documents(
             .label
             .clone()
             .unwrap_or_else(|| (index + 1).to_string());
+        // The label names the appendix's published file (`item-05-appendix-a.docx`): it is made
+        // only of letters and digits, and no two appendices of an item share one in any case.
+        if !is_safe_label(&label) {
+            diagnostics.push(
+                Diagnostic::error(format!("`{label}` cannot label an appendix"))
+                    .at(source.locate_from(appendix, "label:"))
+                    .expected("1 to 8 letters or digits, such as 2, A or 3b")
+                    .hint("the label is printed (\"Appendix A\") and names the appendix's file"),
+            );
+            continue;
+        }
+        if let Some(other) = labels
+            .iter()
+            .find(|other| other.eq_ignore_ascii_case(&label))
+        {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "two appendices of this item are labelled `{other}` and `{label}`"
+                ))
+                .at(source.location_of(appendix))
+                .hint(
+                    "give each appendix its own label (labels are compared without regard to case)",
+                ),
+            );
+            continue;
+        }
+        labels.push(label.clone());
+        if appendix.value.title.is_some() && !appendix.value.is_supplied_pdf() {
+            diagnostics.push(misplaced_title(source, appendix));
+            continue;
+        }
         let role = DocumentRole::Appendix(label);
         if appendix.value.is_supplied_pdf() {
             let at = source.location_of(appendix);
@@ -420,6 +562,21 @@ fn item_documents(
     documents
 }
 
+/// Whether an appendix label is safe in a file name: 1 to 8 ASCII letters or digits.
+fn is_safe_label(label: &str) -> bool {
+    (1..=8).contains(&label.len()) && label.bytes().all(|byte| byte.is_ascii_alphanumeric())
+}
+
+/// `title:` given to a paper written in YAML, which takes its title from the paper itself.
+fn misplaced_title(
+    source: &SourceFile,
+    paper: &Spanned<crate::content::meeting::PaperRef>,
+) -> Diagnostic {
+    Diagnostic::error("`title` is for an appendix supplied as a PDF; this paper has its own title")
+        .at(source.locate_from(paper, "title:"))
+        .hint("remove it, or change the title inside the paper's own file")
+}
+
 /// An appendix supplied as a PDF: its pages, each shown whole on a page of the pack.
 fn supplied_pdf_document(
     role: DocumentRole,
@@ -433,7 +590,13 @@ fn supplied_pdf_document(
         Some(title) => format!("{name}: {title}"),
         None => name,
     };
-    let source_name = format!("/supplied/{}", reference.paper.replace(['/', '\\'], "_"));
+    // Named by its content, never by its path: `a/b.pdf` and `a_b.pdf` stay two files.
+    let digest: String = crate::memo::key(&[bytes.as_slice()])
+        .iter()
+        .take(12)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let source_name = format!("/supplied/{digest}.pdf");
     ItemDocument {
         role,
         document: Document {
@@ -554,11 +717,12 @@ struct AgendaContext<'a> {
     source: &'a SourceFile,
     narrative: &'a Narrative,
     items: &'a [ItemPapers],
+    private_items: &'a [PrivateItem],
 }
 
 fn entries_into_blocks(
     entries: &[Spanned<AgendaEntry>],
-    flat: &[(u32, &Spanned<AgendaEntry>)],
+    flat: &[FlatItem],
     position: &mut usize,
     context: &AgendaContext,
     blocks: &mut Vec<Block>,
@@ -571,15 +735,24 @@ fn entries_into_blocks(
                 number: None,
                 content: vec![Inline::text(group.clone())],
             });
+            if let Some(description) = &entry.value.description {
+                blocks.extend(body_blocks(
+                    context.narrative,
+                    context.source,
+                    &description.value,
+                    Some(description),
+                    diagnostics,
+                ));
+            }
             entries_into_blocks(items, flat, position, context, blocks, diagnostics);
             continue;
         }
-        let Some((number, _)) = flat.get(*position) else {
+        let Some(flat_item) = flat.get(*position) else {
             continue;
         };
         *position += 1;
         blocks.push(agenda_item(
-            *number,
+            flat_item.number,
             &entry.value,
             entry,
             context,
@@ -620,7 +793,7 @@ fn agenda_item(
         ),
         Some(StandardItem::Exclusion) => (
             "Exclusion of the press and public".into(),
-            exclusion_wording(context.items),
+            exclusion_wording(context.items, context.private_items),
         ),
         Some(StandardItem::Minutes) => {
             let held = minutes_date.map(ordinal_date).unwrap_or_default();
@@ -677,8 +850,22 @@ fn agenda_item(
 }
 
 /// The exclusion item's wording: the standard sentence, or which items are exempt and why.
-fn exclusion_wording(items: &[ItemPapers]) -> Vec<Block> {
-    let mut exempt_lines = Vec::new();
+fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateItem]) -> Vec<Block> {
+    let mut exempt_lines: Vec<(u32, Vec<Block>)> = private_items
+        .iter()
+        .map(|item| {
+            let paragraph = item.paragraph;
+            (
+                item.number,
+                vec![Block::plain(format!(
+                    "Agenda Item {} ({}): paragraph {paragraph} ({}).",
+                    item.number,
+                    item.title,
+                    SCHEDULE_12A[usize::from(paragraph) - 1]
+                ))],
+            )
+        })
+        .collect();
     for item in items {
         let exempt: Vec<&ItemDocument> = item
             .documents
@@ -707,8 +894,13 @@ fn exclusion_wording(items: &[ItemPapers]) -> Vec<Block> {
             .iter()
             .map(|p| format!("paragraph {p} ({})", SCHEDULE_12A[usize::from(*p) - 1]))
             .collect();
-        exempt_lines.push(vec![Block::plain(format!("{which}: {}.", why.join("; ")))]);
+        exempt_lines.push((
+            item.number,
+            vec![Block::plain(format!("{which}: {}.", why.join("; ")))],
+        ));
     }
+    exempt_lines.sort_by_key(|(number, _)| *number);
+    let exempt_lines: Vec<Vec<Block>> = exempt_lines.into_iter().map(|(_, line)| line).collect();
     if exempt_lines.is_empty() {
         return vec![Block::plain(
             "To consider whether the press and public should be excluded from the meeting during consideration of any part of the agenda.",

@@ -11,10 +11,15 @@ pub fn kind_name(kind: ChartKind) -> &'static str {
     }
 }
 
-/// A value axis with round ticks covering `values` (from zero for bars).
+/// A value axis with round ticks covering `values` (from zero for bars). Lowering refuses a chart
+/// with no figures; were one to arrive, it gets an axis from 0 to 1 rather than a broken one.
 pub fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> ChartAxis {
-    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let finite = || values.iter().copied().filter(|value| value.is_finite());
+    if finite().next().is_none() {
+        return axis(&[0.0, 1.0], from_zero, show);
+    }
+    let low = finite().fold(f64::INFINITY, f64::min);
+    let high = finite().fold(f64::NEG_INFINITY, f64::max);
     let low = if from_zero { low.min(0.0) } else { low };
     let span = (high - low).max(high.abs() * 0.05).max(1e-9);
     let raw_step = span / 4.0;
@@ -29,7 +34,8 @@ pub fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> Ch
     let max = if max <= min { min + step } else { max };
     let mut ticks = Vec::new();
     let mut tick = min;
-    while tick <= max + step * 1e-6 {
+    // Four to eight ticks in practice; the bound keeps float extremes from looping on.
+    while tick <= max + step * 1e-6 && ticks.len() < 20 {
         ticks.push((tick, show(tick)));
         tick += step;
     }

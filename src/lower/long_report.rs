@@ -268,6 +268,17 @@ impl Lowering<'_> {
                     })
                     .unwrap_or_default(),
             };
+            if !values.iter().any(|(_, value)| value.is_some()) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the chart of `{}` has no figures to draw",
+                        chart.table
+                    ))
+                    .at(self.source.location_of(spanned))
+                    .hint("a chart draws a column of numbers; choose a table (or `column`) that has some"),
+                );
+                return;
+            }
             let kind = match chart.kind {
                 TableChartKind::Bar => ChartKind::Bar,
                 TableChartKind::Hbar => ChartKind::HorizontalBar,

@@ -4,6 +4,7 @@ pub mod action_plan;
 pub mod agenda;
 pub mod charts;
 pub mod cover_report;
+pub mod limits;
 pub mod long_report;
 pub mod minutes;
 pub mod performance_report;
