@@ -125,9 +125,9 @@ def pack_pages(folder):
 class Watcher:
     """A running `papers watch` whose rebuild lines can be awaited."""
 
-    def __init__(self, content, out):
+    def __init__(self, content, out, root):
         self.process = subprocess.Popen(
-            [PAPERS, "watch", content, "--out", out, "--poll", "20"],
+            [PAPERS, "watch", content, "--root", root, "--out", out, "--poll", "20"],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -170,7 +170,7 @@ def replace_in(path, old, new):
 def incremental(work):
     """Median rebuild seconds after a one-cell CSV change and a one-word text change."""
     content = os.path.join(work, "content")
-    watcher = Watcher(os.path.join(content, MEETING), os.path.join(work, "watch-out"))
+    watcher = Watcher(os.path.join(content, MEETING), os.path.join(work, "watch-out"), content)
     csv = os.path.join(content, VALUES_CSV)
     report = os.path.join(content, IRO_REPORT)
     cell, words = [], []

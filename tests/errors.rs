@@ -144,7 +144,11 @@ fn a_failed_build_leaves_earlier_output_untouched() {
     assert_eq!(std::fs::read(out.join("report.pdf")).unwrap(), pdf);
     assert_eq!(std::fs::read(out.join("report.docx")).unwrap(), docx);
     let names: Vec<_> = files_in(&out);
-    assert_eq!(names.len(), 2, "stray files: {names:?}");
+    assert_eq!(
+        names.len(),
+        3,
+        "the two papers and the manifest; stray files: {names:?}"
+    );
 }
 
 #[test]

@@ -372,7 +372,13 @@ fn a_minute_reference_to_a_missing_key_fails_check_at_its_place() {
         );
     let path = meeting.join("minutes.yaml");
     std::fs::write(&path, &minutes).unwrap();
-    let output = papers(&["check", path.to_str().unwrap()]);
+    // The committee file is in the folder above the meeting's: the content root is that folder.
+    let output = papers(&[
+        "check",
+        path.to_str().unwrap(),
+        "--root",
+        meeting.parent().unwrap().to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     let line = minutes

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 /// The model of one paper, read and lowered as `papers build` would.
 fn model_json(path: &str) -> String {
-    let (loaded, _) = papers::build::load(&[PathBuf::from(path)])
-        .unwrap_or_else(|_| panic!("{path} does not load"));
+    let paths = [PathBuf::from(path)];
+    let root = papers::input::ContentRoot::new(std::path::Path::new("content")).unwrap();
+    let (loaded, _) =
+        papers::build::load(&paths, &root).unwrap_or_else(|_| panic!("{path} does not load"));
     serde_json::to_string_pretty(&loaded.papers[0].document).unwrap()
 }
 

@@ -152,3 +152,61 @@ fn an_unreadable_supplied_pdf_is_an_error_at_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
+    let work = tempfile::tempdir().unwrap();
+    let content = work.path().join("content");
+    std::fs::create_dir_all(content.join("a")).unwrap();
+    // Two different supplied PDFs, at `a/b.pdf` and `a_b.pdf`: once both named `a_b.pdf` inside
+    // the typesetter, so that the pack showed one of them twice.
+    let supplied_out = work.path().join("supplied");
+    papers_ok(&[
+        "build",
+        "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
+        "content/corporate-parenting-performance-2020-06/performance-june-2020-cover.yaml",
+        "--format",
+        "pdf",
+        "--out",
+        supplied_out.to_str().unwrap(),
+    ]);
+    std::fs::copy(
+        supplied_out.join("05-terms-of-reference-cover.pdf"),
+        content.join("a/b.pdf"),
+    )
+    .unwrap();
+    std::fs::copy(
+        supplied_out.join("performance-june-2020-cover.pdf"),
+        content.join("a_b.pdf"),
+    )
+    .unwrap();
+    copy_example_committee(&content);
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
+        content.join("cover.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("meeting.yaml"),
+        MEETING.replace(
+            "      - paper: supplied.pdf\n        title: Terms of Reference\n",
+            "      - {paper: a/b.pdf, title: First}\n      - {paper: a_b.pdf, title: Second}\n",
+        ),
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let pack = pdf_text_raw(&out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"));
+    let first = pack
+        .find("In November 2021 a task and finish group")
+        .expect("the first supplied PDF is in the pack");
+    let second = pack
+        .find("Monthly Performance Report")
+        .expect("the second supplied PDF is in the pack");
+    assert!(first < second, "each appendix shows its own file, in order");
+}

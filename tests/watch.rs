@@ -158,3 +158,45 @@ fn watch_sees_a_new_paper_added_to_the_folder() {
     assert!(line.starts_with("copy.yaml added: built in "), "{line}");
     assert!(out.join("copy.pdf").exists());
 }
+
+#[test]
+fn watch_survives_text_that_would_run_for_ever_and_keeps_rebuilding() {
+    let temporary = tempfile::tempdir().unwrap();
+    let content = copy_example(temporary.path());
+    let out = temporary.path().join("out");
+    let watcher = Watcher::start(&content, &out);
+    assert!(watcher.next_line().starts_with("built in "));
+
+    // A loop of ten billion steps, then a string of a gigabyte: each stops at its budget.
+    let report = content.join(REPORT);
+    let yaml = std::fs::read_to_string(&report).unwrap();
+    let sentence = "at the end of June 2020.";
+    assert!(yaml.contains(sentence));
+    for endless in [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{{ 'x' * 999999999 }}",
+    ] {
+        std::fs::write(
+            &report,
+            yaml.replacen(sentence, &format!("{sentence} {endless}"), 1),
+        )
+        .unwrap();
+        let line = watcher.next_line();
+        assert_eq!(
+            line,
+            format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
+        );
+        assert!(
+            watcher.stderr_so_far().contains("does too much work"),
+            "the problem is said"
+        );
+    }
+    std::fs::write(&report, &yaml).unwrap();
+    let line = watcher.next_line();
+    assert!(
+        line.starts_with(&format!("{REPORT} changed: built in ")),
+        "{line}"
+    );
+    let (status, _) = watcher.interrupt();
+    assert!(status.success());
+}

@@ -422,3 +422,57 @@ pub fn missing_in_order(seed: &[String], text: &str) -> Vec<String> {
     missing.extend(comparison.out_of_order);
     missing
 }
+
+/// Every file under `folder`, in sorted order.
+pub fn files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Everything a reader or a program could get out of a file, as text: its name, and for a PDF
+/// its text, outline, metadata and every object uncompressed; for a DOCX every part.
+pub fn readable(path: &Path) -> String {
+    let mut text = path.file_name().unwrap().to_string_lossy().into_owned();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("pdf") => {
+            text.push_str(&pdf_text_raw(path));
+            text.push_str(&pdf_outline(path).join("\n"));
+            text.push_str(&pdf_xmp(path));
+            // Every object uncompressed: info dictionary, structure tree, annotations.
+            let expanded = tempfile::NamedTempFile::new().unwrap();
+            let qdf = tool(
+                "qpdf",
+                &[
+                    "--qdf",
+                    "--object-streams=disable",
+                    "--stream-data=uncompress",
+                    path.to_str().unwrap(),
+                    expanded.path().to_str().unwrap(),
+                ],
+            );
+            assert!(qdf.status.code().is_some_and(|code| code == 0 || code == 3));
+            text.push_str(&String::from_utf8_lossy(
+                &std::fs::read(expanded.path()).unwrap(),
+            ));
+        }
+        Some("docx") => {
+            for part in docx_parts(path) {
+                text.push_str(&part);
+                if !part.ends_with('/') {
+                    text.push_str(&docx_part(path, &part));
+                }
+            }
+        }
+        _ => text.push_str(&String::from_utf8_lossy(&std::fs::read(path).unwrap())),
+    }
+    text
+}

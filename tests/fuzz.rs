@@ -1,0 +1,239 @@
+//! No input may panic: property tests over everything an author can write (YAML, the values CSV,
+//! narrative templates, Markdown) and over the example content mutated at random, read, lowered
+//! and typeset as `papers` would.
+//!
+//! `cargo test` runs a few hundred cases; `bench/fuzz` runs many more (set `PROPTEST_CASES`).
+//! A failing case is printed, shrunk to its smallest form, ready to become a test of its own.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use papers::build::{self, Format};
+use papers::content::{self, SourceFile};
+use papers::input::ContentRoot;
+use papers::narrative::{Narrative, References};
+use proptest::prelude::*;
+
+/// Cases per property: `PROPTEST_CASES`, or `default` for a quick run inside `cargo test`.
+fn config(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn source(path: &str, text: String) -> SourceFile {
+    SourceFile {
+        path: path.into(),
+        text,
+    }
+}
+
+/// Characters that mean something to YAML, Markdown, templates, CSV or Typst, and a few that
+/// are hard to print, mixed with ordinary text.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("kind: ".to_string()),
+        Just("cover-report".to_string()),
+        Just("\n".to_string()),
+        Just("\n  - ".to_string()),
+        Just(": ".to_string()),
+        Just("{{ ".to_string()),
+        Just(" }}".to_string()),
+        Just("{% for i in range(9) %}".to_string()),
+        Just("{% endfor %}".to_string()),
+        Just("> ".to_string()),
+        Just("**".to_string()),
+        Just("[x](".to_string()),
+        Just("&a *a <<: ".to_string()),
+        Just("#$@\\\"'`".to_string()),
+        Just(",".to_string()),
+        Just("91,3%".to_string()),
+        Just("\u{200d}\u{7}\u{feff}".to_string()),
+        Just("اردو 中文 👍".to_string()),
+        "[a-z0-9 .]{0,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
+}
+
+/// The example files, read once.
+fn examples() -> &'static [(PathBuf, String)] {
+    static EXAMPLES: std::sync::OnceLock<Vec<(PathBuf, String)>> = std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let mut found = Vec::new();
+        let mut pending = vec![common::root().join("content")];
+        while let Some(folder) = pending.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|extension| extension == "yaml" || extension == "csv")
+                {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    found.push((path, text));
+                }
+            }
+        }
+        found.sort();
+        found
+    })
+}
+
+/// One random edit of a text: delete, repeat or replace a stretch, or insert awkward text.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Delete { at: usize, length: usize },
+    Repeat { at: usize, length: usize },
+    Insert { at: usize, text: String },
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 0usize..80).prop_map(|(at, length)| Mutation::Delete { at, length }),
+        (any::<usize>(), 0usize..80).prop_map(|(at, length)| Mutation::Repeat { at, length }),
+        (any::<usize>(), awkward_text()).prop_map(|(at, text)| Mutation::Insert { at, text }),
+    ]
+}
+
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn mutate(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_string();
+    for mutation in mutations {
+        let len = text.len().max(1);
+        match mutation {
+            Mutation::Delete { at, length } => {
+                let start = floor_boundary(&text, at % len);
+                let end = floor_boundary(&text, start + length);
+                text.replace_range(start..end, "");
+            }
+            Mutation::Repeat { at, length } => {
+                let start = floor_boundary(&text, at % len);
+                let end = floor_boundary(&text, start + length);
+                let stretch = text[start..end].to_string();
+                text.insert_str(end, &stretch);
+            }
+            Mutation::Insert { at, text: insert } => {
+                let at = floor_boundary(&text, at % len);
+                text.insert_str(at, insert);
+            }
+        }
+    }
+    text
+}
+
+/// Copy the example content into a new folder, with `file` (an index into [`examples`])
+/// replaced by `text`; returns the folder and the path of the changed file there.
+fn content_with(file: usize, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let content = common::root().join("content");
+    let mut changed = PathBuf::new();
+    for (index, (path, original)) in examples().iter().enumerate() {
+        let target = folder.path().join(path.strip_prefix(&content).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        if index == file {
+            std::fs::write(&target, text).unwrap();
+            changed = target;
+        } else {
+            std::fs::write(&target, original).unwrap();
+        }
+    }
+    (folder, changed)
+}
+
+/// Read and lower everything under `folder` (a content root) as `papers check` does before
+/// typesetting. Problems are fine; a panic is not.
+fn read_and_lower(folder: &Path) {
+    let root = ContentRoot::new(folder).unwrap();
+    let _ = build::load(&[folder.to_path_buf()], &root);
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn any_text_parses_as_a_paper_or_says_why(text in awkward_text()) {
+        let _ = content::parse_paper(&source("any.yaml", text.clone()));
+        let _ = papers::characters::check_source(&source("any.yaml", text));
+    }
+
+    #[test]
+    fn any_values_table_is_read_or_refused(text in awkward_text()) {
+        let mut problems = Vec::new();
+        let _ = papers::figures::series::read_table(
+            &source("values.csv", format!("ref,2021-09,Sep-21,ytd\n{text}")),
+            &mut problems,
+        );
+    }
+
+    #[test]
+    fn any_narrative_renders_or_says_where_it_fails(text in awkward_text()) {
+        let narrative = Narrative::new(References::default());
+        let file = source("any.yaml", format!("body: {text}\n"));
+        if let Ok(rendered) = narrative.render_str::<()>(&text, &file, None) {
+            let _ = papers::markdown::parse_blocks(&rendered);
+        }
+        let _ = papers::markdown::parse_inlines(&text);
+    }
+
+    #[test]
+    fn any_number_formats(value in any::<f64>(), places in 0u32..40) {
+        let _ = papers::figures::format::number(value, places);
+        let _ = papers::figures::format::percent(value, places);
+        let _ = papers::figures::format::signed(value, places);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    #[test]
+    fn mutated_example_content_is_read_or_refused(
+        file in 0usize..64,
+        mutations in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        let file = file % examples().len();
+        let text = mutate(&examples()[file].1, &mutations);
+        let (folder, _) = content_with(file, &text);
+        read_and_lower(folder.path());
+    }
+}
+
+proptest! {
+    #![proptest_config(config(6))]
+
+    #[test]
+    fn mutated_example_content_typesets_or_is_refused(
+        file in 0usize..64,
+        mutations in proptest::collection::vec(mutation(), 1..4),
+    ) {
+        let file = file % examples().len();
+        let text = mutate(&examples()[file].1, &mutations);
+        let (folder, changed) = content_with(file, &text);
+        // A paper of its own is quick to typeset; a meeting's file typesets the whole pack.
+        let target = if changed.to_string_lossy().contains("2022-05-13") {
+            folder.path().join("corporate-parenting-panel")
+        } else {
+            changed.parent().unwrap().to_path_buf()
+        };
+        let root = ContentRoot::new(folder.path()).unwrap();
+        if let Ok((loaded, mut diagnostics)) = build::load(&[target], &root) {
+            let _ = build::render(&loaded, &[Format::Pdf, Format::Docx], &mut diagnostics);
+        }
+    }
+}
