@@ -229,7 +229,7 @@ def main():
             runs = RUNS if target == 100 else max(3, RUNS // 3)
             seconds, peak = cold([PAPERS, "build", folder, "--out", "{out}"], work, runs)
             with tempfile.TemporaryDirectory() as out:
-                subprocess.run([PAPERS, "build", folder, "--out", out], check=True,
+                subprocess.run([PAPERS, "build", folder, "--out", out], cwd=work, check=True,
                                capture_output=True)
                 synthetic[target] = (seconds, peak, pack_pages(out))
 

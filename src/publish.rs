@@ -14,7 +14,7 @@
 //! public files) and `private/manifest.json` (its exempt ones, so nothing public names them).
 //! It refuses to replace a folder holding anything else.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -150,11 +150,6 @@ fn top_manifest(publication: &Publication) -> Vec<u8> {
     bytes
 }
 
-/// An error about the output folder (exit code 2).
-fn folder_error(message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(message)
-}
-
 /// Where the output folder sits: its real parent and name (the staging folder and the swap
 /// must be on the same file system, beside it).
 struct Place {
@@ -166,32 +161,32 @@ struct Place {
 impl Place {
     fn of(out: &Path) -> Result<Place, Diagnostic> {
         let absolute = std::path::absolute(out)
-            .map_err(|error| folder_error(format!("cannot use `{}`: {error}", out.display())))?;
+            .map_err(|error| Diagnostic::error(format!("cannot use `{}`: {error}", out.display())))?;
         // A symbolic link is followed: its target is the folder replaced, the link stays.
         let folder = if absolute.exists() {
             absolute
                 .canonicalize()
-                .map_err(|error| folder_error(format!("cannot use `{}`: {error}", out.display())))?
+                .map_err(|error| Diagnostic::error(format!("cannot use `{}`: {error}", out.display())))?
         } else {
             absolute
         };
         let (Some(parent), Some(name)) = (folder.parent(), folder.file_name()) else {
             return Err(
-                folder_error(format!("`{}` cannot be an output folder", out.display()))
+                Diagnostic::error(format!("`{}` cannot be an output folder", out.display()))
                     .hint("give a folder of its own for the outputs, such as out/"),
             );
         };
         if let Ok(current) = std::env::current_dir().and_then(|c| c.canonicalize())
             && current.starts_with(&folder)
         {
-            return Err(folder_error(format!(
+            return Err(Diagnostic::error(format!(
                 "`{}` holds the current folder, so it cannot be the output folder",
                 out.display()
             ))
             .hint("papers replaces its output folder as a whole; give a folder of its own, such as out/"));
         }
         std::fs::create_dir_all(parent).map_err(|error| {
-            folder_error(format!("cannot create `{}`: {error}", parent.display()))
+            Diagnostic::error(format!("cannot create `{}`: {error}", parent.display()))
         })?;
         Ok(Place {
             parent: parent.to_path_buf(),
@@ -243,7 +238,7 @@ impl Lock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|error| folder_error(format!("cannot lock `{}`: {error}", path.display())))?;
+            .map_err(|error| Diagnostic::error(format!("cannot lock `{}`: {error}", path.display())))?;
         let started = Instant::now();
         let mut said = false;
         loop {
@@ -251,7 +246,7 @@ impl Lock {
                 Ok(()) => return Ok(Lock { _file: file }),
                 Err(std::fs::TryLockError::WouldBlock) => {
                     if started.elapsed() > LOCK_PATIENCE {
-                        return Err(folder_error(format!(
+                        return Err(Diagnostic::error(format!(
                             "another papers build has been writing to `{}` for over {} s",
                             place.folder.display(),
                             LOCK_PATIENCE.as_secs()
@@ -268,7 +263,7 @@ impl Lock {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(std::fs::TryLockError::Error(error)) => {
-                    return Err(folder_error(format!(
+                    return Err(Diagnostic::error(format!(
                         "cannot lock `{}`: {error}",
                         path.display()
                     )));
@@ -310,7 +305,7 @@ fn owned_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
         Ok(files) => files,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(error) => {
-            return Err(folder_error(format!(
+            return Err(Diagnostic::error(format!(
                 "cannot read the output folder `{}`: {error}",
                 folder.display()
             )));
@@ -361,7 +356,7 @@ fn owned_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
     } else {
         String::new()
     };
-    Err(folder_error(format!(
+    Err(Diagnostic::error(format!(
         "the output folder `{}` holds files papers did not make: {}{more}",
         folder.display(),
         shown.join(", ")
@@ -378,7 +373,7 @@ pub fn publish(out: &Path, publication: &Publication) -> Result<Published, Diagn
         let _ = std::fs::remove_dir_all(&leftover);
     }
     if place.folder.exists() && !place.folder.is_dir() {
-        return Err(folder_error(format!(
+        return Err(Diagnostic::error(format!(
             "`{}` is a file, not a folder",
             out.display()
         )));
@@ -391,7 +386,7 @@ pub fn publish(out: &Path, publication: &Publication) -> Result<Published, Diagn
         Ok(published) => published,
         Err(error) => {
             let _ = std::fs::remove_dir_all(&staging);
-            return Err(folder_error(format!(
+            return Err(Diagnostic::error(format!(
                 "cannot write the outputs beside `{}`: {error}",
                 out.display()
             )));
@@ -409,7 +404,7 @@ pub fn publish(out: &Path, publication: &Publication) -> Result<Published, Diagn
 
     swap_in(&place, &staging).map_err(|error| {
         let _ = std::fs::remove_dir_all(&staging);
-        folder_error(format!("cannot replace `{}`: {error}", out.display()))
+        Diagnostic::error(format!("cannot replace `{}`: {error}", out.display()))
     })?;
     Ok(Published {
         removed,
@@ -432,11 +427,11 @@ fn stage(place: &Place, staging: &Path, publication: &Publication) -> std::io::R
         origin: Origin::default(),
     };
     let mut rewritten = BTreeSet::new();
-    let mut created: BTreeMap<PathBuf, ()> = BTreeMap::new();
+    let mut created: BTreeSet<PathBuf> = BTreeSet::new();
     for output in publication.files().chain([&top]) {
         let target = staging.join(&output.path);
         if let Some(parent) = target.parent()
-            && created.insert(parent.to_path_buf(), ()).is_none()
+            && created.insert(parent.to_path_buf())
         {
             std::fs::create_dir_all(parent)?;
         }

@@ -96,7 +96,7 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
         )))
     });
     match result {
-        Ok((total, written)) => {
+        Ok((total, written, removed)) => {
             let elapsed = started.elapsed().as_millis();
             let mut line = format!(
                 "built in {elapsed} ms: {} of {total} files rewritten",
@@ -113,6 +113,10 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
                     line.push_str(&format!(", {} more", written.len() - names.len()));
                 }
                 line.push(')');
+            }
+            if !removed.is_empty() {
+                let names: Vec<String> = removed.iter().map(|path| short_name(path)).collect();
+                line.push_str(&format!("; {} removed ({})", removed.len(), names.join(", ")));
             }
             line
         }
@@ -141,12 +145,12 @@ fn short_name(path: &str) -> String {
     }
 }
 
-/// Load, typeset and publish; returns how many files the build makes and which were rewritten
-/// (and which removed, as rewritten too: the folder changed there).
+/// Load, typeset and publish; returns how many files the build makes, which were rewritten and
+/// which of the last build's were removed.
 fn build_and_write(
     options: &WatchOptions,
     inputs: &mut BTreeSet<PathBuf>,
-) -> Result<(usize, Vec<String>), Failure> {
+) -> Result<(usize, Vec<String>, Vec<String>), Failure> {
     let templates = Engine::shared()
         .use_templates(options.templates.as_deref())
         .map_err(Failure::Io)?;
@@ -156,13 +160,12 @@ fn build_and_write(
     diagnostics.print_to_stderr();
     let published = crate::publish::publish(&options.out, &publication).map_err(Failure::Io)?;
     let total = publication.files().count();
-    let mut changed: Vec<String> = publication
+    let rewritten: Vec<String> = publication
         .files()
         .filter(|output| published.rewritten.contains(&output.path))
         .map(|output| output.path.clone())
         .collect();
-    changed.extend(published.removed);
-    Ok((total, changed))
+    Ok((total, rewritten, published.removed))
 }
 
 /// The state of every file to watch: the inputs of the last build, every file under the
