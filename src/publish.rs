@@ -160,21 +160,23 @@ struct Place {
 
 impl Place {
     fn of(out: &Path) -> Result<Place, Diagnostic> {
-        let absolute = std::path::absolute(out)
-            .map_err(|error| Diagnostic::error(format!("cannot use `{}`: {error}", out.display())))?;
+        let absolute = std::path::absolute(out).map_err(|error| {
+            Diagnostic::error(format!("cannot use `{}`: {error}", out.display()))
+        })?;
         // A symbolic link is followed: its target is the folder replaced, the link stays.
         let folder = if absolute.exists() {
-            absolute
-                .canonicalize()
-                .map_err(|error| Diagnostic::error(format!("cannot use `{}`: {error}", out.display())))?
+            absolute.canonicalize().map_err(|error| {
+                Diagnostic::error(format!("cannot use `{}`: {error}", out.display()))
+            })?
         } else {
             absolute
         };
         let (Some(parent), Some(name)) = (folder.parent(), folder.file_name()) else {
-            return Err(
-                Diagnostic::error(format!("`{}` cannot be an output folder", out.display()))
-                    .hint("give a folder of its own for the outputs, such as out/"),
-            );
+            return Err(Diagnostic::error(format!(
+                "`{}` cannot be an output folder",
+                out.display()
+            ))
+            .hint("give a folder of its own for the outputs, such as out/"));
         };
         if let Ok(current) = std::env::current_dir().and_then(|c| c.canonicalize())
             && current.starts_with(&folder)
@@ -238,7 +240,9 @@ impl Lock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|error| Diagnostic::error(format!("cannot lock `{}`: {error}", path.display())))?;
+            .map_err(|error| {
+                Diagnostic::error(format!("cannot lock `{}`: {error}", path.display()))
+            })?;
         let started = Instant::now();
         let mut said = false;
         loop {

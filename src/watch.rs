@@ -116,7 +116,11 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
             }
             if !removed.is_empty() {
                 let names: Vec<String> = removed.iter().map(|path| short_name(path)).collect();
-                line.push_str(&format!("; {} removed ({})", removed.len(), names.join(", ")));
+                line.push_str(&format!(
+                    "; {} removed ({})",
+                    removed.len(),
+                    names.join(", ")
+                ));
             }
             line
         }

@@ -78,12 +78,7 @@ fn awkward_text_prints_literally_in_pdf_and_docx() {
     let report = work.path().join("awkward.yaml");
     std::fs::write(&report, awkward_report()).unwrap();
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        report.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(&report, &out);
 
     let pdf = out.join("awkward.pdf");
     let text = pdf_text_raw(&pdf);

@@ -118,12 +118,7 @@ fn build() -> Meeting {
         std::fs::write(content.join(name), text).unwrap();
     }
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(&content, &out);
     Meeting {
         folder: out.join("corporate-parenting-panel-2022-05-13"),
         _work: work,

@@ -391,12 +391,7 @@ fn an_exempt_group_keeps_every_paper_in_it_out_of_public_files() {
     };
     std::fs::write(content.join("meeting.yaml"), plan.yaml()).unwrap();
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(&content, &out);
     assert_folder_matches_manifests(&out);
     let public = public_text(&out);
     for marker in [
@@ -564,12 +559,7 @@ fn text_in_the_uk_s_community_languages_prints_in_an_accessible_pdf_and_in_word(
     let report = work.path().join("languages.yaml");
     std::fs::write(&report, MANY_SCRIPTS).unwrap();
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        report.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(&report, &out);
     let pdf = out.join("languages.pdf");
     assert!(pdf_xmp(&pdf).contains("<pdfuaid:part>1</pdfuaid:part>"));
     // Typst refuses a PDF/UA-1 export over any glyph no font has, so the build succeeding is

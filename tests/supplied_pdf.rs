@@ -47,12 +47,7 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     std::fs::write(content.join("meeting.yaml"), MEETING).unwrap();
 
     let out = work.path().join("out");
-    let output = papers_ok(&[
-        "build",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = build_to(&content, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("does not claim PDF/UA-1"),
@@ -195,12 +190,7 @@ fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
     )
     .unwrap();
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(&content, &out);
     let pack = pdf_text_raw(&out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"));
     let first = pack
         .find("In November 2021 a task and finish group")

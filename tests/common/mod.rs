@@ -112,6 +112,16 @@ pub const COVER_REPORT_SECTIONS: [&str; 13] = [
     "risks",
 ];
 
+/// Run `papers build <content> --out <out>`, panicking with its messages if it fails.
+pub fn build_to(content: &Path, out: &Path) -> Output {
+    papers_ok(&[
+        "build",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 /// Run `papers build <args> --out <a new temporary folder>`, panicking with its messages if it
 /// fails; the folder lives as long as the returned value.
 pub fn build_into_tempdir(args: &[&str]) -> tempfile::TempDir {
