@@ -141,12 +141,14 @@ impl ContentRoot {
     }
 
     /// The root for the paths given on the command line: the current folder when they all lie
-    /// inside it, otherwise the deepest folder holding them all (a file's own folder for one file).
-    pub fn for_paths(paths: &[PathBuf]) -> std::io::Result<Self> {
-        let current = std::env::current_dir()?;
+    /// inside it, otherwise the deepest folder holding them all (a file's own folder for one
+    /// file). Fails with the path that cannot be resolved.
+    pub fn for_paths(paths: &[PathBuf]) -> Result<Self, (PathBuf, std::io::Error)> {
+        let here = |error| (PathBuf::from("."), error);
+        let current = std::env::current_dir().map_err(here)?;
         let mut folders = Vec::new();
         for path in paths {
-            let canonical = path.canonicalize()?;
+            let canonical = path.canonicalize().map_err(|error| (path.clone(), error))?;
             folders.push(if canonical.is_dir() {
                 canonical
             } else {
@@ -156,7 +158,7 @@ impl ContentRoot {
                     .unwrap_or(canonical)
             });
         }
-        let current_canonical = current.canonicalize()?;
+        let current_canonical = current.canonicalize().map_err(here)?;
         if folders
             .iter()
             .all(|folder| folder.starts_with(&current_canonical))

@@ -71,18 +71,13 @@ struct RootArg {
 impl RootArg {
     fn resolve(&self, paths: &[PathBuf]) -> Result<ContentRoot, Failure> {
         let root = match &self.root {
-            Some(folder) => ContentRoot::new(folder),
+            Some(folder) => ContentRoot::new(folder).map_err(|error| (folder.clone(), error)),
             None => ContentRoot::for_paths(paths),
         };
-        root.map_err(|error| {
-            let shown = self
-                .root
-                .as_deref()
-                .or(paths.first().map(PathBuf::as_path))
-                .unwrap_or(Path::new("."));
+        root.map_err(|(path, error)| {
             Failure::Io(Diagnostic::error(format!(
                 "cannot read `{}`: {error}",
-                shown.display()
+                path.display()
             )))
         })
     }

@@ -360,13 +360,19 @@ fn owned_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
     } else {
         String::new()
     };
-    Err(Diagnostic::error(format!(
+    let mut diagnostic = Diagnostic::error(format!(
         "the output folder `{}` holds files papers did not make: {}{more}",
         folder.display(),
         shown.join(", ")
     ))
     .hint("papers replaces its output folder as a whole, removing what it no longer builds, so it never writes beside files it did not make")
-    .hint("move those files elsewhere, or give another folder with --out"))
+    .hint("move those files elsewhere, or give another folder with --out");
+    if !owned.contains(MANIFEST) && foreign.iter().any(|file| file.ends_with(MANIFEST)) {
+        diagnostic = diagnostic.hint(
+            "a folder written by an earlier papers has no manifest.json at its top: delete it once and build again",
+        );
+    }
+    Err(diagnostic)
 }
 
 /// Write `publication` as the folder `out`, replacing what was there as one unit.
@@ -602,5 +608,14 @@ mod tests {
         std::fs::write(out.join("m/extra.pdf"), "dropped in").unwrap();
         let error = publish(&out, &with_meeting).unwrap_err();
         assert!(error.message.contains("`m/extra.pdf`"), "{error}");
+
+        // A folder of an earlier papers, without the top manifest, is recognised as such.
+        std::fs::remove_file(out.join(MANIFEST)).unwrap();
+        std::fs::remove_file(out.join("m/extra.pdf")).unwrap();
+        let error = publish(&out, &with_meeting).unwrap_err();
+        assert!(
+            error.hints.iter().any(|hint| hint.contains("earlier papers")),
+            "{error}"
+        );
     }
 }
