@@ -614,7 +614,10 @@ mod tests {
         std::fs::remove_file(out.join("m/extra.pdf")).unwrap();
         let error = publish(&out, &with_meeting).unwrap_err();
         assert!(
-            error.hints.iter().any(|hint| hint.contains("earlier papers")),
+            error
+                .hints
+                .iter()
+                .any(|hint| hint.contains("earlier papers")),
             "{error}"
         );
     }

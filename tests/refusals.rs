@@ -394,3 +394,25 @@ fn papers_with_the_same_output_name_are_refused_naming_both() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("differ only in case"), "{stderr}");
 }
+
+#[test]
+fn an_empty_heading_is_refused_where_it_is_written() {
+    for (file, old, new, place) in [
+        (
+            "minutes-2022-02-15.yaml",
+            "    title: Minutes of the previous meeting",
+            "    title: \"\"",
+            "minutes-2022-02-15.yaml:40:12:",
+        ),
+        (
+            "07-performance-data-report.yaml",
+            "  - title: Looked After Children (LAC)",
+            "  - title: \" \"",
+            "07-performance-data-report.yaml:42:12:",
+        ),
+    ] {
+        let committee = Committee::new();
+        committee.edit(file, old, new);
+        refused(&committee, 1, place, "this heading is empty");
+    }
+}

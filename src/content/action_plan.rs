@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::common::string_or_map;
+use super::common::{Heading, string_or_map};
 use crate::model::Date;
 
 /// An action plan as a paper of its own.
@@ -13,7 +13,7 @@ pub struct ActionPlanPaper {
     /// Always `action-plan`.
     pub kind: String,
     /// The paper's title.
-    pub title: String,
+    pub title: Heading,
     /// Text before the plans (Markdown).
     pub introduction: Option<String>,
     /// One or more plans.
@@ -25,7 +25,7 @@ pub struct ActionPlanPaper {
 #[serde(deny_unknown_fields)]
 pub struct ActionPlanDefinition {
     /// Heading above the table, e.g. "Key Actions for 2021/22".
-    pub title: Option<String>,
+    pub title: Option<Heading>,
     /// Header of the first column: "Issue" (default) or "Theme".
     pub group_label: Option<String>,
     /// Header of the outcome column (default "Outcome").

@@ -67,6 +67,43 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
+/// Text that becomes a heading (a minute's title, a section's, a group's): never empty, since an
+/// empty heading is unreadable to a screen reader and fails the PDF/UA-1 export. Refused where
+/// it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading(pub String);
+
+impl<'de> Deserialize<'de> for Heading {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.trim().is_empty() {
+            return Err(de::Error::custom(
+                "this heading is empty: write the text it should show",
+            ));
+        }
+        Ok(Heading(text))
+    }
+}
+
+impl std::ops::Deref for Heading {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<Heading> for String {
+    fn from(heading: Heading) -> String {
+        heading.0
+    }
+}
+
+impl fmt::Display for Heading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A person named on a paper: report author, accountable officer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::action_plan::ActionPlanDefinition;
-use super::common::{OneOrMany, string_or_map};
+use super::common::{Heading, OneOrMany, string_or_map};
 use super::cover_report::NumberText;
 use crate::content::figures::Unit;
 
@@ -19,7 +19,7 @@ pub struct LongReport {
     /// A figures file for narrative numbers, tables and charts, relative to this file.
     pub figures: Option<Spanned<String>>,
     /// The report's title, e.g. "ANNUAL REPORT 2020-2021".
-    pub title: String,
+    pub title: Heading,
     /// Lines above the title on the cover: directorate, service.
     #[serde(default)]
     pub cover: Vec<String>,
@@ -39,7 +39,7 @@ pub struct LongReport {
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Its heading.
-    pub title: String,
+    pub title: Heading,
     /// A number set by hand ("2.1"); later parts count on from it.
     pub number: Option<NumberText>,
     /// `false` for an unnumbered part.
@@ -70,7 +70,7 @@ pub struct BodyItem {
     /// Markdown text (figures allowed).
     pub text: Option<String>,
     /// An unnumbered heading within the part.
-    pub heading: Option<String>,
+    pub heading: Option<Heading>,
     /// A block quotation (statutory guidance, a foreword)…
     pub quote: Option<String>,
     /// …and who it is from.
@@ -93,7 +93,7 @@ pub struct BodyItem {
 #[serde(deny_unknown_fields)]
 struct BodyItemFields {
     text: Option<String>,
-    heading: Option<String>,
+    heading: Option<Heading>,
     quote: Option<String>,
     attribution: Option<String>,
     #[serde(default)]

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::common::string_or_map;
+use super::common::{Heading, string_or_map};
 use crate::model::Date;
 
 /// One meeting of a committee.
@@ -34,7 +34,7 @@ pub struct Meeting {
 #[serde(deny_unknown_fields)]
 pub struct AgendaEntry {
     /// A group heading (e.g. a portfolio); its `items` follow, numbered on.
-    pub group: Option<String>,
+    pub group: Option<Heading>,
     /// The items of a group.
     pub items: Option<Vec<Spanned<AgendaEntry>>>,
     /// How text refers to this item (`{{ item('terms_of_reference') }}`).

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::common::OneOrMany;
+use super::common::{Heading, OneOrMany};
 use crate::model::Date;
 
 /// Minutes of one meeting.
@@ -52,7 +52,7 @@ pub struct Minute {
     /// How other text refers to this minute (`{{ minute('lac_council') }}`).
     pub key: Option<Spanned<String>>,
     /// The minute's title; printed in capitals as its heading.
-    pub title: String,
+    pub title: Heading,
     /// The title used in references ("Minute No. 31 (LAC Council Update)"); defaults to `title`.
     pub short_title: Option<String>,
     /// The discussion (Markdown; may refer to minutes by key).

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::common::OneOrMany;
+use super::common::{Heading, OneOrMany};
 use crate::model::Date;
 
 /// A performance data report.
@@ -16,7 +16,7 @@ pub struct PerformanceReport {
     /// The figures file, relative to this one.
     pub figures: Spanned<String>,
     /// e.g. "Corporate Parenting Performance Report".
-    pub title: String,
+    pub title: Heading,
     /// The period covered, e.g. "December 2021 (Qtr 3)".
     pub period: String,
     /// The directorate, e.g. "Children's and Young People Services".
@@ -30,7 +30,7 @@ pub struct PerformanceReport {
     /// The service's vision, quoted on the cover.
     pub vision: Option<String>,
     /// Heading of the indicator table, e.g. "Looked After Children Performance Summary".
-    pub summary_title: String,
+    pub summary_title: Heading,
     /// How many months the table shows, up to the as-at month (default 4).
     pub months: Option<u8>,
     /// Text above the table explaining direction of travel and the key (Markdown).
@@ -47,7 +47,7 @@ pub struct PerformanceReport {
 #[serde(deny_unknown_fields)]
 pub struct ReportPage {
     /// e.g. "Looked After Children (LAC)".
-    pub title: String,
+    pub title: Heading,
     /// Introduction (Markdown; may use figures).
     pub text: Option<Spanned<String>>,
     /// Headline figures, one line each (Markdown; e.g. "{{ lac.latest }} LAC as at period end").
@@ -77,7 +77,7 @@ pub struct Details {
 #[serde(deny_unknown_fields)]
 pub struct ReportSection {
     /// e.g. "LOOKED AFTER CHILDREN".
-    pub title: String,
+    pub title: Heading,
     /// Indicator references, in order.
     pub indicators: Vec<String>,
 }

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::common::OneOrMany;
+use super::common::{Heading, OneOrMany};
 
 /// Terms of reference.
 #[derive(Debug, Clone, Deserialize)]
@@ -12,7 +12,7 @@ pub struct TermsOfReference {
     /// Always `terms-of-reference`.
     pub kind: String,
     /// e.g. "RMBC Corporate Parenting Panel Purpose and Terms of Reference May 2022".
-    pub title: String,
+    pub title: Heading,
     /// Why the committee exists (Markdown paragraphs).
     pub purpose: OneOrMany<String>,
     /// Heading of the objectives (default "Objectives and Terms of Reference").

@@ -119,7 +119,7 @@ pub fn lower_action_plan_paper(
     }
     Ok(Document {
         metadata: Metadata {
-            title: paper.title.clone(),
+            title: paper.title.to_string(),
             authors: Vec::new(),
             description: None,
             date: None,

@@ -214,13 +214,19 @@ pub fn lower_meeting(
     })
 }
 
-/// Lower-case words joined by hyphens.
+/// Lower-case words joined by hyphens; "meeting" for a name with no letters or digits, so that a
+/// folder name never starts with a hyphen.
 fn slug(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+        .collect();
+    if words.is_empty() {
+        "meeting".to_string()
+    } else {
+        words.join("-")
+    }
 }
 
 /// An agenda item in order, with its number (continuous across groups) and its group, if any.

@@ -94,7 +94,7 @@ pub fn lower_long_report(
     }
     Ok(Document {
         metadata: Metadata {
-            title: report.title.clone(),
+            title: report.title.to_string(),
             authors: report
                 .signature
                 .as_ref()
@@ -149,7 +149,7 @@ impl Lowering<'_> {
         let anchor = format!("part-{}", self.contents.len() + 1);
         self.contents.push(ContentsEntry {
             number: section_number.as_ref().map(|n| n.text.clone()),
-            text: part.title.clone(),
+            text: part.title.to_string(),
             level: level - 1,
             anchor: anchor.clone(),
         });

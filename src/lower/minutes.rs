@@ -29,7 +29,7 @@ pub fn minute_references(
                 .value
                 .short_title
                 .clone()
-                .unwrap_or_else(|| minute.value.title.clone()),
+                .unwrap_or_else(|| minute.value.title.to_string()),
         };
         if references.insert(key.value.clone(), reference).is_some() {
             diagnostics.push(

@@ -291,7 +291,7 @@ fn indicator_table(
     let mut rows = Vec::new();
     for section in &report.sections {
         rows.push(TableRow::Group {
-            text: section.value.title.clone(),
+            text: section.value.title.to_string(),
         });
         for reference in &section.value.indicators {
             match figures.indicator(reference) {

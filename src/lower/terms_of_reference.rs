@@ -78,7 +78,7 @@ pub fn lower_terms_of_reference(
     }
     Ok(Document {
         metadata: Metadata {
-            title: terms.title.clone(),
+            title: terms.title.to_string(),
             authors: Vec::new(),
             description: None,
             date: None,
