@@ -168,10 +168,10 @@ impl fmt::Display for Diagnostic {
         if let Some(location) = &self.location
             && let Some(line_text) = &location.line_text
         {
-            let shown: String = line_text.replace('\t', " ");
+            let (shown, column, length) = snippet(line_text, location.column, location.length);
             write!(f, "\n{pad} |\n{} | {shown}", location.line)?;
-            let mut marker = " ".repeat(location.column.saturating_sub(1));
-            marker.push_str(&"^".repeat(location.length.max(1)));
+            let mut marker = " ".repeat(column.saturating_sub(1));
+            marker.push_str(&"^".repeat(length.max(1)));
             write!(f, "\n{pad} | {marker}")?;
         }
         if let Some(expected) = &self.expected {
@@ -182,6 +182,39 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The widest stretch of a line a snippet shows, in characters.
+const SNIPPET_WIDTH: usize = 160;
+
+/// The part of `line` to show around `column` (1-based) and `length`, with the column and
+/// length within it: a long line (a paragraph written on one line, a flow mapping) is cut to
+/// the stretch around the place, marked with "…" where it is cut.
+fn snippet(line: &str, column: usize, length: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    if chars.len() <= SNIPPET_WIDTH {
+        return (chars.into_iter().collect(), column, length);
+    }
+    let length = length.clamp(1, SNIPPET_WIDTH / 2);
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(SNIPPET_WIDTH / 3)
+        .min(chars.len().saturating_sub(SNIPPET_WIDTH));
+    let end = (start + SNIPPET_WIDTH).min(chars.len());
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column, length)
 }
 
 /// Every diagnostic of a run, in the order found.
@@ -299,6 +332,27 @@ mod tests {
             diagnostic.to_string(),
             "r.yaml:2:1: error: unknown field `titel`\n  |\n2 | titel: x\n  | ^^^^^\n  = expected: `title`\n  = hint: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_the_stretch_around_the_place() {
+        let line = format!("{}BAD{}", "a".repeat(500), "b".repeat(500));
+        let text = format!("key: {line}\n");
+        let offset = text.find("BAD").unwrap();
+        let diagnostic = Diagnostic::error("bad").at(Location::from_offset(
+            Path::new("r.yaml"),
+            &text,
+            offset,
+            3,
+        ));
+        let rendered = diagnostic.to_string();
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert!(lines[2].chars().count() < 180, "{rendered}");
+        assert!(lines[2].starts_with("1 | …a") && lines[2].ends_with("b…"));
+        let caret = lines[3].find('^').unwrap();
+        let under: String = lines[2].chars().skip(caret).take(3).collect();
+        assert_eq!(under, "BAD", "{rendered}");
+        assert!(rendered.starts_with("r.yaml:1:506: error: bad"));
     }
 
     #[test]

@@ -262,6 +262,18 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
             .at(location)
             .hint(format!("`{key}` is already set above; keep one of them"));
     }
+    if let Some(breach) = message.strip_prefix("budget breached: ") {
+        // serde-saphyr's own limits on what one file may hold (depth, nodes, aliases, …).
+        let what = match breach.split([' ', '{']).next().unwrap_or_default() {
+            "Depth" => "it nests more than 64 levels deep",
+            "Nodes" | "Events" => "it holds too many values",
+            "Aliases" | "Anchors" => "it uses too many anchors and aliases",
+            _ => "it is too large or too complex",
+        };
+        return Diagnostic::error(format!("this file cannot be read: {what}"))
+            .at(location)
+            .hint("a paper's YAML is a few levels deep; check for a bracket left open or text pasted many times");
+    }
     if let Some(rest) = message.strip_prefix("non-finite float `") {
         let value = rest.split('`').next().unwrap_or_default();
         return Diagnostic::error(format!("`{value}` is not a figure"))
