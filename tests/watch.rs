@@ -57,8 +57,19 @@ impl Watcher {
             .expect("papers watch printed nothing")
     }
 
-    fn stderr_so_far(&self) -> String {
-        self.stderr.try_iter().collect::<Vec<_>>().join("\n")
+    /// What the watcher prints on stderr up to a line holding `phrase` (stdout and stderr are
+    /// read apart, so a problem may arrive just after the line that announces it); all of it
+    /// if the phrase never comes within ten seconds.
+    fn stderr_until(&self, phrase: &str) -> String {
+        let mut lines = Vec::new();
+        while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(10)) {
+            let found = line.contains(phrase);
+            lines.push(line);
+            if found {
+                break;
+            }
+        }
+        lines.join("\n")
     }
 
     /// Ctrl-C, then the exit status and the last line.
@@ -122,7 +133,7 @@ fn watch_rebuilds_on_a_figure_change_keeps_the_last_good_pdf_and_recovers() {
         line,
         format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
     );
-    let problems = watcher.stderr_so_far();
+    let problems = watcher.stderr_until("error:");
     assert!(
         problems.contains(&format!("{REPORT}:")) && problems.contains("error:"),
         "{problems}"
@@ -186,10 +197,8 @@ fn watch_survives_text_that_would_run_for_ever_and_keeps_rebuilding() {
             line,
             format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
         );
-        assert!(
-            watcher.stderr_so_far().contains("does too much work"),
-            "the problem is said"
-        );
+        let problems = watcher.stderr_until("does too much work");
+        assert!(problems.contains("does too much work"), "{problems}");
     }
     std::fs::write(&report, &yaml).unwrap();
     let line = watcher.next_line();
