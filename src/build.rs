@@ -95,6 +95,8 @@ struct Workspace {
     figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
     /// Files a meeting presents; they are built inside the meeting's folder, not on their own.
     owned: BTreeSet<PathBuf>,
+    /// How each presented file was first presented (exempt or not), and where.
+    presented: BTreeMap<PathBuf, (Option<u8>, Location)>,
     /// Every file read (or tried), for a watcher.
     inputs: BTreeSet<PathBuf>,
     diagnostics: Vec<Diagnostic>,
@@ -399,33 +401,113 @@ struct MeetingPapers<'a> {
     meeting: SourceFile,
 }
 
+impl MeetingPapers<'_> {
+    /// Record that the meeting presents the file at `canonical` (written at `at`) as exempt or
+    /// not. One file presented both ways, in one meeting or two, would reach the public files
+    /// in one place while withheld in another: an error. A cover report whose own front page
+    /// says it is exempt may not be presented in public either.
+    fn present(&mut self, canonical: &Path, at: &Location, exempt: Option<u8>) -> bool {
+        self.workspace.owned.insert(canonical.to_path_buf());
+        let mut ok = true;
+        match self.workspace.presented.get(canonical) {
+            Some((earlier, place)) if earlier.is_some() != exempt.is_some() => {
+                let (exempt_at, public_at) = if exempt.is_some() {
+                    (at, place)
+                } else {
+                    (place, at)
+                };
+                self.workspace.diagnostics.push(
+                    Diagnostic::error(
+                        "this paper is presented as exempt in one place and in public in another",
+                    )
+                    .at(at.clone())
+                    .hint(format!(
+                        "exempt at {}:{}, public at {}:{}; a paper is either exempt or public",
+                        exempt_at.file.display(),
+                        exempt_at.line,
+                        public_at.file.display(),
+                        public_at.line
+                    )),
+                );
+                ok = false;
+            }
+            Some(_) => {}
+            None => {
+                self.workspace
+                    .presented
+                    .insert(canonical.to_path_buf(), (exempt, at.clone()));
+            }
+        }
+        if exempt.is_none()
+            && let Some(ParsedFile {
+                paper: Some(Paper::CoverReport(report)),
+                source,
+            }) = self.workspace.files.get(canonical)
+            && let Some(answer) = &report.exempt
+            && !answer.0.trim().is_empty()
+            && !answer.is_no()
+        {
+            self.workspace.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the report says it is exempt (`exempt: {}`), but the agenda presents it in public",
+                    answer.0
+                ))
+                .at(at.clone())
+                .hint(format!(
+                    "give it `exempt:` with the paragraph of Schedule 12A here, or change `exempt:` in `{}` to no",
+                    source.path.display()
+                )),
+            );
+            ok = false;
+        }
+        ok
+    }
+}
+
 impl PaperSource for MeetingPapers<'_> {
-    fn minutes(&mut self, path: &Spanned<String>) -> ResolvedPaper {
-        let Some(canonical) =
-            self.workspace
-                .refer(&self.meeting, &path.value, self.meeting.location_of(path))
-        else {
+    fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {
+        let at = self.meeting.location_of(path);
+        let Some(canonical) = self.workspace.refer(&self.meeting, &path.value, at.clone()) else {
             return ResolvedPaper::Failed;
         };
-        self.workspace.owned.insert(canonical.clone());
+        if !self.present(&canonical, &at, exempt) {
+            return ResolvedPaper::Failed;
+        }
         if let Some(file) = self.workspace.files.get(&canonical)
             && !matches!(file.paper, Some(Paper::Minutes(_)) | None)
         {
-            self.workspace.diagnostics.push(
-                Diagnostic::error(format!("`{}` is not minutes", path.value))
-                    .at(self.meeting.location_of(path)),
-            );
+            self.workspace
+                .diagnostics
+                .push(Diagnostic::error(format!("`{}` is not minutes", path.value)).at(at));
             return ResolvedPaper::Failed;
         }
         self.workspace.lower(&canonical, &References::default())
     }
 
-    fn supplied_pdf(&mut self, path: &str, at: Location) -> Option<(Arc<Vec<u8>>, u32)> {
+    fn supplied_pdf(
+        &mut self,
+        path: &str,
+        at: Location,
+        exempt: Option<u8>,
+    ) -> Option<(Arc<Vec<u8>>, u32)> {
         let base = self.meeting.path.parent().unwrap_or(Path::new(""));
         let full = base.join(path);
         self.workspace.inputs.insert(full.clone());
-        let bytes = match self.workspace.root.read_bytes(&full, FileKind::Pdf) {
-            Ok(bytes) => Arc::new(bytes),
+        let read = self
+            .workspace
+            .root
+            .resolve(&full, FileKind::Pdf)
+            .and_then(|canonical| {
+                let bytes = self.workspace.root.read_bytes(&full, FileKind::Pdf)?;
+                Ok((canonical, bytes))
+            });
+        let bytes = match read {
+            Ok((canonical, bytes)) => {
+                if !self.present(&canonical, &at, exempt) {
+                    return None;
+                }
+                Arc::new(bytes)
+            }
             Err(error) => {
                 self.workspace
                     .diagnostics
@@ -433,34 +515,32 @@ impl PaperSource for MeetingPapers<'_> {
                 return None;
             }
         };
-        match hayro_syntax::Pdf::new(Arc::clone(&bytes)) {
-            Ok(pdf) if !pdf.pages().is_empty() => Some((bytes, pdf.pages().len() as u32)),
-            Ok(_) => {
-                self.workspace
-                    .diagnostics
-                    .push(Diagnostic::error(format!("`{path}` has no pages")).at(at));
-                None
-            }
-            Err(error) => {
-                let why = match error {
-                    hayro_syntax::LoadPdfError::Decryption(_) => "it is encrypted",
-                    hayro_syntax::LoadPdfError::Invalid => "it is not a readable PDF",
-                };
+        match crate::supplied::check(&bytes, self.workspace.root.pdf_check()) {
+            Ok(pages) => Some((bytes, pages)),
+            Err(why) => {
                 self.workspace.diagnostics.push(
-                    Diagnostic::error(format!("cannot use `{path}`: {why}"))
+                    Diagnostic::error(format!("cannot use `{path}`: it {why}"))
                         .at(at)
-                        .hint("supply an unencrypted PDF, or write the appendix as YAML"),
+                        .hint(crate::supplied::hint(&why)),
                 );
                 None
             }
         }
     }
 
-    fn paper(&mut self, path: &str, at: Location, references: &References) -> ResolvedPaper {
-        let Some(canonical) = self.workspace.refer(&self.meeting, path, at) else {
+    fn paper(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+        exempt: Option<u8>,
+    ) -> ResolvedPaper {
+        let Some(canonical) = self.workspace.refer(&self.meeting, path, at.clone()) else {
             return ResolvedPaper::Failed;
         };
-        self.workspace.owned.insert(canonical.clone());
+        if !self.present(&canonical, &at, exempt) {
+            return ResolvedPaper::Failed;
+        }
         self.workspace.lower(&canonical, references)
     }
 }
@@ -483,6 +563,7 @@ pub fn load_recording(
         files: BTreeMap::new(),
         figures: BTreeMap::new(),
         owned: BTreeSet::new(),
+        presented: BTreeMap::new(),
         inputs: BTreeSet::new(),
         diagnostics: Vec::new(),
     };
@@ -497,9 +578,14 @@ fn load_into(
 ) -> Result<(Loaded, Diagnostics), Failure> {
     let found = content::find_content(paths, &workspace.root).map_err(Failure::Io)?;
     if found.is_empty() {
-        return Err(Failure::Io(Diagnostic::error(
-            "no content found: give YAML files or folders that hold them",
-        )));
+        let given: Vec<String> = paths
+            .iter()
+            .map(|path| format!("`{}`", path.display()))
+            .collect();
+        return Err(Failure::Io(
+            Diagnostic::error(format!("no content found in {}", given.join(", ")))
+                .hint("give YAML files (.yaml or .yml), or folders that hold them"),
+        ));
     }
     let mut given = Vec::new();
     for file in found {
@@ -551,10 +637,7 @@ fn load_into(
                     );
                 }
                 if problems.is_empty() {
-                    let date_place = source.text.find("\ndate:").map_or_else(
-                        || source.locate("date:"),
-                        |offset| Location::from_offset(&source.path, &source.text, offset + 1, 5),
-                    );
+                    let date_place = source.locate_key("date");
                     loaded.meetings.push(LoweredMeeting {
                         file: file.clone(),
                         date_place,
@@ -567,8 +650,62 @@ fn load_into(
             Err(problems) => workspace.diagnostics.extend(problems),
         }
     }
+    // A meeting's folder holds its papers: one the agenda does not present (business deferred,
+    // an old version) is not published on its own, where it could show exempt text in public.
+    let meeting_folders: Vec<(&Path, &Path)> = given
+        .iter()
+        .filter(|(canonical, _)| {
+            matches!(
+                workspace
+                    .files
+                    .get(canonical)
+                    .and_then(|f| f.paper.as_ref()),
+                Some(Paper::Meeting(_))
+            )
+        })
+        .filter_map(|(canonical, file)| Some((canonical.parent()?, file.path.as_path())))
+        .collect();
     for (canonical, file) in &given {
         if workspace.owned.contains(canonical) {
+            continue;
+        }
+        if let Some((_, meeting)) = meeting_folders
+            .iter()
+            .find(|(folder, _)| canonical.starts_with(folder))
+            && workspace.files.get(canonical).is_some_and(|f| {
+                f.paper.as_ref().is_some_and(|paper| {
+                    !matches!(
+                        paper,
+                        Paper::Meeting(_) | Paper::Committee(_) | Paper::Figures(_)
+                    )
+                })
+            })
+        {
+            workspace.diagnostics.push(
+                Diagnostic::warning(format!(
+                    "`{}` is in the folder of the meeting `{}` but not on its agenda, so it is not built",
+                    file.path.display(),
+                    meeting.display()
+                ))
+                .hint("a meeting's papers are published only through its agenda; to publish this paper on its own, move it out of the meeting's folder"),
+            );
+            continue;
+        }
+        if let Some(ParsedFile {
+            paper: Some(Paper::CoverReport(report)),
+            source,
+        }) = workspace.files.get(canonical)
+            && let Some(answer) = &report.exempt
+            && !answer.0.trim().is_empty()
+            && !answer.is_no()
+        {
+            let problem = Diagnostic::error(format!(
+                "this report says it is exempt (`exempt: {}`), so it cannot be published on its own",
+                answer.0
+            ))
+            .at(source.locate_key("exempt"))
+            .hint("present it as exempt business of a meeting (`exempt:` with the paragraph of Schedule 12A), or change `exempt:` to no");
+            workspace.diagnostics.push(problem);
             continue;
         }
         let standalone = matches!(

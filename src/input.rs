@@ -122,6 +122,8 @@ pub struct ContentRoot {
     canonical: PathBuf,
     /// As the user would recognise it, for messages.
     shown: PathBuf,
+    /// How supplied PDFs are tried before use.
+    pdf_check: crate::supplied::PdfCheck,
 }
 
 impl ContentRoot {
@@ -137,12 +139,14 @@ impl ContentRoot {
         Ok(ContentRoot {
             canonical,
             shown: folder.to_path_buf(),
+            pdf_check: Default::default(),
         })
     }
 
     /// The root for the paths given on the command line: the current folder when they all lie
-    /// inside it, otherwise the deepest folder holding them all (a file's own folder for one
-    /// file). Fails with the path that cannot be resolved.
+    /// inside it, otherwise the folder given that holds all the others (a file's own folder for
+    /// one file). Fails with the path that cannot be resolved, or when no folder given holds
+    /// the others.
     pub fn for_paths(paths: &[PathBuf]) -> Result<Self, (PathBuf, std::io::Error)> {
         let here = |error| (PathBuf::from("."), error);
         let current = std::env::current_dir().map_err(here)?;
@@ -166,20 +170,39 @@ impl ContentRoot {
             return Ok(ContentRoot {
                 canonical: current_canonical,
                 shown: PathBuf::from("."),
+                pdf_check: Default::default(),
             });
         }
-        let mut common = folders.first().cloned().unwrap_or(current_canonical);
-        for folder in &folders {
-            while !folder.starts_with(&common) {
-                if !common.pop() {
-                    break;
-                }
-            }
+        // Outside the current folder the root is a folder given: the one holding all the others.
+        // Paths in different trees would make it some folder above them all (even `/`), which
+        // nobody chose: that needs --root.
+        let outer = folders
+            .iter()
+            .find(|candidate| folders.iter().all(|folder| folder.starts_with(candidate)));
+        match outer {
+            Some(folder) => Ok(ContentRoot {
+                shown: folder.clone(),
+                canonical: folder.clone(),
+                pdf_check: Default::default(),
+            }),
+            None => Err((
+                paths.first().cloned().unwrap_or_default(),
+                std::io::Error::other(
+                    "the paths given lie in different folders outside the current one; give --root with the folder that holds them all",
+                ),
+            )),
         }
-        Ok(ContentRoot {
-            shown: common.clone(),
-            canonical: common,
-        })
+    }
+
+    /// Try supplied PDFs with `check` before they are used (see [`crate::supplied`]).
+    pub fn with_pdf_check(mut self, check: crate::supplied::PdfCheck) -> Self {
+        self.pdf_check = check;
+        self
+    }
+
+    /// How supplied PDFs are tried before use.
+    pub fn pdf_check(&self) -> &crate::supplied::PdfCheck {
+        &self.pdf_check
     }
 
     /// The root as shown to the user.

@@ -18,5 +18,6 @@ pub mod memo;
 pub mod model;
 pub mod narrative;
 pub mod publish;
+pub mod supplied;
 pub mod typst_writer;
 pub mod watch;

@@ -12,6 +12,7 @@ use papers::build::{self, Failure, Format};
 use papers::diagnostics::Diagnostic;
 use papers::input::ContentRoot;
 use papers::publish;
+use papers::supplied::PdfCheck;
 use papers::typst_writer::world::Engine;
 use papers::watch::{WatchOptions, watch};
 
@@ -74,12 +75,18 @@ impl RootArg {
             Some(folder) => ContentRoot::new(folder).map_err(|error| (folder.clone(), error)),
             None => ContentRoot::for_paths(paths),
         };
-        root.map_err(|(path, error)| {
-            Failure::Io(Diagnostic::error(format!(
-                "cannot read `{}`: {error}",
-                path.display()
-            )))
-        })
+        // Supplied PDFs are tried in a child process of this program first (src/supplied.rs).
+        let check = match std::env::current_exe() {
+            Ok(program) => PdfCheck::Isolated { program },
+            Err(_) => PdfCheck::InProcess,
+        };
+        root.map(|root| root.with_pdf_check(check))
+            .map_err(|(path, error)| {
+                Failure::Io(Diagnostic::error(format!(
+                    "cannot read `{}`: {error}",
+                    path.display()
+                )))
+            })
     }
 }
 
@@ -107,6 +114,10 @@ enum Command {
         #[arg(long, value_name = "MS", default_value_t = 100)]
         poll: u64,
     },
+    /// Open a supplied PDF read from standard input, lay its pages out and print how many there
+    /// are (run by papers itself, in a separate process, before a build uses the file).
+    #[command(hide = true)]
+    CheckSuppliedPdf,
     /// Check papers for problems without writing anything.
     #[command(after_help = EXAMPLES)]
     ///
@@ -183,6 +194,18 @@ fn main() -> ExitCode {
         Command::Check { paths, root } => root
             .resolve(&paths)
             .and_then(|root| run_check(&paths, &root)),
+        Command::CheckSuppliedPdf => {
+            return match papers::supplied::check_here() {
+                Ok(pages) => {
+                    println!("{pages}");
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::from(1)
+                }
+            };
+        }
     };
     report(result)
 }
@@ -235,6 +258,9 @@ fn run_build(
     }
     for removed in &published.removed {
         println!("removed {} (no longer built)", out.join(removed).display());
+    }
+    for problem in papers::typst_writer::write_emitted() {
+        eprintln!("papers: {problem}");
     }
     Ok(())
 }

@@ -163,13 +163,25 @@ impl Place {
         let absolute = std::path::absolute(out).map_err(|error| {
             Diagnostic::error(format!("cannot use `{}`: {error}", out.display()))
         })?;
-        // A symbolic link is followed: its target is the folder replaced, the link stays.
+        // A symbolic link is followed: its target is the folder replaced, the link stays. A
+        // folder yet to be made is named without `.` and `..`, so that no stray folder is made
+        // on the way to it.
         let folder = if absolute.exists() {
             absolute.canonicalize().map_err(|error| {
                 Diagnostic::error(format!("cannot use `{}`: {error}", out.display()))
             })?
         } else {
-            absolute
+            let mut plain = PathBuf::new();
+            for part in absolute.components() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        plain.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    part => plain.push(part),
+                }
+            }
+            plain
         };
         let (Some(parent), Some(name)) = (folder.parent(), folder.file_name()) else {
             return Err(Diagnostic::error(format!(
@@ -206,18 +218,23 @@ impl Place {
         ))
     }
 
-    /// Working folders left by builds that were killed.
+    /// Working folders left by builds that were killed: exactly the names [`Place::beside`]
+    /// makes, `.out.papers-new-<process>` and `.out.papers-old-<process>`, and nothing else.
     fn leftovers(&self) -> Vec<PathBuf> {
-        let prefix = format!(".{}.papers-", self.name);
         let Ok(entries) = std::fs::read_dir(&self.parent) else {
             return Vec::new();
         };
+        let ours = |name: &str| {
+            ["new", "old"].iter().any(|what| {
+                name.strip_prefix(&format!(".{}.papers-{what}-", self.name))
+                    .is_some_and(|process| {
+                        !process.is_empty() && process.bytes().all(|b| b.is_ascii_digit())
+                    })
+            })
+        };
         entries
             .flatten()
-            .filter(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                name.starts_with(&prefix) && !name.ends_with("-lock")
-            })
+            .filter(|entry| ours(&entry.file_name().to_string_lossy()))
             .map(|entry| entry.path())
             .collect()
     }
@@ -277,20 +294,29 @@ impl Lock {
     }
 }
 
-/// Every file under `folder`, relative, with `/` separators (symbolic links count as files and
-/// are never followed).
+/// Every file under `folder`, relative, with `/` separators, and every empty folder with a `/`
+/// at its end (the build never makes one, so it is never the build's). Symbolic links count as
+/// files and are never followed.
 fn files_under(folder: &Path) -> std::io::Result<Vec<String>> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
+        let mut empty = true;
         for entry in std::fs::read_dir(folder.join(&relative))? {
             let entry = entry?;
+            empty = false;
             let path = relative.join(entry.file_name());
             if entry.file_type()?.is_dir() {
                 pending.push(path);
             } else {
                 found.push(path.to_string_lossy().replace('\\', "/"));
             }
+        }
+        if empty && !relative.as_os_str().is_empty() {
+            found.push(format!(
+                "{}/",
+                relative.to_string_lossy().replace('\\', "/")
+            ));
         }
     }
     found.sort();
@@ -378,15 +404,15 @@ fn owned_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
 /// Write `publication` as the folder `out`, replacing what was there as one unit.
 pub fn publish(out: &Path, publication: &Publication) -> Result<Published, Diagnostic> {
     let place = Place::of(out)?;
-    let _lock = Lock::take(&place)?;
-    for leftover in place.leftovers() {
-        let _ = std::fs::remove_dir_all(&leftover);
-    }
     if place.folder.exists() && !place.folder.is_dir() {
         return Err(Diagnostic::error(format!(
             "`{}` is a file, not a folder",
             out.display()
         )));
+    }
+    let _lock = Lock::take(&place)?;
+    for leftover in place.leftovers() {
+        let _ = std::fs::remove_dir_all(&leftover);
     }
     let old_files = owned_files(&place.folder)?;
 
@@ -600,11 +626,23 @@ mod tests {
 
         // Its own earlier output is fine; a file dropped into a meeting's folder is not.
         std::fs::remove_file(out.join("notes.txt")).unwrap();
+        // An empty folder is not the build's either.
+        std::fs::create_dir_all(out.join("empty/inside")).unwrap();
+        let error = publish(&out, &publication).unwrap_err();
+        assert!(error.message.contains("`empty/inside/`"), "{error}");
+        std::fs::remove_dir_all(out.join("empty")).unwrap();
+        // Nor are working names beside the folder that papers did not make.
+        let backup = parent.path().join(".out.papers-backup");
+        std::fs::create_dir_all(&backup).unwrap();
         let with_meeting = Publication {
             papers: Vec::new(),
             meetings: vec![meeting(&[("private/x.docx", "secret"), ("a.pdf", "a")])],
         };
         publish(&out, &with_meeting).unwrap();
+        assert!(
+            backup.exists(),
+            "a folder papers did not make beside --out is left alone"
+        );
         std::fs::write(out.join("m/extra.pdf"), "dropped in").unwrap();
         let error = publish(&out, &with_meeting).unwrap_err();
         assert!(error.message.contains("`m/extra.pdf`"), "{error}");

@@ -31,10 +31,16 @@ fn awkward_report() -> String {
         "wards",
         "other_consideration",
         "council_approval_required",
-        "exempt",
     ] {
         yaml.push_str(&format!("{field}: {}\n", next()));
     }
+    // A report that claims exemption is never published on its own: this one says no, then
+    // awkward text.
+    let exempt = next();
+    yaml.push_str(&format!(
+        "exempt: \"No – {}\n",
+        exempt.trim_start_matches('"')
+    ));
     yaml.push_str(&format!(
         "authors:\n  - name: {}\n    role: {}\n    email: {}\n",
         next(),

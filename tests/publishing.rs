@@ -594,3 +594,60 @@ fn text_in_the_uk_s_community_languages_prints_in_an_accessible_pdf_and_in_word(
         assert!(missing.is_empty(), "the PDF lacks {missing:?} of {words}");
     }
 }
+
+#[test]
+fn a_paper_taken_off_the_agenda_is_not_published_on_its_own() {
+    let work = tempfile::tempdir().unwrap();
+    let content = random_meeting_content(work.path());
+    let exempt = MeetingPlan {
+        items: vec![
+            ItemPlan {
+                id: 1,
+                exempt: None,
+                report_exempt: None,
+                appendices: vec![],
+            },
+            ItemPlan {
+                id: 2,
+                exempt: Some(3),
+                report_exempt: None,
+                appendices: vec![(1, None, None)],
+            },
+        ],
+        grouped: 0,
+        group_exempt: None,
+    };
+    std::fs::write(content.join("meeting.yaml"), exempt.yaml()).unwrap();
+    let out = work.path().join("out");
+    build_to(&content, &out);
+    assert!(!public_text(&out).contains(&report_marker(2)));
+
+    // The exempt business is deferred: its files stay in the meeting's folder, off the agenda.
+    let deferred = MeetingPlan {
+        items: vec![ItemPlan {
+            id: 1,
+            exempt: None,
+            report_exempt: None,
+            appendices: vec![],
+        }],
+        grouped: 0,
+        group_exempt: None,
+    };
+    std::fs::write(content.join("meeting.yaml"), deferred.yaml()).unwrap();
+    let output = build_to(&content, &out);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("report-2.yaml` is in the folder of the meeting")
+            && stderr.contains("not on its agenda, so it is not built"),
+        "{stderr}"
+    );
+    let files = assert_folder_matches_manifests(&out);
+    assert!(
+        files.iter().all(|file| !file.contains("report-2")),
+        "{files:?}"
+    );
+    let everything: String = files.iter().map(|file| readable(&out.join(file))).collect();
+    for marker in [report_marker(2), appendix_marker(2, 1)] {
+        assert!(!everything.contains(&marker), "{marker} was published");
+    }
+}

@@ -363,6 +363,24 @@ fn a_chart_with_no_figures_is_refused_where_it_is_written() {
 }
 
 #[test]
+fn paths_in_different_folders_outside_the_current_one_need_a_root() {
+    let work = tempfile::tempdir().unwrap();
+    for name in ["a/r.yaml", "b/s.yaml"] {
+        let path = work.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "kind: committee").unwrap();
+    }
+    let output = papers(&[
+        "check",
+        work.path().join("a/r.yaml").to_str().unwrap(),
+        work.path().join("b/s.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("give --root"), "{stderr}");
+}
+
+#[test]
 fn papers_with_the_same_output_name_are_refused_naming_both() {
     let work = tempfile::tempdir().unwrap();
     let report = std::fs::read_to_string(
@@ -377,7 +395,13 @@ fn papers_with_the_same_output_name_are_refused_naming_both() {
     }
     let a = work.path().join("a/r.yaml");
     let b = work.path().join("b/r.yaml");
-    let output = papers(&["check", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let output = papers(&[
+        "check",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--root",
+        work.path().to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -414,5 +438,65 @@ fn an_empty_heading_is_refused_where_it_is_written() {
         let committee = Committee::new();
         committee.edit(file, old, new);
         refused(&committee, 1, place, "this heading is empty");
+    }
+}
+
+#[test]
+fn exemption_cannot_be_lost_between_a_paper_and_the_agenda() {
+    // One file exempt in one place and public in another.
+    let committee = Committee::new();
+    committee.edit(
+        "meeting.yaml",
+        "      - paper: 05-terms-of-reference.yaml",
+        "      - paper: 05-terms-of-reference.yaml\n        exempt: 3",
+    );
+    committee.edit(
+        "meeting.yaml",
+        "      - paper: 06-iro-annual-report.yaml",
+        "      - paper: 06-iro-annual-report.yaml\n      - paper: 05-terms-of-reference.yaml",
+    );
+    refused(
+        &committee,
+        1,
+        "meeting.yaml:",
+        "presented as exempt in one place and in public in another",
+    );
+
+    // A report whose own front page says it is exempt, presented in public.
+    let committee = Committee::new();
+    committee.edit(
+        "05-terms-of-reference-cover.yaml",
+        "exempt: no",
+        "exempt: Yes – paragraph 3",
+    );
+    refused(
+        &committee,
+        1,
+        "meeting.yaml:18:13:",
+        "the report says it is exempt (`exempt: Yes – paragraph 3`), but the agenda presents it in public",
+    );
+}
+
+#[test]
+fn numbers_and_months_out_of_range_are_refused_at_their_place() {
+    for (file, old, new, place, phrase) in [
+        (
+            "minutes-2022-02-15.yaml",
+            "first_minute: 28",
+            "first_minute: 4294967290",
+            "minutes-2022-02-15.yaml:",
+            "minutes are numbered from 1 to 99999",
+        ),
+        (
+            "performance/figures.yaml",
+            "kind: figures\n",
+            "kind: figures\nfinancial_year_start: 13\n",
+            "performance/figures.yaml:",
+            "`financial_year_start: 13` is not a month",
+        ),
+    ] {
+        let committee = Committee::new();
+        committee.edit(file, old, new);
+        refused(&committee, 1, place, phrase);
     }
 }

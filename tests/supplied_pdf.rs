@@ -200,3 +200,62 @@ fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
         .expect("the second supplied PDF is in the pack");
     assert!(first < second, "each appendix shows its own file, in order");
 }
+
+/// A one-page PDF whose page holds an array nested `depth` deep: a file made to overflow the
+/// stack of whatever parses it.
+fn pdf_nested(depth: usize) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /X {}{} >>",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+    ];
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", index + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    pdf.extend(format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").bytes());
+    pdf
+}
+
+#[test]
+fn a_supplied_pdf_made_to_crash_its_reader_is_refused_at_its_line() {
+    let work = tempfile::tempdir().unwrap();
+    copy_example_committee(work.path());
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
+        work.path().join("cover.yaml"),
+    )
+    .unwrap();
+    let meeting = work.path().join("meeting.yaml");
+    std::fs::write(&meeting, MEETING).unwrap();
+    // Nested a little, the PDF is fine; nested 100,000 deep, it once took the build down.
+    std::fs::write(work.path().join("supplied.pdf"), pdf_nested(10)).unwrap();
+    papers_ok(&["check", meeting.to_str().unwrap()]);
+    std::fs::write(work.path().join("supplied.pdf"), pdf_nested(100_000)).unwrap();
+    let output = papers(&["check", meeting.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let line = MEETING
+        .lines()
+        .position(|l| l.contains("- paper: supplied.pdf"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.starts_with(&format!(
+            "{}:{line}:9: error: cannot use `supplied.pdf`: it crashed the PDF reader",
+            meeting.display()
+        )),
+        "{stderr}"
+    );
+}

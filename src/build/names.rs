@@ -17,7 +17,7 @@ pub fn clashes(loaded: &Loaded, publication: &Publication) -> Vec<Diagnostic> {
     let mut folders: BTreeMap<String, &std::path::Path> = BTreeMap::new();
     for (meeting, (folder, _)) in loaded.meetings.iter().zip(&publication.meetings) {
         let file = meeting.file.path.as_path();
-        if let Some(first) = folders.insert(folder.to_lowercase(), file) {
+        if let Some(first) = folders.insert(fold(folder), file) {
             problems.push(
                 Diagnostic::error(format!(
                     "two meetings would both be written to the folder `{folder}/`: `{}` and `{}`",
@@ -40,18 +40,18 @@ pub fn clashes(loaded: &Loaded, publication: &Publication) -> Vec<Diagnostic> {
             publication
                 .meetings
                 .iter()
-                .filter(|(folder, _)| counted.insert(folder.to_lowercase()))
+                .filter(|(folder, _)| counted.insert(fold(folder)))
                 .flat_map(|(_, files)| files),
         )
         .collect();
 
     // Every path, and every folder above one, compared without regard to case (the file systems
-    // of Windows and macOS, and many web servers, do not tell `A` from `a`).
+    // of Windows and macOS, and many web servers, do not tell `A` from `a`): see [`fold`].
     let manifest = Origin::default();
     let mut files: BTreeMap<String, (&str, &Origin)> = BTreeMap::new();
     files.insert(MANIFEST.into(), (MANIFEST, &manifest));
     for output in &outputs {
-        let key = output.path.to_lowercase();
+        let key = fold(&output.path);
         match files.get(&key) {
             Some((path, origin)) => {
                 problems.push(clash(path, origin, &output.path, &output.origin));
@@ -66,7 +66,7 @@ pub fn clashes(loaded: &Loaded, publication: &Publication) -> Vec<Diagnostic> {
         let parts: Vec<&str> = output.path.split('/').collect();
         for end in 1..parts.len() {
             folders_needed
-                .entry(parts[..end].join("/").to_lowercase())
+                .entry(fold(&parts[..end].join("/")))
                 .or_insert((&output.path, &output.origin));
         }
     }
@@ -81,7 +81,7 @@ pub fn clashes(loaded: &Loaded, publication: &Publication) -> Vec<Diagnostic> {
         let Some((first, _)) = output.path.split_once('/') else {
             continue;
         };
-        if let Some(meeting) = folders.get(&first.to_lowercase()) {
+        if let Some(meeting) = folders.get(&fold(first)) {
             problems.push(
                 Diagnostic::error(format!(
                     "`{}` (from {}) would be written inside the folder of the meeting `{}`",
@@ -97,6 +97,12 @@ pub fn clashes(loaded: &Loaded, publication: &Publication) -> Vec<Diagnostic> {
     problems
 }
 
+/// A name as a file system that ignores case sees it: `A` and `a`, and also Greek `σ` and `ς`
+/// or Turkish `ı` and `i`, which Windows' upper-casing makes one.
+fn fold(name: &str) -> String {
+    name.to_uppercase().to_lowercase()
+}
+
 /// The start of an output's content file, where a clash is reported.
 fn start_of(origin: &Origin) -> Location {
     Location::from_line_column(&origin.file, "", 1, 1)
@@ -105,7 +111,7 @@ fn start_of(origin: &Origin) -> Location {
 fn clash(first: &str, first_origin: &Origin, second: &str, second_origin: &Origin) -> Diagnostic {
     let what = if first == second {
         format!("two outputs would both be written to `{first}`")
-    } else if first.to_lowercase() == second.to_lowercase() {
+    } else if fold(first) == fold(second) {
         format!("`{first}` and `{second}` differ only in case")
     } else {
         format!("`{first}` would be a file where `{second}` needs a folder")
@@ -115,4 +121,17 @@ fn clash(first: &str, first_origin: &Origin, second: &str, second_origin: &Origi
     ))
     .at(start_of(second_origin))
     .hint("rename one of the files (outputs are named after them), or build them into different --out folders")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_windows_takes_for_one_fold_to_one() {
+        assert_eq!(fold("Report.PDF"), fold("report.pdf"));
+        assert_eq!(fold("aσ.pdf"), fold("aς.pdf"));
+        assert_eq!(fold("fıle.pdf"), fold("file.pdf"));
+        assert_ne!(fold("item-05.pdf"), fold("item-06.pdf"));
+    }
 }

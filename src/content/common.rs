@@ -44,6 +44,18 @@ pub fn parse_date(text: &str) -> Option<Date> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer(pub String);
 
+impl Answer {
+    /// Whether the answer is no: "No", or text that starts with the word ("No – see the
+    /// report"). Anything else, on the exempt field "Yes – paragraph 3" or "Partly", claims
+    /// something, and is taken at its word.
+    pub fn is_no(&self) -> bool {
+        let answer = self.0.trim().to_lowercase();
+        answer
+            .strip_prefix("no")
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswerVisitor;
@@ -190,6 +202,23 @@ pub(crate) use string_or_map;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_is_no_only_when_it_says_no() {
+        for no in ["No", "no", "No.", "No – see the appendix", " NO "] {
+            assert!(Answer(no.into()).is_no(), "{no}");
+        }
+        for claim in [
+            "Yes",
+            "Yes – paragraph 3",
+            "None",
+            "Partly",
+            "Not for appendix 2",
+            "",
+        ] {
+            assert!(!Answer(claim.into()).is_no(), "{claim}");
+        }
+    }
 
     #[test]
     fn dates_must_exist() {

@@ -71,6 +71,22 @@ impl SourceFile {
         }
     }
 
+    /// The place of the top-level field `key:` (at the start of a line), or the file's start.
+    pub fn locate_key(&self, key: &str) -> Location {
+        let field = format!("{key}:");
+        let offset = if self.text.starts_with(&field) {
+            Some(0)
+        } else {
+            self.text
+                .find(&format!("\n{field}"))
+                .map(|offset| offset + 1)
+        };
+        match offset {
+            Some(offset) => Location::from_offset(&self.path, &self.text, offset, key.len()),
+            None => Location::from_line_column(&self.path, &self.text, 1, 1),
+        }
+    }
+
     /// The place where `text` first appears at or after the start of `spanned` (a field inside
     /// a block of fields), or the place of `spanned` itself.
     pub fn locate_from<T>(&self, spanned: &Spanned<T>, text: &str) -> Location {

@@ -88,6 +88,17 @@ pub fn compute(
 ) -> Result<Figures, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let year_start = file.financial_year_start.unwrap_or(4);
+    if !(1..=12).contains(&year_start) {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "`financial_year_start: {year_start}` is not a month"
+            ))
+            .at(source.locate_key("financial_year_start"))
+            .expected(
+                "the number of the month the financial year starts in, 1 to 12 (4 for April)",
+            ),
+        ]);
+    }
     let Some(as_at) = Month::parse(&file.as_at.value) else {
         return Err(vec![
             Diagnostic::error(format!("`{}` is not a month", file.as_at.value))

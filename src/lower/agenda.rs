@@ -111,11 +111,24 @@ pub enum ResolvedPaper {
 /// Resolves the papers an agenda entry points at; supplied by the build, which owns the files.
 pub trait PaperSource {
     /// The lowered minutes at `path` (relative to the meeting file).
-    fn minutes(&mut self, path: &Spanned<String>) -> ResolvedPaper;
+    fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper;
     /// The lowered paper at `path` (written at `at`), given what the meeting's text may refer to.
-    fn paper(&mut self, path: &str, at: Location, references: &References) -> ResolvedPaper;
+    /// `exempt` is how the agenda presents it: one file may not be exempt in one place and
+    /// public in another.
+    fn paper(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+        exempt: Option<u8>,
+    ) -> ResolvedPaper;
     /// The bytes and page count of a PDF supplied as it is.
-    fn supplied_pdf(&mut self, path: &str, at: Location) -> Option<(Arc<Vec<u8>>, u32)>;
+    fn supplied_pdf(
+        &mut self,
+        path: &str,
+        at: Location,
+        exempt: Option<u8>,
+    ) -> Option<(Arc<Vec<u8>>, u32)>;
 }
 
 /// Lower a meeting, or return every problem found.
@@ -415,7 +428,7 @@ fn item_documents(
     let mut documents = Vec::new();
     match (item.standard, &item.minutes, &item.report) {
         (Some(StandardItem::Minutes), Some(path), None) => {
-            if let ResolvedPaper::Lowered(document) = papers.minutes(path) {
+            if let ResolvedPaper::Lowered(document) = papers.minutes(path, item_exempt) {
                 documents.push(ItemDocument {
                     role: DocumentRole::Minutes,
                     document,
@@ -479,9 +492,12 @@ fn item_documents(
             );
         } else if report.value.title.is_some() {
             diagnostics.push(misplaced_title(source, report));
-        } else if let ResolvedPaper::Lowered(document) =
-            papers.paper(&report.value.paper, source.location_of(report), references)
-        {
+        } else if let ResolvedPaper::Lowered(document) = papers.paper(
+            &report.value.paper,
+            source.location_of(report),
+            references,
+            exempt,
+        ) {
             documents.push(ItemDocument {
                 role: DocumentRole::Report,
                 document,
@@ -543,7 +559,7 @@ fn item_documents(
         let role = DocumentRole::Appendix(label);
         if appendix.value.is_supplied_pdf() {
             let at = source.location_of(appendix);
-            if let Some((bytes, pages)) = papers.supplied_pdf(&appendix.value.paper, at) {
+            if let Some((bytes, pages)) = papers.supplied_pdf(&appendix.value.paper, at, exempt) {
                 documents.push(supplied_pdf_document(
                     role,
                     &appendix.value,
@@ -556,6 +572,7 @@ fn item_documents(
             &appendix.value.paper,
             source.location_of(appendix),
             references,
+            exempt,
         ) {
             documents.push(ItemDocument {
                 role,

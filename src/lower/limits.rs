@@ -24,6 +24,21 @@ pub const MOST_ELEMENTS: usize = 500_000;
 /// The most page breaks one paper may ask for.
 pub const MOST_PAGE_BREAKS: usize = 2_000;
 
+/// The most values one chart may draw (labels times series): a chart of more cannot be read,
+/// and each costs the typesetter dearly (20,000 took 4 GB).
+pub const MOST_CHART_VALUES: usize = 250;
+
+/// The most boxes one structure diagram may draw, and the most below one box (a row wider
+/// than the page cannot be read).
+pub const MOST_STRUCTURE_BOXES: usize = 100;
+
+/// The most boxes directly below one box of a structure diagram.
+pub const MOST_STRUCTURE_CHILDREN: usize = 12;
+
+/// The longest call-out quotation, in characters: a boxed quotation is never split across
+/// pages, so one longer than a page would be cut off.
+pub const MOST_CALLOUT_CHARACTERS: usize = 1_500;
+
 /// The schemes a link may use: the web, e-mail and telephone. Anything else (`javascript:`,
 /// `file:`, `data:`, a path on the author's machine) would be published as a trap or a dead link.
 pub const LINK_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
@@ -46,6 +61,101 @@ struct Tally {
     bad_links: Vec<String>,
     /// The first string holding a character that cannot be printed, and the character.
     unprintable: Option<(String, char, characters::Unprintable)>,
+    /// Drawings and boxes too large to lay out: what is wrong, a text to find it by, and how to
+    /// put it right.
+    oversized: Vec<(String, String, &'static str)>,
+}
+
+/// The text under `value`: every string joined, but the names of kinds of element.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items.iter().map(text_of).collect(),
+        Value::Object(fields) => fields
+            .iter()
+            .filter(|(name, _)| *name != "kind")
+            .map(|(_, field)| text_of(field))
+            .collect(),
+        _ => String::new(),
+    }
+}
+
+/// Boxes of a structure diagram under `node`, and the most children any has.
+fn structure_size(node: &Value) -> (usize, usize) {
+    let children = node
+        .get("children")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    children
+        .iter()
+        .map(structure_size)
+        .fold((1, children.len()), |(boxes, widest), (more, wide)| {
+            (boxes + more, widest.max(wide))
+        })
+}
+
+/// Check a drawing or box the typesetter cannot split or shrink.
+fn check_drawing(kind: &str, fields: &serde_json::Map<String, Value>, tally: &mut Tally) {
+    let title = fields
+        .get("title")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    match kind {
+        "chart" => {
+            let count = |name: &str| {
+                fields
+                    .get(name)
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len)
+            };
+            let values = count("labels") * count("series").max(1);
+            if values > MOST_CHART_VALUES {
+                tally.oversized.push((
+                    format!(
+                        "the chart `{title}` has {values} values, more than the {MOST_CHART_VALUES} a chart may draw"
+                    ),
+                    title,
+                    "chart fewer values: the last months, or the largest categories",
+                ));
+            }
+        }
+        "structure" => {
+            let (boxes, widest) = fields.get("root").map_or((0, 0), structure_size);
+            if boxes > MOST_STRUCTURE_BOXES || widest > MOST_STRUCTURE_CHILDREN {
+                tally.oversized.push((
+                    format!(
+                        "the structure `{title}` has {boxes} boxes, at most {widest} below one; a structure may have {MOST_STRUCTURE_BOXES}, at most {MOST_STRUCTURE_CHILDREN} below one"
+                    ),
+                    title,
+                    "draw the structure in parts, one diagram per team",
+                ));
+            }
+        }
+        "callouts" => {
+            for quote in fields
+                .get("quotes")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let text = text_of(quote);
+                let length = text.chars().count();
+                if length > MOST_CALLOUT_CHARACTERS {
+                    let start: String = text.chars().take(30).collect();
+                    tally.oversized.push((
+                        format!(
+                            "a call-out quotation has {length} characters, more than the {MOST_CALLOUT_CHARACTERS} a box on one page can show"
+                        ),
+                        start,
+                        "set a long quotation as `quote:`, which may run across pages",
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 fn walk(value: &Value, key: Option<&str>, tally: &mut Tally) {
@@ -71,8 +181,10 @@ fn walk(value: &Value, key: Option<&str>, tally: &mut Tally) {
             }
         }
         Value::Object(fields) => {
-            if fields.get("kind").and_then(Value::as_str) == Some("page-break") {
-                tally.page_breaks += 1;
+            match fields.get("kind").and_then(Value::as_str) {
+                Some("page-break") => tally.page_breaks += 1,
+                Some(kind) => check_drawing(kind, fields, tally),
+                None => {}
             }
             for (name, field) in fields {
                 walk(field, Some(name), tally);
@@ -125,6 +237,9 @@ pub fn check_document(document: &Document, source: &SourceFile) -> Vec<Diagnosti
     }
     if tally.page_breaks > MOST_PAGE_BREAKS {
         problems.push(over("page breaks", tally.page_breaks, MOST_PAGE_BREAKS));
+    }
+    for (what, text, hint) in tally.oversized {
+        problems.push(Diagnostic::error(what).at(source.locate(&text)).hint(hint));
     }
     for url in tally.bad_links {
         problems.push(
@@ -222,6 +337,38 @@ mod tests {
         let problems = check_document(&breaks, &source("kind: x\n"));
         assert!(problems[0].message.contains("page breaks"), "{problems:?}");
         assert!(check_document(&paper(vec![Block::plain("fine")]), &source("")).is_empty());
+    }
+
+    #[test]
+    fn drawings_too_large_to_lay_out_are_refused() {
+        use crate::model::{Callout, Structure, StructureNode};
+        let leaf = |label: &str| StructureNode {
+            label: label.into(),
+            children: Vec::new(),
+        };
+        let wide = Structure {
+            title: "Wide".into(),
+            alt: String::new(),
+            root: StructureNode {
+                label: "Head".into(),
+                children: (0..MOST_STRUCTURE_CHILDREN + 1)
+                    .map(|n| leaf(&n.to_string()))
+                    .collect(),
+            },
+        };
+        let long = Callout {
+            content: vec![Inline::text("word ".repeat(400))],
+            attribution: None,
+        };
+        let document = paper(vec![
+            Block::Structure(Box::new(wide)),
+            Block::Callouts { quotes: vec![long] },
+        ]);
+        let problems = check_document(&document, &source("kind: x\n"));
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("the structure `Wide` has 14 boxes, at most 13 below one"));
+        assert!(messages[1].contains("a call-out quotation has 2000 characters"));
     }
 
     #[test]

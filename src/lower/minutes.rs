@@ -24,7 +24,7 @@ pub fn minute_references(
             continue;
         };
         let reference = MinuteReference {
-            number: minutes.first_minute + index as u32,
+            number: minutes.first_minute.saturating_add(index as u32),
             short_title: minute
                 .value
                 .short_title
@@ -49,6 +49,18 @@ pub fn lower_minutes(
     committee: &Committee,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
+    let last = u64::from(minutes.first_minute) + minutes.minutes.len() as u64;
+    if minutes.first_minute == 0 || last > u64::from(super::MOST_NUMBER) {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "`first_minute: {}`: minutes are numbered from 1 to {}",
+                minutes.first_minute,
+                super::MOST_NUMBER
+            ))
+            .at(source.locate_key("first_minute")),
+        );
+        return Err(diagnostics);
+    }
     let references = References {
         minutes: minute_references(minutes, source, &mut diagnostics),
         ..References::default()
@@ -109,7 +121,9 @@ pub fn lower_minutes(
         let minute = &spanned.value;
         blocks.push(Block::Heading {
             level: 2,
-            number: Some(number(vec![minutes.first_minute + index as u32])),
+            number: Some(number(vec![
+                minutes.first_minute.saturating_add(index as u32),
+            ])),
             content: vec![Inline::text(minute.title.to_uppercase())],
         });
         let mut body = Vec::new();

@@ -143,7 +143,11 @@ pub fn number(parts: Vec<u32>) -> Number {
     Number { parts, text }
 }
 
-/// Read a number written by an author ("2.4", "3.2.1", "4."), or `None` if it is not one.
+/// The largest part of a paragraph or minute number: far above any real one, far below overflow.
+pub const MOST_NUMBER: u32 = 99_999;
+
+/// Read a number written by an author ("2.4", "3.2.1", "4."), or `None` if it is not one (each
+/// part from 1 to [`MOST_NUMBER`]).
 pub fn parse_number(text: &str) -> Option<Vec<u32>> {
     let trimmed = text.trim().trim_end_matches('.');
     if trimmed.is_empty() {
@@ -151,7 +155,11 @@ pub fn parse_number(text: &str) -> Option<Vec<u32>> {
     }
     trimmed
         .split('.')
-        .map(|part| part.parse::<u32>().ok().filter(|n| *n > 0))
+        .map(|part| {
+            part.parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MOST_NUMBER).contains(n))
+        })
         .collect()
 }
 
@@ -183,7 +191,7 @@ impl Counter {
         };
         if let Some((last, prefix)) = parts.split_last() {
             self.prefix = prefix.to_vec();
-            self.next = last + 1;
+            self.next = last.saturating_add(1);
         }
         parts
     }

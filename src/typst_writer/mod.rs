@@ -114,6 +114,40 @@ pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec
     })
 }
 
+/// Lay out every page of a supplied PDF as a pack shows them, and export them: what the build
+/// will do with the file, done on its own so that a separate process can try it first (see
+/// [`crate::supplied`]).
+pub fn lay_out_supplied_pdf(bytes: Vec<u8>, pages: u32) -> Result<(), Vec<Diagnostic>> {
+    use crate::model::{Attachment, Block, Metadata, Pack, PackDocument, PackItem};
+    let source = "/supplied/check.pdf".to_string();
+    let pack = Pack {
+        metadata: Metadata {
+            title: "Supplied PDF".into(),
+            authors: Vec::new(),
+            description: None,
+            date: None,
+        },
+        front_sheet: Vec::new(),
+        items: vec![PackItem {
+            number: 1,
+            documents: vec![PackDocument {
+                blocks: vec![Block::PdfPages {
+                    source: source.clone(),
+                    pages,
+                    title: "Supplied PDF".into(),
+                }],
+                running_header: None,
+                marking: None,
+            }],
+        }],
+        attachments: vec![Attachment {
+            source,
+            bytes: std::sync::Arc::new(bytes),
+        }],
+    };
+    write_pack(&pack, "supplied-check").map(|_| ())
+}
+
 /// The page ranges the pack template leaves in its `<page-ranges>` metadata.
 fn read_page_ranges(
     paged: &PagedDocument,
@@ -285,6 +319,12 @@ pub fn emit_typst_to(folder: PathBuf) {
     let _ = EMIT_FOLDER.set(folder);
 }
 
+/// A Typst project: its folder, and each file's virtual path and bytes.
+type Project = (PathBuf, Vec<(String, Vec<u8>)>);
+
+/// Typst projects compiled in this run, kept until the run succeeds (see [`write_emitted`]).
+static EMITTED: std::sync::Mutex<Vec<Project>> = std::sync::Mutex::new(Vec::new());
+
 fn emit_project(folder: &std::path::Path, main: &str, files: &[(String, Bytes)]) {
     let templates = world::TEMPLATES
         .iter()
@@ -295,28 +335,49 @@ fn emit_project(folder: &std::path::Path, main: &str, files: &[(String, Bytes)])
             Some((format!("{TEMPLATE_FOLDER}/{name}"), text.into_bytes()))
         })
         .collect::<Vec<_>>();
-    let result = (|| -> std::io::Result<()> {
-        std::fs::create_dir_all(folder)?;
-        std::fs::write(folder.join("main.typ"), main)?;
-        let all = files
-            .iter()
-            .map(|(path, bytes)| (path.clone(), bytes.as_slice().to_vec()))
-            .chain(templates);
-        for (path, bytes) in all {
-            let target = folder.join(path.trim_start_matches('/'));
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
+    let all = [("/main.typ".to_string(), main.as_bytes().to_vec())]
+        .into_iter()
+        .chain(
+            files
+                .iter()
+                .map(|(path, bytes)| (path.clone(), bytes.as_slice().to_vec())),
+        )
+        .chain(templates)
+        .collect();
+    EMITTED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push((folder.to_path_buf(), all));
+}
+
+/// Write the Typst projects kept by `--emit-typst`: called once the build has succeeded, so a
+/// failed build writes nothing anywhere. Returns the problems met.
+pub fn write_emitted() -> Vec<String> {
+    let projects = std::mem::take(
+        &mut *EMITTED
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+    );
+    let mut problems = Vec::new();
+    for (folder, files) in projects {
+        let result = (|| -> std::io::Result<()> {
+            for (path, bytes) in &files {
+                let target = folder.join(path.trim_start_matches('/'));
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(target, bytes)?;
             }
-            std::fs::write(target, bytes)?;
+            Ok(())
+        })();
+        if let Err(error) = result {
+            problems.push(format!(
+                "cannot write the Typst project to `{}`: {error}",
+                folder.display()
+            ));
         }
-        Ok(())
-    })();
-    if let Err(error) = result {
-        eprintln!(
-            "papers: cannot write the Typst project to `{}`: {error}",
-            folder.display()
-        );
     }
+    problems
 }
 
 /// Compile `main` with `data` as the document JSON (and `files` beside it) and export it,
@@ -482,6 +543,37 @@ mod tests {
             .collect();
         let paper = document(vec![Block::plain(sample)]);
         if let Err(errors) = write_pdf(&paper, "characters") {
+            panic!("{}", errors[0]);
+        }
+    }
+
+    /// Whatever the template adds (list markers, arrows, dashes) prints too: lists nested as
+    /// deep as Markdown allows typeset under PDF/UA-1.
+    #[test]
+    fn lists_nested_as_deep_as_markdown_allows_typeset() {
+        // Bullets and numbers in turn, each nested under the one before.
+        let mut text = String::new();
+        let mut indent = 0;
+        for level in 0..7 {
+            let marker = if level % 2 == 0 { "- " } else { "1. " };
+            text.push_str(&format!("{}{marker}level {level}\n", " ".repeat(indent)));
+            indent += marker.len();
+        }
+        let blocks = crate::markdown::parse_blocks(&text);
+        fn depth(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|block| match block {
+                    Block::BulletList { items } | Block::OrderedList { items, .. } => {
+                        1 + items.iter().map(|item| depth(item)).max().unwrap_or(0)
+                    }
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert_eq!(depth(&blocks), 7, "{blocks:?}");
+        if let Err(errors) = write_pdf(&document(blocks), "lists") {
             panic!("{}", errors[0]);
         }
     }
