@@ -139,7 +139,7 @@ fn the_manifest_lists_every_file_with_its_hash_pages_and_status() {
         }
     }
     let mut on_disk = Vec::new();
-    for entry in walk(&folder) {
+    for entry in files_under(&folder) {
         let name = entry
             .strip_prefix(&folder)
             .unwrap()
@@ -155,19 +155,6 @@ fn the_manifest_lists_every_file_with_its_hash_pages_and_status() {
         listed, on_disk,
         "the manifest lists exactly the files written"
     );
-}
-
-fn walk(folder: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]

@@ -61,6 +61,22 @@ struct ItemPlan {
     appendices: Vec<(usize, Option<String>, Option<u8>)>,
 }
 
+impl ItemPlan {
+    /// An item whose report is paper `id`, with `appendices` (file, label, exemption).
+    fn new(
+        id: usize,
+        exempt: Option<u8>,
+        appendices: Vec<(usize, Option<String>, Option<u8>)>,
+    ) -> Self {
+        ItemPlan {
+            id,
+            exempt,
+            report_exempt: None,
+            appendices,
+        }
+    }
+}
+
 /// A random meeting: items in some order, the last few perhaps under an exempt group heading.
 #[derive(Debug)]
 struct MeetingPlan {
@@ -367,24 +383,9 @@ fn an_exempt_group_keeps_every_paper_in_it_out_of_public_files() {
     let content = random_meeting_content(work.path());
     let plan = MeetingPlan {
         items: vec![
-            ItemPlan {
-                id: 1,
-                exempt: None,
-                report_exempt: None,
-                appendices: vec![],
-            },
-            ItemPlan {
-                id: 2,
-                exempt: None,
-                report_exempt: None,
-                appendices: vec![(1, None, None)],
-            },
-            ItemPlan {
-                id: 3,
-                exempt: None,
-                report_exempt: None,
-                appendices: vec![(1, Some("A".into()), None), (2, None, None)],
-            },
+            ItemPlan::new(1, None, vec![]),
+            ItemPlan::new(2, None, vec![(1, None, None)]),
+            ItemPlan::new(3, None, vec![(1, Some("A".into()), None), (2, None, None)]),
         ],
         grouped: 2,
         group_exempt: Some(3),
@@ -601,18 +602,8 @@ fn a_paper_taken_off_the_agenda_is_not_published_on_its_own() {
     let content = random_meeting_content(work.path());
     let exempt = MeetingPlan {
         items: vec![
-            ItemPlan {
-                id: 1,
-                exempt: None,
-                report_exempt: None,
-                appendices: vec![],
-            },
-            ItemPlan {
-                id: 2,
-                exempt: Some(3),
-                report_exempt: None,
-                appendices: vec![(1, None, None)],
-            },
+            ItemPlan::new(1, None, vec![]),
+            ItemPlan::new(2, Some(3), vec![(1, None, None)]),
         ],
         grouped: 0,
         group_exempt: None,
@@ -624,12 +615,7 @@ fn a_paper_taken_off_the_agenda_is_not_published_on_its_own() {
 
     // The exempt business is deferred: its files stay in the meeting's folder, off the agenda.
     let deferred = MeetingPlan {
-        items: vec![ItemPlan {
-            id: 1,
-            exempt: None,
-            report_exempt: None,
-            appendices: vec![],
-        }],
+        items: vec![ItemPlan::new(1, None, vec![])],
         grouped: 0,
         group_exempt: None,
     };

@@ -118,18 +118,25 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     assert_eq!(entry("item-02-appendix-1.pdf")["pages"], supplied_pages);
 }
 
+/// A folder with the committee, a cover report and [`MEETING`] (whose appendix is
+/// `supplied.pdf`, to be written by the test); returns the meeting file's path.
+fn meeting_with_a_supplied_appendix(work: &std::path::Path) -> std::path::PathBuf {
+    copy_example_committee(work);
+    std::fs::copy(
+        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
+        work.join("cover.yaml"),
+    )
+    .unwrap();
+    let meeting = work.join("meeting.yaml");
+    std::fs::write(&meeting, MEETING).unwrap();
+    meeting
+}
+
 #[test]
 fn an_unreadable_supplied_pdf_is_an_error_at_its_line() {
     let work = tempfile::tempdir().unwrap();
-    copy_example_committee(work.path());
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
-        work.path().join("cover.yaml"),
-    )
-    .unwrap();
+    let meeting = meeting_with_a_supplied_appendix(work.path());
     std::fs::write(work.path().join("supplied.pdf"), b"not a pdf at all").unwrap();
-    let meeting = work.path().join("meeting.yaml");
-    std::fs::write(&meeting, MEETING).unwrap();
     let output = papers(&["check", meeting.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -231,14 +238,7 @@ fn pdf_nested(depth: usize) -> Vec<u8> {
 #[test]
 fn a_supplied_pdf_made_to_crash_its_reader_is_refused_at_its_line() {
     let work = tempfile::tempdir().unwrap();
-    copy_example_committee(work.path());
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
-        work.path().join("cover.yaml"),
-    )
-    .unwrap();
-    let meeting = work.path().join("meeting.yaml");
-    std::fs::write(&meeting, MEETING).unwrap();
+    let meeting = meeting_with_a_supplied_appendix(work.path());
     // Nested a little, the PDF is fine; nested 100,000 deep, it once took the build down.
     std::fs::write(work.path().join("supplied.pdf"), pdf_nested(10)).unwrap();
     papers_ok(&["check", meeting.to_str().unwrap()]);
