@@ -109,7 +109,7 @@ impl Workspace {
         self.inputs.insert(path.to_path_buf());
         let canonical = self.root.resolve(path, FileKind::Yaml)?;
         if !self.files.contains_key(&canonical) {
-            let text = self.root.read_text(path, FileKind::Yaml)?;
+            let text = crate::input::read_text_file(&canonical)?;
             let source = SourceFile {
                 path: path.to_path_buf(),
                 text,
@@ -443,14 +443,11 @@ impl MeetingPapers<'_> {
                 paper: Some(Paper::CoverReport(report)),
                 source,
             }) = self.workspace.files.get(canonical)
-            && let Some(answer) = &report.exempt
-            && !answer.0.trim().is_empty()
-            && !answer.is_no()
+            && let Some(answer) = report.claimed_exemption()
         {
             self.workspace.diagnostics.push(
                 Diagnostic::error(format!(
-                    "the report says it is exempt (`exempt: {}`), but the agenda presents it in public",
-                    answer.0
+                    "the report says it is exempt (`exempt: {answer}`), but the agenda presents it in public"
                 ))
                 .at(at.clone())
                 .hint(format!(
@@ -498,7 +495,7 @@ impl PaperSource for MeetingPapers<'_> {
             .root
             .resolve(&full, FileKind::Pdf)
             .and_then(|canonical| {
-                let bytes = self.workspace.root.read_bytes(&full, FileKind::Pdf)?;
+                let bytes = crate::input::read_regular_file(&canonical, FileKind::Pdf.limit())?;
                 Ok((canonical, bytes))
             });
         let bytes = match read {
@@ -695,13 +692,10 @@ fn load_into(
             paper: Some(Paper::CoverReport(report)),
             source,
         }) = workspace.files.get(canonical)
-            && let Some(answer) = &report.exempt
-            && !answer.0.trim().is_empty()
-            && !answer.is_no()
+            && let Some(answer) = report.claimed_exemption()
         {
             let problem = Diagnostic::error(format!(
-                "this report says it is exempt (`exempt: {}`), so it cannot be published on its own",
-                answer.0
+                "this report says it is exempt (`exempt: {answer}`), so it cannot be published on its own"
             ))
             .at(source.locate_key("exempt"))
             .hint("present it as exempt business of a meeting (`exempt:` with the paragraph of Schedule 12A), or change `exempt:` to no");

@@ -118,6 +118,15 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     assert_eq!(entry("item-02-appendix-1.pdf")["pages"], supplied_pages);
 }
 
+/// The line of [`MEETING`] that names the supplied appendix.
+fn supplied_appendix_line() -> usize {
+    MEETING
+        .lines()
+        .position(|l| l.contains("- paper: supplied.pdf"))
+        .unwrap()
+        + 1
+}
+
 /// A folder with the committee, a cover report and [`MEETING`] (whose appendix is
 /// `supplied.pdf`, to be written by the test); returns the meeting file's path.
 fn meeting_with_a_supplied_appendix(work: &std::path::Path) -> std::path::PathBuf {
@@ -140,11 +149,7 @@ fn an_unreadable_supplied_pdf_is_an_error_at_its_line() {
     let output = papers(&["check", meeting.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let line = MEETING
-        .lines()
-        .position(|l| l.contains("- paper: supplied.pdf"))
-        .unwrap()
-        + 1;
+    let line = supplied_appendix_line();
     assert!(
         stderr.starts_with(&format!("{}:{line}:", meeting.display())),
         "{stderr}"
@@ -246,11 +251,7 @@ fn a_supplied_pdf_made_to_crash_its_reader_is_refused_at_its_line() {
     let output = papers(&["check", meeting.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let line = MEETING
-        .lines()
-        .position(|l| l.contains("- paper: supplied.pdf"))
-        .unwrap()
-        + 1;
+    let line = supplied_appendix_line();
     assert!(
         stderr.starts_with(&format!(
             "{}:{line}:9: error: cannot use `supplied.pdf`: it crashed the PDF reader",

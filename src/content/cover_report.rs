@@ -53,6 +53,17 @@ pub struct CoverReport {
     pub accountable_officers: Spanned<OneOrMany<Person>>,
 }
 
+impl CoverReport {
+    /// What the front page's "Exempt from the Press and Public" says when it claims exemption
+    /// (anything but no), which the agenda must honour.
+    pub fn claimed_exemption(&self) -> Option<&str> {
+        self.exempt
+            .as_ref()
+            .filter(|answer| !answer.0.trim().is_empty() && !answer.is_no())
+            .map(|answer| answer.0.as_str())
+    }
+}
+
 /// The edition of the council's Public Report template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
