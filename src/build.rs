@@ -13,8 +13,8 @@ use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
-use crate::content::{self, FoundFile, Paper, SourceFile};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::content::{self, FoundFile, Paper};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, SourceFile};
 use crate::figures::{self, Figures};
 use crate::input::{ContentRoot, FileKind, InputError};
 use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};

@@ -6,7 +6,7 @@
 //! template line; a control character pasted from Word is invisible in an editor. Both are
 //! caught here, in the text as written.
 
-use crate::content::SourceFile;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Why a character cannot be printed.

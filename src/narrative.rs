@@ -9,7 +9,7 @@ use std::sync::Arc;
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde_saphyr::Spanned;
 
-use crate::content::SourceFile;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 
 /// A minute others can refer to.

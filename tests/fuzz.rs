@@ -10,7 +10,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use papers::build::{self, Format};
-use papers::content::{self, SourceFile};
+use papers::content;
+use papers::diagnostics::SourceFile;
 use papers::input::ContentRoot;
 use papers::narrative::{Narrative, References};
 use proptest::prelude::*;

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 use serde_saphyr::Spanned;
 
-use crate::content::SourceFile;
 use crate::content::figures::{FiguresFile, IndicatorDefinition, NumberTree, Unit, Ytd};
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use measures::{Direction, Rag, direction, rag, round_half_up};
 use period::Month;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::period::{Month, Period};
-use crate::content::SourceFile;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// A value and where it was written.

@@ -8,9 +8,9 @@ use serde_saphyr::Spanned;
 
 use super::format;
 use super::measures::round_half_up;
-use crate::content::SourceFile;
 use crate::content::figures::{TableDefinition, TableValue};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 
 /// A table with its totals worked out.
 #[derive(Debug, Clone)]

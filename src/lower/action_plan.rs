@@ -93,7 +93,7 @@ pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec
 /// An action plan on its own.
 pub fn lower_action_plan_paper(
     paper: &ActionPlanPaper,
-    source: &crate::content::SourceFile,
+    source: &crate::diagnostics::SourceFile,
     narrative: &crate::narrative::Narrative,
 ) -> Result<Document, Vec<crate::diagnostics::Diagnostic>> {
     let mut diagnostics = Vec::new();

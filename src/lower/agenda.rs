@@ -7,10 +7,10 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::{body_blocks, join_names, long_date, ordinal, ordinal_date, person_paragraph, weekday};
-use crate::content::SourceFile;
 use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 use crate::model::{
     Attachment, Block, Document, Inline, LabelledRow, Metadata, Pack, PackDocument, PackItem,
     PageRange,

@@ -3,10 +3,10 @@
 use serde_saphyr::Spanned;
 
 use super::{Counter, body_blocks, long_date, number, parse_number, person_paragraph};
-use crate::content::SourceFile;
 use crate::content::common::Person;
 use crate::content::cover_report::{CoverReport, Layout, Section, SectionItem, SectionKey};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
 

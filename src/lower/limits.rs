@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use crate::characters;
-use crate::content::SourceFile;
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 use crate::model::Document;
 
 /// The most characters of text one paper may hold: about 400 dense pages, typeset in about

@@ -7,11 +7,11 @@ use serde_saphyr::Spanned;
 use super::action_plan::action_plan_blocks;
 use super::charts::category_chart;
 use super::{Counter, body_blocks, number, parse_number};
-use crate::content::SourceFile;
 use crate::content::figures::Unit;
 use crate::content::long_report::{
     BodyItem, LongReport, Part, StructureNodeDefinition, TableChartKind,
 };
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::figures::{Figures, format};
 use crate::markdown::parse_inlines;

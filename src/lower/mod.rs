@@ -12,9 +12,9 @@ pub mod terms_of_reference;
 
 use serde_saphyr::Spanned;
 
-use crate::content::SourceFile;
 use crate::content::common::Person;
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 use crate::markdown;
 use crate::model::{Block, Date, Inline, Number};
 use crate::narrative::Narrative;

@@ -6,9 +6,9 @@ use serde_saphyr::Spanned;
 
 use super::body_blocks;
 use super::charts::axis;
-use crate::content::SourceFile;
 use crate::content::figures::Unit;
 use crate::content::performance_report::{ChartDefinition, ChartKindName, PerformanceReport};
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::figures::format;
 use crate::figures::measures::{Direction, Polarity, Rag};

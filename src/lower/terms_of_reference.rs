@@ -1,9 +1,9 @@
 //! Lowering terms of reference: purpose, numbered objectives, attendance and governance, forward
 //! plan, under their standard headings.
 
-use crate::content::SourceFile;
 use crate::content::terms_of_reference::TermsOfReference;
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 use crate::lower::body_blocks;
 use crate::markdown::parse_inlines;
 use crate::model::{Block, Document, Inline, Metadata};

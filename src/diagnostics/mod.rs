@@ -3,6 +3,10 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+mod source;
+
+pub use source::SourceFile;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
