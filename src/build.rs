@@ -4,6 +4,9 @@
 
 mod meeting;
 mod names;
+mod session;
+
+pub use session::Session;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -20,8 +23,9 @@ use crate::input::{ContentRoot, FileKind, InputError};
 use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};
 use crate::model::Document;
 use crate::narrative::{Narrative, References};
-use crate::publish::{Origin, Output, Publication};
-use crate::{characters, docx_writer, lower, typst_writer};
+use crate::publish::{Origin, Output, Publication, TypstProjectFiles};
+use crate::typst_writer;
+use crate::{characters, lower};
 
 pub use meeting::render_meeting;
 
@@ -87,9 +91,11 @@ struct ParsedFile {
 }
 
 /// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
-struct Workspace {
+struct Workspace<'s> {
     /// The folder content may read from.
     root: ContentRoot,
+    /// The run's caches: supplied PDFs are checked through it.
+    session: &'s Session,
     files: BTreeMap<PathBuf, ParsedFile>,
     /// Figures computed so far, by the figures file's canonical path (`None`: it failed).
     figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
@@ -102,7 +108,7 @@ struct Workspace {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Workspace {
+impl Workspace<'_> {
     /// Read and parse the YAML file at `path` once (inside the content root); its problems are
     /// recorded once.
     fn read(&mut self, path: &Path) -> Result<PathBuf, InputError> {
@@ -396,12 +402,12 @@ fn input_diagnostic(
 }
 
 /// Resolves a meeting's papers within the workspace, relative to the meeting file.
-struct MeetingPapers<'a> {
-    workspace: &'a mut Workspace,
+struct MeetingPapers<'a, 's> {
+    workspace: &'a mut Workspace<'s>,
     meeting: SourceFile,
 }
 
-impl MeetingPapers<'_> {
+impl MeetingPapers<'_, '_> {
     /// Record that the meeting presents the file at `canonical` (written at `at`) as exempt or
     /// not. One file presented both ways, in one meeting or two, would reach the public files
     /// in one place while withheld in another: an error. A cover report whose own front page
@@ -461,7 +467,7 @@ impl MeetingPapers<'_> {
     }
 }
 
-impl PaperSource for MeetingPapers<'_> {
+impl PaperSource for MeetingPapers<'_, '_> {
     fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {
         let at = self.meeting.location_of(path);
         let Some(canonical) = self.workspace.refer(&self.meeting, &path.value, at.clone()) else {
@@ -512,7 +518,7 @@ impl PaperSource for MeetingPapers<'_> {
                 return None;
             }
         };
-        match crate::supplied::check(&bytes, self.workspace.root.pdf_check()) {
+        match self.workspace.session.supplied.check(&bytes) {
             Ok(pages) => Some((bytes, pages)),
             Err(why) => {
                 self.workspace.diagnostics.push(
@@ -544,8 +550,12 @@ impl PaperSource for MeetingPapers<'_> {
 
 /// Read, parse and lower every paper and meeting under `paths` (all inside `root`), collecting
 /// every problem.
-pub fn load(paths: &[PathBuf], root: &ContentRoot) -> Result<(Loaded, Diagnostics), Failure> {
-    load_recording(paths, root, &mut BTreeSet::new())
+pub fn load(
+    paths: &[PathBuf],
+    root: &ContentRoot,
+    session: &Session,
+) -> Result<(Loaded, Diagnostics), Failure> {
+    load_recording(paths, root, session, &mut BTreeSet::new())
 }
 
 /// [`load`], adding every file it read (or tried to) to `inputs`, even when it fails: what a
@@ -553,10 +563,12 @@ pub fn load(paths: &[PathBuf], root: &ContentRoot) -> Result<(Loaded, Diagnostic
 pub fn load_recording(
     paths: &[PathBuf],
     root: &ContentRoot,
+    session: &Session,
     inputs: &mut BTreeSet<PathBuf>,
 ) -> Result<(Loaded, Diagnostics), Failure> {
     let mut workspace = Workspace {
         root: root.clone(),
+        session,
         files: BTreeMap::new(),
         figures: BTreeMap::new(),
         owned: BTreeSet::new(),
@@ -751,20 +763,19 @@ fn load_into(
 /// Typeset everything in the chosen formats, in memory. Fails without output if anything fails,
 /// or if two outputs would share a name.
 pub fn render(
+    session: &Session,
     loaded: &Loaded,
     formats: &[Format],
     diagnostics: &mut Diagnostics,
 ) -> Result<Publication, Failure> {
     let mut publication = Publication::default();
     for paper in &loaded.papers {
-        let stem = &paper.file.output_stem;
-        let context = format!("while typesetting `{}`", paper.file.path.display());
         publication.papers.extend(render_document(
+            session,
+            &mut publication.typst_projects,
             &paper.document,
-            stem,
-            &paper.file.path,
+            &paper.file,
             formats,
-            &context,
             diagnostics,
         ));
     }
@@ -772,7 +783,14 @@ pub fn render(
         // The slug names committee and date, so it is unique on its own; the content folders
         // above it would only repeat it.
         let folder = meeting.model.slug.clone();
-        let files = render_meeting(meeting, &folder, formats, diagnostics);
+        let files = render_meeting(
+            session,
+            &mut publication.typst_projects,
+            meeting,
+            &folder,
+            formats,
+            diagnostics,
+        );
         publication.meetings.push((folder, files));
     }
     diagnostics.extend(names::clashes(loaded, &publication));
@@ -782,23 +800,28 @@ pub fn render(
     Ok(publication)
 }
 
-/// A document's files: `<stem>.pdf` and/or `<stem>.docx` (`stem` relative to the output folder,
-/// also the PDF's identifier); `origin` is its content file, for messages.
-pub fn render_document(
+/// A paper's files: `<stem>.pdf` and/or `<stem>.docx` (the stem relative to the output folder,
+/// also the PDF's identifier). The PDF's Typst project goes to `projects` when the typesetter
+/// keeps them.
+fn render_document(
+    session: &Session,
+    projects: &mut Vec<TypstProjectFiles>,
     document: &Document,
-    stem: &str,
-    origin: &Path,
+    file: &FoundFile,
     formats: &[Format],
-    context: &str,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
+    let stem = file.output_stem.as_str();
+    let origin = file.path.as_path();
+    let context = format!("while typesetting `{}`", origin.display());
     let mut outputs = Vec::new();
     for format in formats {
         let path = format!("{stem}.{}", format.extension());
         match format {
-            Format::Pdf => match typst_writer::write_pdf(document, stem) {
+            Format::Pdf => match typst_writer::write_pdf(document, &session.typesetter, stem) {
                 Ok(pdf) => {
-                    diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(context)));
+                    projects.extend(pdf.project.map(|project| (stem.to_string(), project.files)));
+                    diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(&context)));
                     outputs.push(Output {
                         path,
                         bytes: pdf.bytes,
@@ -809,9 +832,9 @@ pub fn render_document(
                         },
                     });
                 }
-                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
             },
-            Format::Docx => match docx_writer::write_docx(document) {
+            Format::Docx => match session.write_docx(document) {
                 Ok(bytes) => outputs.push(Output {
                     path,
                     bytes,
@@ -821,7 +844,7 @@ pub fn render_document(
                         item: None,
                     },
                 }),
-                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(context))),
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
             },
         }
     }

@@ -122,8 +122,6 @@ pub struct ContentRoot {
     canonical: PathBuf,
     /// As the user would recognise it, for messages.
     shown: PathBuf,
-    /// How supplied PDFs are tried before use.
-    pdf_check: crate::supplied::PdfCheck,
 }
 
 impl ContentRoot {
@@ -139,7 +137,6 @@ impl ContentRoot {
         Ok(ContentRoot {
             canonical,
             shown: folder.to_path_buf(),
-            pdf_check: Default::default(),
         })
     }
 
@@ -170,7 +167,6 @@ impl ContentRoot {
             return Ok(ContentRoot {
                 canonical: current_canonical,
                 shown: PathBuf::from("."),
-                pdf_check: Default::default(),
             });
         }
         // Outside the current folder the root is a folder given: the one holding all the others.
@@ -183,7 +179,6 @@ impl ContentRoot {
             Some(folder) => Ok(ContentRoot {
                 shown: folder.clone(),
                 canonical: folder.clone(),
-                pdf_check: Default::default(),
             }),
             None => Err((
                 paths.first().cloned().unwrap_or_default(),
@@ -192,17 +187,6 @@ impl ContentRoot {
                 ),
             )),
         }
-    }
-
-    /// Try supplied PDFs with `check` before they are used (see [`crate::supplied`]).
-    pub fn with_pdf_check(mut self, check: crate::supplied::PdfCheck) -> Self {
-        self.pdf_check = check;
-        self
-    }
-
-    /// How supplied PDFs are tried before use.
-    pub fn pdf_check(&self) -> &crate::supplied::PdfCheck {
-        &self.pdf_check
     }
 
     /// The root as shown to the user.

@@ -11,6 +11,7 @@ pub mod docx_writer;
 pub mod escape;
 pub mod figures;
 pub mod fonts;
+pub mod format;
 pub mod input;
 pub mod lower;
 pub mod markdown;

@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
+use papers::build::Session;
 use papers::build::{self, Failure, Format};
 use papers::diagnostics::Diagnostic;
 use papers::input::ContentRoot;
 use papers::publish;
 use papers::supplied::PdfCheck;
-use papers::typst_writer::world::Engine;
+use papers::typst_writer::{Templates, Typesetter};
 use papers::watch::{WatchOptions, watch};
 
 const EXAMPLES: &str = "\
@@ -75,19 +76,29 @@ impl RootArg {
             Some(folder) => ContentRoot::new(folder).map_err(|error| (folder.clone(), error)),
             None => ContentRoot::for_paths(paths),
         };
-        // Supplied PDFs are tried in a child process of this program first (src/supplied.rs).
-        let check = match std::env::current_exe() {
-            Ok(program) => PdfCheck::Isolated { program },
-            Err(_) => PdfCheck::InProcess,
-        };
-        root.map(|root| root.with_pdf_check(check))
-            .map_err(|(path, error)| {
-                Failure::Io(Diagnostic::error(format!(
-                    "cannot read `{}`: {error}",
-                    path.display()
-                )))
-            })
+        root.map_err(|(path, error)| {
+            Failure::Io(Diagnostic::error(format!(
+                "cannot read `{}`: {error}",
+                path.display()
+            )))
+        })
     }
+}
+
+/// Supplied PDFs are tried in a child process of this program first (see `papers::supplied`).
+fn pdf_check() -> PdfCheck {
+    match std::env::current_exe() {
+        Ok(program) => PdfCheck::Isolated { program },
+        Err(_) => PdfCheck::InProcess,
+    }
+}
+
+/// The session of one build: the house style in `templates` (or the built-in one), keeping each
+/// PDF's Typst project when they are to be emitted.
+fn session(templates: Option<&Path>, keep_projects: bool) -> Result<Session, Failure> {
+    let (templates, _) = Templates::read(templates).map_err(Failure::Io)?;
+    let typesetter = Typesetter::new(templates).keep_projects(keep_projects);
+    Ok(Session::new(typesetter, pdf_check()))
 }
 
 #[derive(Subcommand)]
@@ -153,20 +164,17 @@ fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { build, emit_typst } => {
-            if let Some(folder) = emit_typst {
-                papers::typst_writer::emit_typst_to(folder);
-            }
-            build.root.resolve(&build.paths).and_then(|root| {
-                run_build(
-                    &build.paths,
-                    &root,
-                    &build.out,
-                    &formats_of(build.format),
-                    build.templates.as_deref(),
-                )
-            })
-        }
+        Command::Build { build, emit_typst } => build.root.resolve(&build.paths).and_then(|root| {
+            let session = session(build.templates.as_deref(), emit_typst.is_some())?;
+            run_build(
+                &session,
+                &build.paths,
+                &root,
+                &build.out,
+                &formats_of(build.format),
+                emit_typst.as_deref(),
+            )
+        }),
         Command::Watch { build, poll } => {
             let stop = Arc::new(AtomicBool::new(false));
             let handler_stop = Arc::clone(&stop);
@@ -187,15 +195,16 @@ fn main() -> ExitCode {
                 templates: build.templates,
                 interval: Duration::from_millis(poll.max(10)),
                 settle: Duration::from_millis(50),
+                pdf_check: pdf_check(),
             };
             watch(&options, stop);
             Ok(())
         }
         Command::Check { paths, root } => root
             .resolve(&paths)
-            .and_then(|root| run_check(&paths, &root)),
+            .and_then(|root| run_check(&session(None, false)?, &paths, &root)),
         Command::CheckSuppliedPdf => {
-            return match papers::supplied::check_here() {
+            return match papers::supplied::check_here(&Typesetter::default()) {
                 Ok(pages) => {
                     println!("{pages}");
                     ExitCode::SUCCESS
@@ -231,17 +240,15 @@ fn report(result: Result<(), Failure>) -> ExitCode {
 }
 
 fn run_build(
+    session: &Session,
     paths: &[PathBuf],
     root: &ContentRoot,
     out: &Path,
     formats: &[Format],
-    templates: Option<&Path>,
+    emit_typst: Option<&Path>,
 ) -> Result<(), Failure> {
-    Engine::shared()
-        .use_templates(templates)
-        .map_err(Failure::Io)?;
-    let (papers, mut diagnostics) = build::load(paths, root)?;
-    let publication = build::render(&papers, formats, &mut diagnostics)?;
+    let (papers, mut diagnostics) = build::load(paths, root, session)?;
+    let publication = build::render(session, &papers, formats, &mut diagnostics)?;
     diagnostics.print_to_stderr();
     let published = publish::publish(out, &publication).map_err(Failure::Io)?;
     for output in publication.files() {
@@ -259,16 +266,41 @@ fn run_build(
     for removed in &published.removed {
         println!("removed {} (no longer built)", out.join(removed).display());
     }
-    for problem in papers::typst_writer::write_emitted() {
-        eprintln!("papers: {problem}");
+    // Written only once the build has succeeded, so a failed build writes nothing anywhere.
+    if let Some(folder) = emit_typst {
+        for (stem, project) in &publication.typst_projects {
+            if let Err(error) = write_typst_project(&folder.join(stem), project) {
+                eprintln!(
+                    "papers: cannot write the Typst project to `{}`: {error}",
+                    folder.join(stem).display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Write one Typst project's files under `folder`.
+fn write_typst_project(folder: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    for (path, bytes) in files {
+        let target = folder.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)?;
     }
     Ok(())
 }
 
 /// Everything `build` does but writing: read, lower and typeset every paper in memory.
-fn run_check(paths: &[PathBuf], root: &ContentRoot) -> Result<(), Failure> {
-    let (loaded, mut diagnostics) = build::load(paths, root)?;
-    build::render(&loaded, &[Format::Pdf, Format::Docx], &mut diagnostics)?;
+fn run_check(session: &Session, paths: &[PathBuf], root: &ContentRoot) -> Result<(), Failure> {
+    let (loaded, mut diagnostics) = build::load(paths, root, session)?;
+    build::render(
+        session,
+        &loaded,
+        &[Format::Pdf, Format::Docx],
+        &mut diagnostics,
+    )?;
     diagnostics.print_to_stderr();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (papers, meetings) = (loaded.papers.len(), loaded.meetings.len());

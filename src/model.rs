@@ -133,8 +133,8 @@ pub enum Block {
     },
     /// One item of an agenda front sheet: number, title, page range and description.
     AgendaItem {
-        /// The item's number ("4").
-        number: u32,
+        /// The item's number: `parts` is `[4]`, `text` "4.".
+        number: Number,
         /// Its title as the agenda shows it.
         title: Vec<Inline>,
         /// Page range of its papers in the pack, once known; writers that lay out the pack
@@ -414,18 +414,6 @@ pub struct PageRange {
     pub first: u32,
     /// Last page.
     pub last: u32,
-}
-
-impl PageRange {
-    /// "(Pages 3 - 7)", or "(Page 5)" for a single page, as the agenda prints it (with no-break
-    /// spaces, so the range never splits across lines).
-    pub fn agenda_text(&self) -> String {
-        if self.first == self.last {
-            format!("(Page\u{a0}{})", self.first)
-        } else {
-            format!("(Pages\u{a0}{}\u{a0}-\u{a0}{})", self.first, self.last)
-        }
-    }
 }
 
 /// An agenda pack: the front sheet, then each item's papers, paginated as one document.

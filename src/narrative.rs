@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use minijinja::{Environment, Error, ErrorKind, Value};
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use crate::figures::expressions;
 
 /// A minute others can refer to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,26 +52,17 @@ impl Default for Narrative {
     }
 }
 
-/// The work one text (or one computation) may do: about this many steps, or 64 times this many
-/// bytes of data made. Real narrative uses a few hundred; a loop of a million steps or a string
-/// of a gigabyte stops here with an error instead of hanging or exhausting the build.
-pub const FUEL: u64 = 200_000;
-
 /// The longest text one field may produce, in bytes.
 pub const MOST_TEXT: usize = 1_000_000;
 
-/// An environment with the figure filters, strict about undefined names and bounded by [`FUEL`]:
-/// what narrative and named computations are evaluated in.
-pub fn figure_environment() -> Environment<'static> {
-    let mut environment = Environment::new();
-    environment.set_undefined_behavior(UndefinedBehavior::Strict);
-    environment.set_debug(true);
-    environment.set_fuel(Some(FUEL));
+/// The figures' expression environment ([`expressions::environment`]), printing every value
+/// it inserts as literal Markdown.
+fn narrative_environment() -> Environment<'static> {
+    let mut environment = expressions::environment();
     environment.set_formatter(|out, _state, value| {
         out.write_str(&escape_markdown(&display(value)?))
             .map_err(Error::from)
     });
-    filters::add(&mut environment);
     environment
 }
 
@@ -80,11 +72,8 @@ fn display(value: &Value) -> Result<String, Error> {
     if value.kind() == minijinja::value::ValueKind::Number
         && let Ok(number) = f64::try_from(value.clone())
     {
-        let number = filters::finite(number)?;
-        // Six decimals hide float noise (91.3 - 91.9); trailing zeros go ("574", not "574.0").
-        let text = format!("{number:.6}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        return Ok(if text == "-0" { "0" } else { text }.to_string());
+        let number = expressions::finite(number)?;
+        return Ok(crate::format::plain(number));
     }
     Ok(value.to_string())
 }
@@ -97,7 +86,7 @@ impl Narrative {
 
     /// A renderer with `references` and named `figures` (see [`crate::figures::Figures::context`]).
     pub fn with_figures(references: References, figures: BTreeMap<String, Value>) -> Self {
-        let mut environment = figure_environment();
+        let mut environment = narrative_environment();
         let references = Arc::new(references);
         let minutes = Arc::clone(&references);
         environment.add_function("minute", move |key: String| {
@@ -164,146 +153,6 @@ impl Narrative {
     }
 }
 
-/// Formatting filters for figures.
-mod filters {
-    use minijinja::{Environment, Error, ErrorKind};
-
-    use crate::figures::format;
-    use crate::figures::period::Month;
-
-    fn month(text: &str) -> Result<Month, Error> {
-        Month::parse(text).ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                format!("`{text}` is not a month"),
-            )
-        })
-    }
-
-    /// `value`, or an error if it is not a finite number (a division by zero, an overflow).
-    pub fn finite(value: f64) -> Result<f64, Error> {
-        if value.is_finite() {
-            Ok(value)
-        } else {
-            Err(Error::new(
-                ErrorKind::InvalidOperation,
-                "the result is not a finite number (a division by zero, or a figure too large)",
-            ))
-        }
-    }
-
-    /// Decimal places asked of a filter, `default` if none: 0 to
-    /// [`MOST_PLACES`](crate::figures::measures::MOST_PLACES).
-    fn places(places: Option<u32>, default: u32) -> Result<u32, Error> {
-        let places = places.unwrap_or(default);
-        if places > crate::figures::measures::MOST_PLACES {
-            return Err(Error::new(
-                ErrorKind::InvalidOperation,
-                format!(
-                    "{places} decimal places: figures are printed with 0 to {}",
-                    crate::figures::measures::MOST_PLACES
-                ),
-            ));
-        }
-        Ok(places)
-    }
-
-    /// Register every filter.
-    pub fn add(environment: &mut Environment<'static>) {
-        environment.add_filter(
-            "number",
-            |value: f64, places: Option<u32>| -> Result<String, Error> {
-                Ok(format::number(finite(value)?, self::places(places, 0)?))
-            },
-        );
-        environment.add_filter(
-            "percent",
-            |value: f64, places: Option<u32>| -> Result<String, Error> {
-                Ok(format::percent(finite(value)?, self::places(places, 1)?))
-            },
-        );
-        environment.add_filter(
-            "percent_of",
-            |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
-                if total == 0.0 {
-                    return Err(Error::new(
-                        ErrorKind::InvalidOperation,
-                        "percent_of a total of zero",
-                    ));
-                }
-                Ok(format::percent(
-                    finite(value / total * 100.0)?,
-                    self::places(places, 1)?,
-                ))
-            },
-        );
-        environment.add_filter(
-            "signed",
-            |value: f64, places: Option<u32>| -> Result<String, Error> {
-                Ok(format::signed(finite(value)?, self::places(places, 0)?))
-            },
-        );
-        environment.add_filter(
-            "signed_percent",
-            |value: f64, places: Option<u32>| -> Result<String, Error> {
-                Ok(format!(
-                    "{}%",
-                    format::signed(finite(value)?, self::places(places, 1)?)
-                ))
-            },
-        );
-        environment.add_filter(
-            "points",
-            |value: f64, places: Option<u32>| -> Result<String, Error> {
-                Ok(format!(
-                    "{} percentage points",
-                    format::number(finite(value)?, self::places(places, 1)?)
-                ))
-            },
-        );
-        environment.add_filter("in_words", |value: f64| -> Result<String, Error> {
-            const WORDS: [&str; 11] = [
-                "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten",
-            ];
-            let value = finite(value)?;
-            // House style writes whole numbers up to ten in words, larger ones in figures.
-            Ok(if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
-                WORDS[value as usize].to_string()
-            } else {
-                format::number(value, 0)
-            })
-        });
-        environment.add_filter("short_month", |text: String| -> Result<String, Error> {
-            let month = month(&text)?;
-            Ok(format::short_month(month.year, month.month))
-        });
-        environment.add_filter("long_month", |text: String| -> Result<String, Error> {
-            let month = month(&text)?;
-            Ok(format::long_month(month.year, month.month))
-        });
-        environment.add_filter("month_name", |text: String| -> Result<String, Error> {
-            let month = month(&text)?;
-            Ok(crate::lower::MONTHS[usize::from(month.month) - 1].to_string())
-        });
-        environment.add_filter(
-            "quarter",
-            |text: String, year_start: Option<u8>| -> Result<u8, Error> {
-                Ok(month(&text)?.quarter(year_start.unwrap_or(4)))
-            },
-        );
-        environment.add_filter("date", |text: String| -> Result<String, Error> {
-            let date = crate::content::common::parse_date(&text).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidOperation,
-                    format!("`{text}` is not a date"),
-                )
-            })?;
-            Ok(format::ordinal_day(date.year, date.month, date.day))
-        });
-    }
-}
-
 fn lookup<'a, T>(table: &'a BTreeMap<String, T>, key: &str, what: &str) -> Result<&'a T, Error> {
     table.get(key).ok_or_else(|| {
         let mut message = format!("no {what} has the key `{key}`");
@@ -357,7 +206,8 @@ fn template_diagnostic<T>(
         ErrorKind::UndefinedError => format!("undefined name in text: {detail}"),
         ErrorKind::SyntaxError => format!("template syntax error in text: {detail}"),
         ErrorKind::OutOfFuel => format!(
-            "this text does too much work: more than {FUEL} steps, or text too large (a loop too long?)"
+            "this text does too much work: more than {} steps, or text too large (a loop too long?)",
+            expressions::FUEL
         ),
         _ => detail,
     };

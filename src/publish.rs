@@ -64,7 +64,13 @@ pub struct Publication {
     pub papers: Vec<Output>,
     /// Each meeting's folder name and its files (paths include the folder).
     pub meetings: Vec<(String, Vec<Output>)>,
+    /// The Typst project behind each PDF, by the PDF's path without `.pdf`, when asked for
+    /// (`--emit-typst`): each file's path inside the project and bytes. Never published.
+    pub typst_projects: Vec<TypstProjectFiles>,
 }
+
+/// A Typst project's name and files (path inside the project, bytes).
+pub type TypstProjectFiles = (String, Vec<(String, Vec<u8>)>);
 
 impl Publication {
     /// Every file, the top manifest excepted.
@@ -585,12 +591,14 @@ mod tests {
         let first = Publication {
             papers: vec![output("a/report.pdf", "one")],
             meetings: vec![meeting(&[("item-05-appendix-1.docx", "appendix")])],
+            ..Default::default()
         };
         let published = publish(&out, &first).unwrap();
         assert!(published.rewritten.contains("a/report.pdf"));
         let second = Publication {
             papers: vec![output("a/report.pdf", "one")],
             meetings: vec![meeting(&[("item-05.pdf", "pack")])],
+            ..Default::default()
         };
         let published = publish(&out, &second).unwrap();
         assert!(!published.rewritten.contains("a/report.pdf"), "unchanged");
@@ -618,6 +626,7 @@ mod tests {
         let publication = Publication {
             papers: vec![output("report.pdf", "one")],
             meetings: Vec::new(),
+            ..Default::default()
         };
         let error = publish(&out, &publication).unwrap_err();
         assert!(error.message.contains("`notes.txt`"), "{error}");
@@ -637,6 +646,7 @@ mod tests {
         let with_meeting = Publication {
             papers: Vec::new(),
             meetings: vec![meeting(&[("private/x.docx", "secret"), ("a.pdf", "a")])],
+            ..Default::default()
         };
         publish(&out, &with_meeting).unwrap();
         assert!(

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::{LazyLock, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How long the check of one supplied PDF may take.
@@ -38,10 +38,13 @@ pub enum PdfCheck {
 /// gigabyte).
 pub const MOST_PAGES: usize = 1_000;
 
-/// Files checked and found good in this process, with their pages (a `watch` rebuild need not
-/// check again).
-static GOOD: LazyLock<Mutex<HashMap<crate::memo::Key, u32>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+/// Supplied PDFs as a session checks them: how, and those found good so far with their pages
+/// (a `watch` rebuild need not check them again).
+#[derive(Debug, Default)]
+pub struct SuppliedPdfs {
+    how: PdfCheck,
+    good: Mutex<HashMap<crate::memo::Key, u32>>,
+}
 
 /// Open a supplied PDF and count its pages; on failure, why, in words that follow "it".
 fn open(bytes: &[u8]) -> Result<u32, String> {
@@ -68,16 +71,37 @@ pub fn hint(reason: &str) -> &'static str {
     }
 }
 
-/// Check a supplied PDF and count its pages; on failure, why, in words that follow "it".
-pub fn check(bytes: &[u8], how: &PdfCheck) -> Result<u32, String> {
-    let PdfCheck::Isolated { program } = how else {
-        return open(bytes);
-    };
-    let key = crate::memo::key(&[bytes]);
-    let good = || GOOD.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(pages) = good().get(&key) {
-        return Ok(*pages);
+impl SuppliedPdfs {
+    /// Check supplied PDFs as `how` says.
+    pub fn new(how: PdfCheck) -> Self {
+        SuppliedPdfs {
+            how,
+            good: Mutex::new(HashMap::new()),
+        }
     }
+
+    /// Check a supplied PDF and count its pages; on failure, why, in words that follow "it".
+    pub fn check(&self, bytes: &[u8]) -> Result<u32, String> {
+        let PdfCheck::Isolated { program } = &self.how else {
+            return open(bytes);
+        };
+        let key = crate::memo::key(&[bytes]);
+        let good = || {
+            self.good
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(pages) = good().get(&key) {
+            return Ok(*pages);
+        }
+        let pages = check_isolated(program, bytes)?;
+        good().insert(key, pages);
+        Ok(pages)
+    }
+}
+
+/// Check a supplied PDF in a child process (`program check-supplied-pdf`).
+fn check_isolated(program: &std::path::Path, bytes: &[u8]) -> Result<u32, String> {
     let mut command = Command::new(program);
     command
         .arg("check-supplied-pdf")
@@ -133,10 +157,7 @@ pub fn check(bytes: &[u8], how: &PdfCheck) -> Result<u32, String> {
     let stderr = read(child.stderr.as_mut().map(|s| s as &mut dyn std::io::Read));
     let first = stderr.lines().next().unwrap_or_default().trim().to_string();
     match (status.code(), stdout.trim().parse::<u32>()) {
-        (Some(0), Ok(pages)) => {
-            good().insert(key, pages);
-            Ok(pages)
-        }
+        (Some(0), Ok(pages)) => Ok(pages),
         (Some(1), _) if !first.is_empty() => Err(first),
         _ => Err("crashed the PDF reader, or needed more memory than a PDF may (it may be damaged, or made to harm)".to_string()),
     }
@@ -144,7 +165,7 @@ pub fn check(bytes: &[u8], how: &PdfCheck) -> Result<u32, String> {
 
 /// The check itself, in the child: open the PDF read from standard input and lay out its pages.
 /// Returns its number of pages, or why it cannot be used (in words that follow "it").
-pub fn check_here() -> Result<u32, String> {
+pub fn check_here(typesetter: &crate::typst_writer::Typesetter) -> Result<u32, String> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
         &mut std::io::Read::take(std::io::stdin(), crate::input::PDF_LIMIT + 1),
@@ -152,7 +173,7 @@ pub fn check_here() -> Result<u32, String> {
     )
     .map_err(|error| format!("could not be read ({error})"))?;
     let pages = open(&bytes)?;
-    crate::typst_writer::lay_out_supplied_pdf(bytes, pages).map_err(|errors| {
+    crate::typst_writer::lay_out_supplied_pdf(typesetter, bytes, pages).map_err(|errors| {
         let message = errors
             .first()
             .map(|e| e.message.clone())

@@ -11,9 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::build::{self, Failure, Format};
+use crate::build::{self, Failure, Format, Session};
 use crate::input::ContentRoot;
-use crate::typst_writer::world::Engine;
+use crate::supplied::PdfCheck;
+use crate::typst_writer::{Templates, Typesetter};
 
 /// How `papers watch` runs.
 pub struct WatchOptions {
@@ -31,6 +32,8 @@ pub struct WatchOptions {
     pub interval: Duration,
     /// How long files must stay unchanged before a rebuild (editors save in bursts).
     pub settle: Duration,
+    /// How supplied PDFs are checked before use.
+    pub pdf_check: PdfCheck,
 }
 
 /// What a file looked like when last checked: `None` if it did not exist.
@@ -42,11 +45,13 @@ const CACHE_AGE: usize = 10;
 /// Build, then rebuild on every change until `stop` is set (Ctrl-C sets it). Never returns an
 /// error for a failed rebuild: that is printed, and the last good outputs stay.
 pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
+    // One session for the whole watch: its caches make a rebuild cost what changed.
+    let mut session = Session::new(Typesetter::default(), options.pdf_check.clone());
     let mut inputs = BTreeSet::new();
     // The state files are in before a build is what the build saw: an edit made while it runs
     // is then seen as a change afterwards, not folded silently into the baseline.
     let before = take_fingerprint(options, &inputs);
-    let summary = rebuild(options, &mut inputs);
+    let summary = rebuild(options, &mut session, &mut inputs);
     let mut fingerprint = with_new_inputs(before, &inputs);
     println!(
         "{summary} (watching {} files; Ctrl-C to stop)",
@@ -70,12 +75,11 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
         }
         let changed = describe_changes(&fingerprint, &current);
         let mut new_inputs = BTreeSet::new();
-        let summary = rebuild(options, &mut new_inputs);
+        let summary = rebuild(options, &mut session, &mut new_inputs);
         println!("{changed}: {summary}");
         // Drop cached results that recent rebuilds did not use.
         typst::comemo::evict(CACHE_AGE);
-        crate::typst_writer::DRAWINGS.evict(CACHE_AGE);
-        crate::docx_writer::WRITTEN.evict(CACHE_AGE);
+        session.evict(CACHE_AGE);
         // Keep watching what the failed build could not reach, as well as what it read.
         inputs.append(&mut new_inputs);
         fingerprint = with_new_inputs(current, &inputs);
@@ -85,10 +89,14 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
 
 /// One build, written atomically; returns the line to print. Problems go to stderr. Whatever
 /// goes wrong inside, even a panic in a library, is reported and the watch goes on.
-fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
+fn rebuild(
+    options: &WatchOptions,
+    session: &mut Session,
+    inputs: &mut BTreeSet<PathBuf>,
+) -> String {
     let started = Instant::now();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        build_and_write(options, inputs)
+        build_and_write(options, session, inputs)
     }))
     .unwrap_or_else(|_| {
         Err(Failure::Io(crate::diagnostics::Diagnostic::error(
@@ -153,14 +161,18 @@ fn short_name(path: &str) -> String {
 /// which of the last build's were removed.
 fn build_and_write(
     options: &WatchOptions,
+    session: &mut Session,
     inputs: &mut BTreeSet<PathBuf>,
 ) -> Result<(usize, Vec<String>, Vec<String>), Failure> {
-    let templates = Engine::shared()
-        .use_templates(options.templates.as_deref())
-        .map_err(Failure::Io)?;
-    inputs.extend(templates);
-    let (loaded, mut diagnostics) = build::load_recording(&options.paths, &options.root, inputs)?;
-    let publication = build::render(&loaded, &options.formats, &mut diagnostics)?;
+    let (templates, read) = Templates::read(options.templates.as_deref()).map_err(Failure::Io)?;
+    inputs.extend(read);
+    // Only a changed template folder replaces them, so that Typst's caches stay warm otherwise.
+    if templates.key() != session.typesetter.templates().key() {
+        session.typesetter.set_templates(templates);
+    }
+    let (loaded, mut diagnostics) =
+        build::load_recording(&options.paths, &options.root, session, inputs)?;
+    let publication = build::render(session, &loaded, &options.formats, &mut diagnostics)?;
     diagnostics.print_to_stderr();
     let published = crate::publish::publish(&options.out, &publication).map_err(Failure::Io)?;
     let total = publication.files().count();

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use papers::build::{self, Format};
+use papers::build::{self, Format, Session};
 use papers::content;
 use papers::diagnostics::SourceFile;
 use papers::input::ContentRoot;
@@ -17,6 +17,9 @@ use papers::narrative::{Narrative, References};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES`, or `default` for a quick run inside `cargo test`.
+/// One session for every case, so that cases share warm caches as one `papers watch` would.
+static SESSION: std::sync::LazyLock<Session> = std::sync::LazyLock::new(Session::default);
+
 fn config(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -161,7 +164,7 @@ fn content_with(file: usize, text: &str) -> (tempfile::TempDir, PathBuf) {
 /// typesetting. Problems are fine; a panic is not.
 fn read_and_lower(folder: &Path) {
     let root = ContentRoot::new(folder).unwrap();
-    let _ = build::load(&[folder.to_path_buf()], &root);
+    let _ = build::load(&[folder.to_path_buf()], &root, &Session::default());
 }
 
 proptest! {
@@ -194,9 +197,11 @@ proptest! {
 
     #[test]
     fn any_number_formats(value in any::<f64>(), places in 0u32..40) {
-        let _ = papers::figures::format::number(value, places);
-        let _ = papers::figures::format::percent(value, places);
-        let _ = papers::figures::format::signed(value, places);
+        let _ = papers::format::number(value, places);
+        let _ = papers::format::percent(value, places);
+        let _ = papers::format::signed(value, places);
+        let _ = papers::format::plain(value);
+        let _ = papers::format::as_written(value);
     }
 }
 
@@ -233,8 +238,8 @@ proptest! {
             changed.parent().unwrap().to_path_buf()
         };
         let root = ContentRoot::new(folder.path()).unwrap();
-        if let Ok((loaded, mut diagnostics)) = build::load(&[target], &root) {
-            let _ = build::render(&loaded, &[Format::Pdf, Format::Docx], &mut diagnostics);
+        if let Ok((loaded, mut diagnostics)) = build::load(&[target], &root, &SESSION) {
+            let _ = build::render(&SESSION, &loaded, &[Format::Pdf, Format::Docx], &mut diagnostics);
         }
     }
 }

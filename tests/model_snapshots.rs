@@ -7,8 +7,8 @@ use std::path::PathBuf;
 fn model_json(path: &str) -> String {
     let paths = [PathBuf::from(path)];
     let root = papers::input::ContentRoot::new(std::path::Path::new("content")).unwrap();
-    let (loaded, _) =
-        papers::build::load(&paths, &root).unwrap_or_else(|_| panic!("{path} does not load"));
+    let (loaded, _) = papers::build::load(&paths, &root, &Default::default())
+        .unwrap_or_else(|_| panic!("{path} does not load"));
     serde_json::to_string_pretty(&loaded.papers[0].document).unwrap()
 }
 

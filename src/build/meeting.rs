@@ -5,17 +5,17 @@
 
 use serde::Serialize;
 
-use super::{Format, LoweredMeeting};
+use super::{Format, LoweredMeeting, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lower::agenda::{
     PackVariant, assemble_pack, fill_page_ranges, item_file_title, shows_supplied_pdfs,
 };
 use crate::model::{Pack, PageRange};
-use crate::publish::{MANIFEST, Origin, Output, sha256_hex};
+use crate::publish::{MANIFEST, Origin, Output, TypstProjectFiles, sha256_hex};
 
 /// Printed page range of each item with papers, by item number.
 type PageRanges = std::collections::BTreeMap<u32, PageRange>;
-use crate::{docx_writer, typst_writer};
+use crate::typst_writer;
 
 /// Whether a file may be published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,14 +58,17 @@ struct Manifest<'a> {
 }
 
 /// Typesets packs, collecting problems; remembers whether any pack failed.
-struct Typesetter<'a> {
+struct PackTypesetting<'a> {
+    session: &'a Session,
+    /// Typst projects kept for `--emit-typst`.
+    projects: &'a mut Vec<TypstProjectFiles>,
     context: String,
     slug: &'a str,
     diagnostics: &'a mut Diagnostics,
     failed: bool,
 }
 
-impl Typesetter<'_> {
+impl PackTypesetting<'_> {
     /// Record problems that stop the meeting's files from being written.
     fn fail(&mut self, errors: Vec<Diagnostic>) {
         let context = self.context.clone();
@@ -76,8 +79,13 @@ impl Typesetter<'_> {
 
     /// Typeset `pack` as `name` (relative to the meeting folder).
     fn pack(&mut self, pack: &Pack, name: &str) -> Option<typst_writer::PackPdf> {
-        match typst_writer::write_pack(pack, &format!("{}/{name}", self.slug)) {
-            Ok(typeset) => {
+        let ident = format!("{}/{name}", self.slug);
+        match typst_writer::write_pack(pack, &self.session.typesetter, &ident) {
+            Ok(mut typeset) => {
+                if let Some(project) = typeset.pdf.project.take() {
+                    let stem = ident.trim_end_matches(".pdf").to_string();
+                    self.projects.push((stem, project.files));
+                }
                 let context = self.context.clone();
                 self.diagnostics.extend(
                     typeset
@@ -111,13 +119,17 @@ impl Typesetter<'_> {
 
 /// Every file of a meeting's folder, in memory.
 pub fn render_meeting(
+    session: &Session,
+    projects: &mut Vec<TypstProjectFiles>,
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let model = &meeting.model;
-    let mut typesetter = Typesetter {
+    let mut typesetter = PackTypesetting {
+        session,
+        projects,
         context: format!(
             "while typesetting the meeting `{}`",
             meeting.file.path.display()
@@ -129,7 +141,7 @@ pub fn render_meeting(
     // The papers' own files do not depend on the layout: write them on a second thread while
     // the packs are typeset.
     let (pack_files, (paper_files, paper_errors)) = std::thread::scope(|scope| {
-        let papers = scope.spawn(|| paper_files(meeting, folder, formats));
+        let papers = scope.spawn(|| paper_files(session, meeting, folder, formats));
         let packs = pack_files(meeting, folder, formats, &mut typesetter);
         let papers = papers.join().unwrap_or_else(|_| {
             (
@@ -151,7 +163,7 @@ pub fn render_meeting(
     if formats.contains(&Format::Docx) {
         let mut agenda = model.agenda.clone();
         fill_page_ranges(&mut agenda, &ranges);
-        match docx_writer::write_docx(&agenda) {
+        match session.write_docx(&agenda) {
             Ok(bytes) => files.push(FileEntry {
                 output: Output {
                     path: format!("{folder}/agenda.docx"),
@@ -171,10 +183,7 @@ pub fn render_meeting(
         return Vec::new();
     }
 
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        model.date.year, model.date.month, model.date.day
-    );
+    let date = crate::format::iso_date(model.date);
     let mut outputs = Vec::new();
     for (status, base) in [
         (Status::Public, format!("{folder}/")),
@@ -235,7 +244,7 @@ fn pack_files(
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
-    typesetter: &mut Typesetter,
+    typesetter: &mut PackTypesetting,
 ) -> Option<(Vec<FileEntry>, PageRanges)> {
     let model = &meeting.model;
     let pdf_entry =
@@ -324,6 +333,7 @@ fn pack_files(
 /// Each paper on its own: DOCX for what papers typesets, the file itself for supplied PDFs.
 /// Returns the files and the problems met.
 fn paper_files(
+    session: &Session,
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
@@ -350,7 +360,7 @@ fn paper_files(
                     )
                 }
                 None if formats.contains(&Format::Docx) => {
-                    match docx_writer::write_docx(&document.document) {
+                    match session.write_docx(&document.document) {
                         Ok(bytes) => (bytes, format!("{stem}.docx"), None),
                         Err(problems) => {
                             errors.extend(problems);

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::format;
 use crate::model::Date;
 
 impl<'de> Deserialize<'de> for Date {
@@ -25,15 +26,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let year: i32 = parts.next()?.parse().ok()?;
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1000..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Date {
+    ((1000..=9999).contains(&year) && format::is_real_date(year, month, day)).then_some(Date {
         year,
         month,
         day,

@@ -6,8 +6,6 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::figures::measures::{Polarity, Target};
-
 /// The figures behind a report.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -242,4 +240,41 @@ impl<'de> Deserialize<'de> for NumberTree {
         }
         deserializer.deserialize_any(TreeVisitor)
     }
+}
+
+/// Which way is better for an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Higher values are better ("high" in the table).
+    High,
+    /// Lower values are better ("low").
+    Low,
+    /// For information only: no RAG, and direction without judgement ("info").
+    Info,
+}
+
+impl Polarity {
+    /// As the table prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Polarity::High => "high",
+            Polarity::Low => "low",
+            Polarity::Info => "info",
+        }
+    }
+}
+
+/// A target with tolerances. For high-is-good indicators a value at or above `green` is green,
+/// else at or above `amber` amber, else red; for low-is-good ones a value at or above `red` is
+/// red, else at or above `amber` amber, else green. Either threshold may be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// High-is-good: green from here up.
+    pub green: Option<f64>,
+    /// Amber from here up (below green, or below red).
+    pub amber: Option<f64>,
+    /// Low-is-good: red from here up.
+    pub red: Option<f64>,
 }

@@ -14,7 +14,10 @@ use docx_rs::{
 
 use crate::diagnostics::Diagnostic;
 use crate::escape::xml_safe;
-use crate::model::{Alignment, Block, Document, FieldRow, Inline, LabelledRow, Number};
+use crate::format;
+use crate::model::{
+    Alignment, Block, Chart, Document, FieldRow, Inline, LabelledRow, Number, Structure,
+};
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 
 /// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
@@ -50,25 +53,33 @@ pub mod styles {
     pub const FOOTER: &str = "Footer";
 }
 
-/// Word files written in this process, by model and templates (see [`crate::memo`]).
-pub static WRITTEN: std::sync::LazyLock<crate::memo::Memo<Vec<u8>>> =
-    std::sync::LazyLock::new(crate::memo::Memo::new);
-
-/// Write a document as DOCX bytes (once per process for the same model: a rebuild in
-/// `papers watch` reuses the file of a paper that did not change).
-pub fn write_docx(document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let model = serde_json::to_vec(document).expect("the document model always serialises");
-    // The templates draw the charts, so they are part of what a DOCX is made from.
-    let templates = crate::typst_writer::world::Engine::shared()
-        .templates()
-        .key();
-    WRITTEN.get_or_try(crate::memo::key(&[&templates, &model]), || {
-        build_docx(document)
-    })
+/// A picture for a Word file: PNG bytes and its size in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The PNG file.
+    pub png: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
-fn build_docx(document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+/// Draws the charts and structure diagrams a Word file shows as pictures. The house style draws
+/// them for the PDF too; the caller passes a drawer so that this writer depends on no other.
+pub trait DrawCharts {
+    /// The chart as a picture.
+    fn chart(&self, chart: &Chart) -> Result<Picture, Vec<Diagnostic>>;
+    /// The structure diagram as a picture.
+    fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>>;
+}
+
+/// Write a document as DOCX bytes, its charts drawn by `drawings`.
+pub fn write_docx(
+    document: &Document,
+    drawings: &dyn DrawCharts,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let mut writer = DocxWriter {
+        drawings,
         numbering: HouseNumbering::new(),
         ordered_lists: Vec::new(),
         body: Vec::new(),
@@ -244,7 +255,9 @@ impl BodyChild {
     }
 }
 
-struct DocxWriter {
+struct DocxWriter<'a> {
+    /// Draws charts and structure diagrams.
+    drawings: &'a dyn DrawCharts,
     numbering: HouseNumbering,
     /// (num id, start) of each Markdown numbered list, registered at the end.
     ordered_lists: Vec<(usize, u32)>,
@@ -262,7 +275,7 @@ struct DocxWriter {
 /// Where blocks are being written: the body, or a table cell.
 type Sink = Vec<BodyChild>;
 
-impl DocxWriter {
+impl DocxWriter<'_> {
     fn blocks(&mut self, blocks: &[Block], indent: i32) {
         let mut sink = std::mem::take(&mut self.body);
         self.blocks_into(blocks, indent, &mut sink);
@@ -399,11 +412,10 @@ impl DocxWriter {
                     },
                 );
                 if let Some(pages) = pages {
-                    paragraph =
-                        paragraph.add_run(Run::new().add_text(format!(" {}", pages.agenda_text())));
+                    paragraph = paragraph
+                        .add_run(Run::new().add_text(format!(" {}", format::page_range(*pages))));
                 }
-                let number = crate::lower::number(vec![*number]);
-                sink.push(BodyChild::paragraph(self.number(paragraph, &number)));
+                sink.push(BodyChild::paragraph(self.number(paragraph, number)));
                 self.blocks_into(description, indent + NUMBER_COLUMN, sink);
             }
             // A supplied PDF has no Word form; its DOCX names it instead.
@@ -423,18 +435,13 @@ impl DocxWriter {
                 sink.push(BodyChild::Table(Box::new(data_table(table, width))));
             }
             Block::Chart(chart) => {
-                self.picture(
-                    &chart.title,
-                    &chart.alt,
-                    crate::typst_writer::chart_png(chart),
-                    sink,
-                );
+                self.picture(&chart.title, &chart.alt, self.drawings.chart(chart), sink);
             }
             Block::Structure(structure) => {
                 self.picture(
                     &structure.title,
                     &structure.alt,
-                    crate::typst_writer::structure_png(structure),
+                    self.drawings.structure(structure),
                     sink,
                 );
             }
@@ -529,10 +536,10 @@ impl DocxWriter {
         &mut self,
         title: &str,
         alt: &str,
-        rendered: Result<(Vec<u8>, u32, u32), Vec<Diagnostic>>,
+        rendered: Result<Picture, Vec<Diagnostic>>,
         sink: &mut Sink,
     ) {
-        let (png, width, height) = match rendered {
+        let Picture { png, width, height } = match rendered {
             Ok(rendered) => rendered,
             Err(problems) => {
                 self.problems.extend(problems);

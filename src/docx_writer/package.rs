@@ -9,6 +9,7 @@ use docx_rs::Docx;
 
 use super::{BODY_SIZE, FONT};
 use crate::escape::xml_text;
+use crate::format;
 use crate::model::Metadata;
 
 /// The language every paper declares.
@@ -45,12 +46,9 @@ pub fn finish(docx: Docx, metadata: &Metadata, image_alts: &[String]) -> Vec<u8>
 
 /// `docProps/core.xml` with title, author, description and language set.
 fn core_properties(metadata: &Metadata) -> String {
-    let date = metadata.date.map(|date| {
-        format!(
-            "{:04}-{:02}-{:02}T00:00:00Z",
-            date.year, date.month, date.day
-        )
-    });
+    let date = metadata
+        .date
+        .map(|date| format!("{}T00:00:00Z", format::iso_date(date)));
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
     );

@@ -1,44 +1,7 @@
 //! Judging a figure: RAG rating against a target and tolerances, and direction of travel against
 //! the previous period, both through the indicator's polarity.
 
-use serde::Deserialize;
-
-/// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Polarity {
-    /// Higher values are better ("high" in the table).
-    High,
-    /// Lower values are better ("low").
-    Low,
-    /// For information only: no RAG, and direction without judgement ("info").
-    Info,
-}
-
-impl Polarity {
-    /// As the table prints it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Polarity::High => "high",
-            Polarity::Low => "low",
-            Polarity::Info => "info",
-        }
-    }
-}
-
-/// A target with tolerances. For high-is-good indicators a value at or above `green` is green,
-/// else at or above `amber` amber, else red; for low-is-good ones a value at or above `red` is
-/// red, else at or above `amber` amber, else green. Either threshold may be left out.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Target {
-    /// High-is-good: green from here up.
-    pub green: Option<f64>,
-    /// Amber from here up (below green, or below red).
-    pub amber: Option<f64>,
-    /// Low-is-good: red from here up.
-    pub red: Option<f64>,
-}
+use crate::content::figures::{Polarity, Target};
 
 /// A RAG rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,50 +115,6 @@ pub fn direction(
         (Polarity::High, Greater) | (Polarity::Low, Less) => Direction::Improved,
         (Polarity::High, Less) | (Polarity::Low, Greater) => Direction::Declined,
     })
-}
-
-/// The most decimal places a figure is printed with: council figures never need more, and
-/// beyond about 12 significant digits a double holds only noise.
-pub const MOST_PLACES: u32 = 6;
-
-/// Round half away from zero at `places` decimals (at most [`MOST_PLACES`]; content asking for
-/// more is refused where it is written), working on the decimal digits so that 0.05 rounds to
-/// 0.1 (binary floating point stores it a hair below).
-pub fn round_half_up(value: f64, places: u32) -> f64 {
-    if !value.is_finite() {
-        return value;
-    }
-    let places = places.min(MOST_PLACES);
-    // 12 significant decimals is far beyond any council figure and below f64's noise.
-    let text = format!("{:.12}", value.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let places = places as usize;
-    let kept = &fraction[..places.min(fraction.len())];
-    let next = fraction.as_bytes().get(places).copied().unwrap_or(b'0');
-    let mut digits: Vec<u8> = format!("{whole}{kept}").into_bytes();
-    if next >= b'5' {
-        let mut index = digits.len();
-        loop {
-            if index == 0 {
-                digits.insert(0, b'1');
-                break;
-            }
-            index -= 1;
-            if digits[index] == b'9' {
-                digits[index] = b'0';
-            } else {
-                digits[index] += 1;
-                break;
-            }
-        }
-    }
-    let digits = String::from_utf8(digits).unwrap_or_default();
-    let split = digits.len() - places;
-    let rounded: f64 = format!("{}.{}", &digits[..split], &digits[split..])
-        .trim_end_matches('.')
-        .parse()
-        .unwrap_or(0.0);
-    if value < 0.0 { -rounded } else { rounded }
 }
 
 #[cfg(test)]
@@ -340,17 +259,5 @@ mod tests {
         );
         assert_eq!(direction(None, Some(4.0), Polarity::High), None);
         assert_eq!(direction(Some(4.0), None, Polarity::Low), None);
-    }
-
-    #[test]
-    fn rounds_half_up_on_decimal_digits() {
-        assert_eq!(round_half_up(0.05, 1), 0.1);
-        assert_eq!(round_half_up(94.72, 1), 94.7);
-        assert_eq!(round_half_up(94.75, 1), 94.8);
-        assert_eq!(round_half_up(1.005, 2), 1.01);
-        assert_eq!(round_half_up(99.95, 1), 100.0);
-        assert_eq!(round_half_up(-0.65, 1), -0.7);
-        assert_eq!(round_half_up(2.5, 0), 3.0);
-        assert_eq!(round_half_up(1167.0 / 1232.0 * 100.0, 1), 94.7);
     }
 }

@@ -2,7 +2,7 @@
 //! quarters, RAG, direction of travel, named computations) and offered to narrative, tables and
 //! charts alike, so they can never disagree.
 
-pub mod format;
+pub mod expressions;
 pub mod measures;
 pub mod period;
 pub mod series;
@@ -16,7 +16,8 @@ use serde_saphyr::Spanned;
 use crate::content::figures::{FiguresFile, IndicatorDefinition, NumberTree, Unit, Ytd};
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
-use measures::{Direction, Rag, direction, rag, round_half_up};
+use crate::format::{self, round_half_up};
+use measures::{Direction, Rag, direction, rag};
 use period::Month;
 use series::Table;
 
@@ -383,16 +384,16 @@ fn compute_indicator(
 }
 
 /// A field of an indicator's definition that cannot be used, with the name it is written under:
-/// a precision beyond [`measures::MOST_PLACES`], or a figure that is not finite (`.inf`, `.nan`).
+/// a precision beyond [`format::MOST_PLACES`], or a figure that is not finite (`.inf`, `.nan`).
 fn definition_problem(definition: &IndicatorDefinition) -> Option<(&'static str, Diagnostic)> {
     if let Some(precision) = definition.precision
-        && precision > measures::MOST_PLACES
+        && precision > format::MOST_PLACES
     {
         return Some((
             "precision:",
             Diagnostic::error(format!(
                 "`precision: {precision}`: figures are printed with 0 to {} decimal places",
-                measures::MOST_PLACES
+                format::MOST_PLACES
             )),
         ));
     }
@@ -500,7 +501,7 @@ fn evaluate_computed(
     context: &mut BTreeMap<String, Value>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let environment = crate::narrative::figure_environment();
+    let environment = expressions::environment();
     let mut pending: Vec<(&String, &Spanned<String>)> = file.computed.iter().collect();
     loop {
         let mut failures = Vec::new();

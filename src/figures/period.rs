@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::lower::MONTHS;
+use crate::format;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,11 +24,7 @@ impl Month {
             return (1..=12).contains(&month).then_some(Month { year, month });
         }
         let (name, year) = text.split_once(['-', ' '])?;
-        let month = MONTHS.iter().position(|full| {
-            full.eq_ignore_ascii_case(name)
-                || (name.len() == 3 && full[..3].eq_ignore_ascii_case(name))
-        })? as u8
-            + 1;
+        let month = format::month_from_name(name)?;
         let year: i32 = year.trim().parse().ok()?;
         let year = match year {
             0..=99 => 2000 + year,
@@ -62,8 +58,7 @@ impl Month {
 
     /// "2021/22" for the financial year starting in this month's year.
     pub fn financial_year_label(self, start_month: u8) -> String {
-        let start = self.financial_year_start(start_month).year;
-        format!("{start}/{:02}", (start + 1).rem_euclid(100))
+        format::financial_year(self.financial_year_start(start_month).year)
     }
 
     /// Quarter of the financial year, 1-4.
@@ -76,7 +71,7 @@ impl Month {
     pub fn key(self) -> String {
         format!(
             "{}_{:02}",
-            MONTHS[usize::from(self.month) - 1][..3].to_lowercase(),
+            format::month_name(self.month)[..3].to_lowercase(),
             self.year.rem_euclid(100)
         )
     }

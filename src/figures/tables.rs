@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 use serde_saphyr::Spanned;
 
-use super::format;
-use super::measures::round_half_up;
 use crate::content::figures::{TableDefinition, TableValue};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::format::{self, round_half_up};
 
 /// A table with its totals worked out.
 #[derive(Debug, Clone)]
@@ -40,11 +39,7 @@ fn first_numeric(definition: &TableDefinition) -> Option<usize> {
 
 fn show(value: &TableValue) -> String {
     match value {
-        TableValue::Number(number) if number.fract() == 0.0 => format::number(*number, 0),
-        TableValue::Number(number) => {
-            let text = format!("{number}");
-            text
-        }
+        TableValue::Number(number) => format::as_written(*number),
         TableValue::Text(text) => text.clone(),
     }
 }
@@ -52,7 +47,7 @@ fn show(value: &TableValue) -> String {
 /// A row's label: numbers as written (a year is "2018", not "2,018").
 fn label(value: &TableValue) -> String {
     match value {
-        TableValue::Number(number) => format!("{number}"),
+        TableValue::Number(number) => format::label(*number),
         TableValue::Text(text) => text.clone(),
     }
 }

@@ -2,6 +2,7 @@
 //! column, and status in words (with colour as a second signal).
 
 use crate::content::action_plan::{ActionPlanDefinition, ActionPlanPaper, Status};
+use crate::format;
 use crate::lower::body_blocks;
 use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow, Tone};
 
@@ -64,9 +65,9 @@ pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec
                 cells.push(Cell::text(action.owner.clone().unwrap_or_default()));
             }
             if has_due {
-                cells.push(Cell::text(action.due.map_or_else(String::new, |date| {
-                    format!("{:02}/{:02}/{}", date.day, date.month, date.year)
-                })));
+                cells.push(Cell::text(
+                    action.due.map_or_else(String::new, format::numeric_date),
+                ));
             }
             if has_status {
                 let mut status = Cell::centred(action.status.map_or("", Status::word));

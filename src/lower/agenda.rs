@@ -6,14 +6,15 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::{body_blocks, join_names, long_date, ordinal, ordinal_date, person_paragraph, weekday};
+use super::{body_blocks, join_names, person_paragraph};
 use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::format::{self, long_date, ordinal_date, weekday};
 use crate::model::{
-    Attachment, Block, Document, Inline, LabelledRow, Metadata, Pack, PackDocument, PackItem,
-    PageRange,
+    Attachment, Block, Document, Inline, LabelledRow, Metadata, Number, Pack, PackDocument,
+    PackItem, PageRange,
 };
 use crate::narrative::{ItemReference, Narrative, References};
 
@@ -214,11 +215,9 @@ pub fn lower_meeting(
             blocks,
         },
         slug: format!(
-            "{}-{:04}-{:02}-{:02}",
+            "{}-{}",
             slug(&committee.name),
-            meeting.date.year,
-            meeting.date.month,
-            meeting.date.day
+            format::iso_date(meeting.date)
         ),
         title,
         date: meeting.date,
@@ -864,7 +863,10 @@ fn agenda_item(
         );
     }
     Block::AgendaItem {
-        number,
+        number: Number {
+            parts: vec![number],
+            text: format::item_number(number),
+        },
         title: vec![Inline::text(title)],
         pages: None,
         has_papers: papers.is_some(),
@@ -955,8 +957,7 @@ fn future_meetings_wording(meeting: &Meeting) -> Vec<Block> {
     let mut content = Vec::new();
     let mut year = None;
     for (index, date) in future.dates.iter().enumerate() {
-        let month = super::MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
-        let mut line = format!("{} {month}", ordinal(date.day));
+        let mut line = format::ordinal_day_month(*date);
         if year != Some(date.year) {
             line.push_str(&format!(", {}", date.year));
             year = Some(date.year);
@@ -1086,7 +1087,11 @@ pub fn exempt_notice(role: &DocumentRole, paragraph: u8) -> Vec<Block> {
 pub fn fill_page_ranges(agenda: &mut Document, ranges: &BTreeMap<u32, PageRange>) {
     for block in &mut agenda.blocks {
         if let Block::AgendaItem { number, pages, .. } = block {
-            *pages = ranges.get(number).copied();
+            *pages = number
+                .parts
+                .first()
+                .and_then(|number| ranges.get(number))
+                .copied();
         }
     }
 }

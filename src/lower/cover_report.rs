@@ -2,11 +2,12 @@
 
 use serde_saphyr::Spanned;
 
-use super::{Counter, body_blocks, long_date, number, parse_number, person_paragraph};
+use super::{Counter, body_blocks, number, parse_number, person_paragraph};
 use crate::content::common::Person;
 use crate::content::cover_report::{CoverReport, Layout, Section, SectionItem, SectionKey};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::format::long_date;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
 

@@ -13,7 +13,8 @@ use crate::content::long_report::{
 };
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::figures::{Figures, format};
+use crate::figures::Figures;
+use crate::format;
 use crate::markdown::parse_inlines;
 use crate::model::{
     Block, Callout, Cell, ChartKind, ContentsEntry, Document, Inline, Metadata, Number, Structure,

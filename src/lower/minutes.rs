@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{body_blocks, join_names, long_date, number, short_date, weekday};
+use super::{body_blocks, join_names, number};
 use crate::content::committee::Committee;
 use crate::content::minutes::{Minutes, Resolved};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::format::{long_date, short_date, weekday};
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Metadata};
 use crate::narrative::{MinuteReference, Narrative, References};

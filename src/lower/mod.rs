@@ -15,8 +15,9 @@ use serde_saphyr::Spanned;
 use crate::content::common::Person;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::format;
 use crate::markdown;
-use crate::model::{Block, Date, Inline, Number};
+use crate::model::{Block, Inline, Number};
 use crate::narrative::Narrative;
 
 /// Author text to blocks: the narrative rendered (references resolved), then the Markdown parsed.
@@ -37,87 +38,6 @@ pub fn body_blocks<T>(
     }
 }
 
-/// Month names as printed in British dates.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "13 May 2022".
-pub fn long_date(date: Date) -> String {
-    format!(
-        "{} {} {}",
-        date.day,
-        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
-        date.year
-    )
-}
-
-/// Day of the week of a date ("Friday").
-pub fn weekday(date: Date) -> &'static str {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
-    let year = i64::from(date.year) - i64::from(date.month <= 2);
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(date.month);
-    let day_of_year =
-        (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(date.day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    DAYS[(days + 3).rem_euclid(7) as usize]
-}
-
-/// "15th" / "1st" / "22nd" / "23rd".
-pub fn ordinal(day: u8) -> String {
-    let suffix = match (day % 10, day % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{day}{suffix}")
-}
-
-/// "15th February, 2022", as minutes and agendas write past meetings.
-pub fn ordinal_date(date: Date) -> String {
-    format!(
-        "{} {}, {}",
-        ordinal(date.day),
-        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
-        date.year
-    )
-}
-
-/// "15/02/22".
-pub fn short_date(date: Date) -> String {
-    format!(
-        "{:02}/{:02}/{:02}",
-        date.day,
-        date.month,
-        date.year.rem_euclid(100)
-    )
-}
-
 /// "A, B and C" — or "A, B, and C" with `serial_comma`, as councillor lists are printed.
 pub fn join_names(names: &[String], serial_comma: bool) -> String {
     match names {
@@ -132,14 +52,7 @@ pub fn join_names(names: &[String], serial_comma: bool) -> String {
 
 /// The house style's printed form of a paragraph number: "2." for a section, "2.1", "3.2.1" below it.
 pub fn number(parts: Vec<u32>) -> Number {
-    let text = match parts.as_slice() {
-        [only] => format!("{only}."),
-        _ => parts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join("."),
-    };
+    let text = format::paragraph_number(&parts);
     Number { parts, text }
 }
 
@@ -248,35 +161,10 @@ mod tests {
     }
 
     #[test]
-    fn weekdays_and_ordinals() {
-        let date = |year, month, day| Date { year, month, day };
-        assert_eq!(weekday(date(2022, 5, 13)), "Friday");
-        assert_eq!(weekday(date(2022, 2, 15)), "Tuesday");
-        assert_eq!(weekday(date(2023, 3, 28)), "Tuesday");
-        assert_eq!(weekday(date(2000, 2, 29)), "Tuesday");
-        assert_eq!(ordinal(1), "1st");
-        assert_eq!(ordinal(12), "12th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(23), "23rd");
-        assert_eq!(ordinal_date(date(2022, 2, 15)), "15th February, 2022");
-        assert_eq!(short_date(date(2022, 2, 15)), "15/02/22");
-    }
-
-    #[test]
     fn name_lists() {
         let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(join_names(&names(&["A", "B", "C"]), true), "A, B, and C");
         assert_eq!(join_names(&names(&["A", "B", "C"]), false), "A, B and C");
         assert_eq!(join_names(&names(&["A"]), true), "A");
-    }
-
-    #[test]
-    fn dates_print_long() {
-        let date = Date {
-            year: 2022,
-            month: 5,
-            day: 13,
-        };
-        assert_eq!(long_date(date), "13 May 2022");
     }
 }

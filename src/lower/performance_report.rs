@@ -6,14 +6,15 @@ use serde_saphyr::Spanned;
 
 use super::body_blocks;
 use super::charts::axis;
+use crate::content::figures::Polarity;
 use crate::content::figures::Unit;
 use crate::content::performance_report::{ChartDefinition, ChartKindName, PerformanceReport};
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::figures::format;
-use crate::figures::measures::{Direction, Polarity, Rag};
+use crate::figures::measures::{Direction, Rag};
 use crate::figures::period::Month;
 use crate::figures::{Figures, Indicator};
+use crate::format;
 use crate::model::{
     Block, Cell, Chart, ChartKind, ChartReference, ChartSeries, Document, Inline, LabelledRow,
     Metadata, Table, TableRow, Tone,
@@ -204,10 +205,7 @@ fn cover(
         if let Some(date) = details.date_created {
             row(
                 "Date created:",
-                vec![Inline::text(format!(
-                    "{:02}/{:02}/{}",
-                    date.day, date.month, date.year
-                ))],
+                vec![Inline::text(format::numeric_date(date))],
             );
         }
         if let Some(created_by) = &details.created_by {
@@ -381,15 +379,15 @@ fn thresholds(indicator: &Indicator) -> [String; 3] {
         return [String::new(), String::new(), String::new()];
     };
     let figure = |value: f64| {
-        let text = if value.fract() == 0.0 {
-            format::number(value, 0)
+        let places = if value.fract() == 0.0 {
+            0
         } else {
-            format::number(value, indicator.precision)
+            indicator.precision
         };
         if definition.unit == Unit::Percent {
-            format!("{text}%")
+            format::percent(value, places)
         } else {
-            text
+            format::number(value, places)
         }
     };
     let at_least =

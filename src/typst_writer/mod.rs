@@ -13,7 +13,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Document;
-use world::{Engine, PaperWorld, TEMPLATE_FOLDER};
+use world::{PaperWorld, TEMPLATE_FOLDER};
+pub use world::{Templates, Typesetter};
 
 /// Where the document data sits in Typst's virtual file system.
 pub const DOCUMENT_DATA_PATH: &str = "/document.json";
@@ -80,6 +81,7 @@ impl PackPdf {
             bytes,
             pages: last + 1 - first,
             warnings: Vec::new(),
+            project: None,
         })
     }
 }
@@ -88,7 +90,11 @@ impl PackPdf {
 ///
 /// A pack that shows pages of supplied PDFs is still tagged but cannot claim PDF/UA-1: Typst
 /// refuses to embed PDFs under it, and nothing can vouch for pages it did not make.
-pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec<Diagnostic>> {
+pub fn write_pack(
+    pack: &crate::model::Pack,
+    typesetter: &Typesetter,
+    ident: &str,
+) -> Result<PackPdf, Vec<Diagnostic>> {
     let json = serde_json::to_vec(pack).expect("the pack model always serialises");
     let attachments = pack
         .attachments
@@ -99,6 +105,7 @@ pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec
         })
         .collect();
     let (pdf, paged) = compile_and_export(
+        typesetter,
         pack_main_source(),
         json,
         attachments,
@@ -115,9 +122,12 @@ pub fn write_pack(pack: &crate::model::Pack, ident: &str) -> Result<PackPdf, Vec
 }
 
 /// Lay out every page of a supplied PDF as a pack shows them, and export them: what the build
-/// will do with the file, done on its own so that a separate process can try it first (see
-/// [`crate::supplied`]).
-pub fn lay_out_supplied_pdf(bytes: Vec<u8>, pages: u32) -> Result<(), Vec<Diagnostic>> {
+/// will do with the file, done on its own so that a separate process can try it first.
+pub fn lay_out_supplied_pdf(
+    typesetter: &Typesetter,
+    bytes: Vec<u8>,
+    pages: u32,
+) -> Result<(), Vec<Diagnostic>> {
     use crate::model::{Attachment, Block, Metadata, Pack, PackDocument, PackItem};
     let source = "/supplied/check.pdf".to_string();
     let pack = Pack {
@@ -145,7 +155,7 @@ pub fn lay_out_supplied_pdf(bytes: Vec<u8>, pages: u32) -> Result<(), Vec<Diagno
             bytes: std::sync::Arc::new(bytes),
         }],
     };
-    write_pack(&pack, "supplied-check").map(|_| ())
+    write_pack(&pack, typesetter, "supplied-check").map(|_| ())
 }
 
 /// The page ranges the pack template leaves in its `<page-ranges>` metadata.
@@ -191,43 +201,65 @@ fn read_page_ranges(
         .collect()
 }
 
-/// A chart rendered as a PNG (for the DOCX), by the same template that draws it in the PDF.
-/// Returns the PNG and its size in pixels.
-pub fn chart_png(chart: &crate::model::Chart) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+/// A picture drawn by the house style for a Word file: PNG bytes and size in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawing {
+    /// The PNG file.
+    pub png: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// A chart drawn as a PNG (for the DOCX), by the same template that draws it in the PDF.
+pub fn chart_png(
+    typesetter: &Typesetter,
+    chart: &crate::model::Chart,
+) -> Result<Drawing, Vec<Diagnostic>> {
     drawing_png(
+        typesetter,
         "chart-image",
         serde_json::to_vec(chart).expect("charts always serialise"),
     )
 }
 
-/// A structure diagram rendered as a PNG (for the DOCX), as [`chart_png`].
+/// A structure diagram drawn as a PNG (for the DOCX), as [`chart_png`].
 pub fn structure_png(
+    typesetter: &Typesetter,
     structure: &crate::model::Structure,
-) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+) -> Result<Drawing, Vec<Diagnostic>> {
     drawing_png(
+        typesetter,
         "structure-image",
         serde_json::to_vec(structure).expect("structures always serialise"),
     )
 }
 
-/// Pictures drawn in this process, by template, function and data (see [`crate::memo`]).
-pub static DRAWINGS: std::sync::LazyLock<crate::memo::Memo<(Vec<u8>, u32, u32)>> =
-    std::sync::LazyLock::new(crate::memo::Memo::new);
-
-/// Render the data with one of the house style's image functions (once per process for the
+/// Draw the data with one of the house style's image functions (once per typesetter for the
 /// same data and templates).
-fn drawing_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
-    let templates = Engine::shared().templates().key();
+fn drawing_png(
+    typesetter: &Typesetter,
+    function: &str,
+    data: Vec<u8>,
+) -> Result<Drawing, Vec<Diagnostic>> {
+    let templates = typesetter.templates().key();
     let key = crate::memo::key(&[&templates, function.as_bytes(), &data]);
-    DRAWINGS.get_or_try(key, || draw_png(function, data))
+    typesetter
+        .drawings
+        .get_or_try(key, || draw_png(typesetter, function, data))
 }
 
-fn draw_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Diagnostic>> {
+fn draw_png(
+    typesetter: &Typesetter,
+    function: &str,
+    data: Vec<u8>,
+) -> Result<Drawing, Vec<Diagnostic>> {
     let main = format!(
         "#import \"{TEMPLATE_FOLDER}/house-style.typ\": {function}\n#{function}(json(\"{DOCUMENT_DATA_PATH}\"))\n"
     );
     let world = PaperWorld::new(
-        Engine::shared(),
+        typesetter,
         main,
         vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))],
         None,
@@ -256,7 +288,11 @@ fn draw_png(function: &str, data: Vec<u8>) -> Result<(Vec<u8>, u32, u32), Vec<Di
             "cannot encode a drawing as PNG: {error}"
         ))]
     })?;
-    Ok((png, pixmap.width(), pixmap.height()))
+    Ok(Drawing {
+        png,
+        width: pixmap.width(),
+        height: pixmap.height(),
+    })
 }
 
 /// Premultiplied RGBA pixels as a PNG, with the fast DEFLATE setting: drawings of flat colour
@@ -292,13 +328,20 @@ pub struct Pdf {
     pub pages: usize,
     /// Warnings from typesetting (e.g. a character the fonts lack).
     pub warnings: Vec<Diagnostic>,
+    /// The Typst project compiled, when the typesetter keeps them (`--emit-typst`).
+    pub project: Option<TypstProject>,
 }
 
 /// Typeset a document and export it as a tagged PDF/UA-1 file.
 ///
 /// `ident` must be stable for the same paper across runs (it seeds the PDF's identifier).
-pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic>> {
+pub fn write_pdf(
+    document: &Document,
+    typesetter: &Typesetter,
+    ident: &str,
+) -> Result<Pdf, Vec<Diagnostic>> {
     compile_and_export(
+        typesetter,
         main_source(),
         document_json(document),
         Vec::new(),
@@ -309,33 +352,25 @@ pub fn write_pdf(document: &Document, ident: &str) -> Result<Pdf, Vec<Diagnostic
     .map(|(pdf, _)| pdf)
 }
 
-/// Where `--emit-typst` writes the Typst projects, if asked.
-static EMIT_FOLDER: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-
-/// Also write every Typst project compiled (main file, data, templates) under `folder`, one
-/// folder per PDF, so that it can be compiled by Typst alone: to debug the house style, or to
-/// measure the floor our own pipeline is compared with.
-pub fn emit_typst_to(folder: PathBuf) {
-    let _ = EMIT_FOLDER.set(folder);
+/// A Typst project as compiled: the main file, the data and the templates, each by its path
+/// inside the project, so that Typst alone can compile it (to debug a house style, or to
+/// measure the floor our own pipeline is compared with).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypstProject {
+    /// Each file's path inside the project (`main.typ`, `document.json`, …) and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// A Typst project: its folder, and each file's virtual path and bytes.
-type Project = (PathBuf, Vec<(String, Vec<u8>)>);
-
-/// Typst projects compiled in this run, kept until the run succeeds (see [`write_emitted`]).
-static EMITTED: std::sync::Mutex<Vec<Project>> = std::sync::Mutex::new(Vec::new());
-
-fn emit_project(folder: &std::path::Path, main: &str, files: &[(String, Bytes)]) {
+fn typst_project(typesetter: &Typesetter, main: &str, files: &[(String, Bytes)]) -> TypstProject {
     let templates = world::TEMPLATES
         .iter()
         .filter_map(|(name, _)| {
             let id = world::file_id(&format!("{TEMPLATE_FOLDER}/{name}"));
-            let templates = Engine::shared().templates();
-            let text = templates.get(id)?.0.text().to_string();
+            let text = typesetter.templates().get(id)?.0.text().to_string();
             Some((format!("{TEMPLATE_FOLDER}/{name}"), text.into_bytes()))
         })
         .collect::<Vec<_>>();
-    let all = [("/main.typ".to_string(), main.as_bytes().to_vec())]
+    let files = [("/main.typ".to_string(), main.as_bytes().to_vec())]
         .into_iter()
         .chain(
             files
@@ -343,46 +378,15 @@ fn emit_project(folder: &std::path::Path, main: &str, files: &[(String, Bytes)])
                 .map(|(path, bytes)| (path.clone(), bytes.as_slice().to_vec())),
         )
         .chain(templates)
+        .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes))
         .collect();
-    EMITTED
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .push((folder.to_path_buf(), all));
-}
-
-/// Write the Typst projects kept by `--emit-typst`: called once the build has succeeded, so a
-/// failed build writes nothing anywhere. Returns the problems met.
-pub fn write_emitted() -> Vec<String> {
-    let projects = std::mem::take(
-        &mut *EMITTED
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()),
-    );
-    let mut problems = Vec::new();
-    for (folder, files) in projects {
-        let result = (|| -> std::io::Result<()> {
-            for (path, bytes) in &files {
-                let target = folder.join(path.trim_start_matches('/'));
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                std::fs::write(target, bytes)?;
-            }
-            Ok(())
-        })();
-        if let Err(error) = result {
-            problems.push(format!(
-                "cannot write the Typst project to `{}`: {error}",
-                folder.display()
-            ));
-        }
-    }
-    problems
+    TypstProject { files }
 }
 
 /// Compile `main` with `data` as the document JSON (and `files` beside it) and export it,
 /// as PDF/UA-1 when `accessible`.
 fn compile_and_export(
+    typesetter: &Typesetter,
     main: String,
     data: Vec<u8>,
     files: Vec<(String, Bytes)>,
@@ -390,17 +394,12 @@ fn compile_and_export(
     ident: &str,
     accessible: bool,
 ) -> Result<(Pdf, PagedDocument), Vec<Diagnostic>> {
-    let engine = Engine::shared();
     let mut data_files = vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))];
     data_files.extend(files);
-    if let Some(folder) = EMIT_FOLDER.get() {
-        emit_project(
-            &folder.join(ident.trim_end_matches(".pdf")),
-            &main,
-            &data_files,
-        );
-    }
-    let world = PaperWorld::new(engine, main, data_files, date);
+    let project = typesetter
+        .keep_projects
+        .then(|| typst_project(typesetter, &main, &data_files));
+    let world = PaperWorld::new(typesetter, main, data_files, date);
     let warned = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<Diagnostic> = warned
         .warnings
@@ -426,6 +425,7 @@ fn compile_and_export(
         bytes,
         pages: paged.pages().len(),
         warnings,
+        project,
     };
     Ok((pdf, paged))
 }
@@ -512,7 +512,7 @@ mod tests {
             number: None,
             content: vec![Inline::text("")],
         }]);
-        let errors = write_pdf(&broken, "test")
+        let errors = write_pdf(&broken, &Typesetter::default(), "test")
             .err()
             .expect("an empty heading is refused");
         let error = &errors[0];
@@ -542,7 +542,7 @@ mod tests {
             .flat_map(|(_, c)| [*c, ' '])
             .collect();
         let paper = document(vec![Block::plain(sample)]);
-        if let Err(errors) = write_pdf(&paper, "characters") {
+        if let Err(errors) = write_pdf(&paper, &Typesetter::default(), "characters") {
             panic!("{}", errors[0]);
         }
     }
@@ -573,7 +573,7 @@ mod tests {
                 .unwrap_or(0)
         }
         assert_eq!(depth(&blocks), 7, "{blocks:?}");
-        if let Err(errors) = write_pdf(&document(blocks), "lists") {
+        if let Err(errors) = write_pdf(&document(blocks), &Typesetter::default(), "lists") {
             panic!("{}", errors[0]);
         }
     }
@@ -581,8 +581,9 @@ mod tests {
     #[test]
     fn same_document_same_bytes() {
         let paper = document(vec![Block::plain("One paragraph.")]);
-        let first = write_pdf(&paper, "same").unwrap();
-        let second = write_pdf(&paper, "same").unwrap();
+        let typesetter = Typesetter::default();
+        let first = write_pdf(&paper, &typesetter, "same").unwrap();
+        let second = write_pdf(&paper, &Typesetter::default(), "same").unwrap();
         assert_eq!(first.pages, 1);
         assert!(first.bytes == second.bytes);
     }

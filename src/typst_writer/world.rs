@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -13,7 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::diagnostics::Diagnostic;
-use crate::memo;
+use crate::memo::{self, Memo};
 use crate::model::Date;
 
 /// The house-style templates, embedded so that the binary is self-contained.
@@ -29,7 +29,7 @@ pub const TEMPLATES: [(&str, &str); 2] = [
 pub const TEMPLATE_FOLDER: &str = "/report_templates";
 
 /// The house-style templates in use: the embedded ones, or a folder's (see
-/// [`Engine::use_templates`]).
+/// [`Templates::read`]).
 pub struct Templates {
     sources: HashMap<FileId, Source>,
     /// Where each template was read from, for messages.
@@ -58,7 +58,8 @@ impl Templates {
         }
     }
 
-    fn embedded() -> Self {
+    /// The house style built into the program.
+    pub fn embedded() -> Self {
         Self::new(
             TEMPLATES
                 .iter()
@@ -70,55 +71,10 @@ impl Templates {
         )
     }
 
-    /// The template source behind a file id, and where it came from.
-    pub fn get(&self, id: FileId) -> Option<(&Source, &Path)> {
-        Some((self.sources.get(&id)?, self.paths.get(&id)?.as_path()))
-    }
-
-    /// Hash of the templates' text.
-    pub fn key(&self) -> memo::Key {
-        self.key
-    }
-}
-
-/// What never changes during a run: the standard library and fonts; and the templates, which
-/// change only when `papers watch` sees an edited template folder.
-///
-/// Built once per process and shared by every compilation, so Typst's caches (keyed on these
-/// values) stay warm across papers and rebuilds.
-pub struct Engine {
-    library: LazyHash<Library>,
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-    templates: RwLock<Arc<Templates>>,
-}
-
-impl Engine {
-    /// The process-wide engine.
-    pub fn shared() -> &'static Engine {
-        static ENGINE: OnceLock<Engine> = OnceLock::new();
-        ENGINE.get_or_init(Engine::new)
-    }
-
-    fn new() -> Self {
-        let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
-        Engine {
-            library: LazyHash::new(Library::builder().build()),
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-            templates: RwLock::new(Arc::new(Templates::embedded())),
-        }
-    }
-
-    /// The templates in use now.
-    pub fn templates(&self) -> Arc<Templates> {
-        Arc::clone(&self.templates.read().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// Use the house style in `folder` (its `house-style.typ` and `pack.typ`, each falling back
-    /// to the embedded one if absent), or the embedded house style if `None`. Returns the files
-    /// read, for a watcher.
-    pub fn use_templates(&self, folder: Option<&Path>) -> Result<Vec<PathBuf>, Diagnostic> {
+    /// The house style in `folder` (its `house-style.typ` and `pack.typ`, each falling back to
+    /// the embedded one if absent), or the embedded house style if `None`; with the files read,
+    /// for a watcher.
+    pub fn read(folder: Option<&Path>) -> Result<(Self, Vec<PathBuf>), Diagnostic> {
         let mut read = Vec::new();
         let templates = match folder {
             None => Templates::embedded(),
@@ -153,8 +109,75 @@ impl Engine {
                 Templates::new(texts)
             }
         };
-        *self.templates.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(templates);
-        Ok(read)
+        Ok((templates, read))
+    }
+
+    /// The template source behind a file id, and where it came from.
+    pub fn get(&self, id: FileId) -> Option<(&Source, &Path)> {
+        Some((self.sources.get(&id)?, self.paths.get(&id)?.as_path()))
+    }
+
+    /// Hash of the templates' text.
+    pub fn key(&self) -> memo::Key {
+        self.key
+    }
+}
+
+/// The typesetter a run holds: Typst's standard library, the bundled fonts and the house-style
+/// templates, and the pictures drawn so far. `build` and `watch` own one and pass it to every
+/// compilation, so Typst's caches (keyed on these values) and the drawings stay warm across
+/// papers and rebuilds; nothing of it is global.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    templates: Arc<Templates>,
+    /// Pictures drawn for Word files, by template, function and data.
+    pub(super) drawings: Memo<super::Drawing>,
+    /// Whether each compiled PDF keeps its Typst project (`--emit-typst`).
+    pub(super) keep_projects: bool,
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Typesetter::new(Templates::embedded())
+    }
+}
+
+impl Typesetter {
+    /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::read`]).
+    pub fn new(templates: Templates) -> Self {
+        let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
+        Typesetter {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            templates: Arc::new(templates),
+            drawings: Memo::new(),
+            keep_projects: false,
+        }
+    }
+
+    /// Keep each compiled PDF's Typst project in [`super::Pdf::project`], for `--emit-typst`.
+    pub fn keep_projects(mut self, keep: bool) -> Self {
+        self.keep_projects = keep;
+        self
+    }
+
+    /// The templates in use.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Use other templates from now on (a watched template folder changed). Pictures drawn with
+    /// the old ones are never reused: their key holds the templates' hash.
+    pub fn set_templates(&mut self, templates: Templates) {
+        self.templates = Arc::new(templates);
+    }
+
+    /// Forget pictures not used in the last `max_age` builds (see [`Memo::evict`]).
+    pub fn evict_drawings(&self, max_age: usize) {
+        self.drawings.evict(max_age);
     }
 }
 
@@ -164,9 +187,9 @@ pub fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// One compilation: the engine plus a main file and in-memory data files.
+/// One compilation: the typesetter plus a main file and in-memory data files.
 pub struct PaperWorld<'a> {
-    engine: &'a Engine,
+    typesetter: &'a Typesetter,
     templates: Arc<Templates>,
     main: Source,
     data: HashMap<FileId, Bytes>,
@@ -176,15 +199,15 @@ pub struct PaperWorld<'a> {
 impl<'a> PaperWorld<'a> {
     /// A world whose main file is `main_text` and whose data files are `data` (virtual path → bytes).
     pub fn new(
-        engine: &'a Engine,
+        typesetter: &'a Typesetter,
         main_text: String,
         data: Vec<(String, Bytes)>,
         today: Option<Date>,
     ) -> Self {
         let main_id = file_id("/main.typ");
         PaperWorld {
-            engine,
-            templates: engine.templates(),
+            typesetter,
+            templates: Arc::clone(&typesetter.templates),
             main: Source::new(main_id, main_text),
             data: data
                 .into_iter()
@@ -207,11 +230,11 @@ impl<'a> PaperWorld<'a> {
 
 impl World for PaperWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.engine.library
+        &self.typesetter.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.engine.book
+        &self.typesetter.book
     }
 
     fn main(&self) -> FileId {
@@ -240,7 +263,7 @@ impl World for PaperWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.engine.fonts.get(index).cloned()
+        self.typesetter.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

@@ -1,0 +1,155 @@
+//! The expression language of figures: minijinja with the figure filters ("number", "percent",
+//! "signed", "short_month", "date", …), strict about undefined names and bounded in work. Named
+//! computations are evaluated in it, and narrative text is rendered in it.
+
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
+
+use super::period::Month;
+use crate::format;
+
+/// The work one text (or one computation) may do: about this many steps, or 64 times this many
+/// bytes of data made. Real narrative uses a few hundred; a loop of a million steps or a string
+/// of a gigabyte stops here with an error instead of hanging or exhausting the build.
+pub const FUEL: u64 = 200_000;
+
+/// An environment with the figure filters, strict about undefined names and bounded by [`FUEL`]:
+/// what narrative and named computations are evaluated in.
+pub fn environment() -> Environment<'static> {
+    let mut environment = Environment::new();
+    environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    environment.set_debug(true);
+    environment.set_fuel(Some(FUEL));
+    add_filters(&mut environment);
+    environment
+}
+
+fn month(text: &str) -> Result<Month, Error> {
+    Month::parse(text).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{text}` is not a month"),
+        )
+    })
+}
+
+/// `value`, or an error if it is not a finite number (a division by zero, an overflow).
+pub fn finite(value: f64) -> Result<f64, Error> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "the result is not a finite number (a division by zero, or a figure too large)",
+        ))
+    }
+}
+
+/// Decimal places asked of a filter, `default` if none: 0 to
+/// [`MOST_PLACES`](crate::format::MOST_PLACES).
+fn places(places: Option<u32>, default: u32) -> Result<u32, Error> {
+    let places = places.unwrap_or(default);
+    if places > crate::format::MOST_PLACES {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "{places} decimal places: figures are printed with 0 to {}",
+                crate::format::MOST_PLACES
+            ),
+        ));
+    }
+    Ok(places)
+}
+
+/// Register every filter.
+fn add_filters(environment: &mut Environment<'static>) {
+    environment.add_filter(
+        "number",
+        |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(format::number(finite(value)?, self::places(places, 0)?))
+        },
+    );
+    environment.add_filter(
+        "percent",
+        |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(format::percent(finite(value)?, self::places(places, 1)?))
+        },
+    );
+    environment.add_filter(
+        "percent_of",
+        |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
+            if total == 0.0 {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    "percent_of a total of zero",
+                ));
+            }
+            Ok(format::percent(
+                finite(value / total * 100.0)?,
+                self::places(places, 1)?,
+            ))
+        },
+    );
+    environment.add_filter(
+        "signed",
+        |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(format::signed(finite(value)?, self::places(places, 0)?))
+        },
+    );
+    environment.add_filter(
+        "signed_percent",
+        |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(format!(
+                "{}%",
+                format::signed(finite(value)?, self::places(places, 1)?)
+            ))
+        },
+    );
+    environment.add_filter(
+        "points",
+        |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(format!(
+                "{} percentage points",
+                format::number(finite(value)?, self::places(places, 1)?)
+            ))
+        },
+    );
+    environment.add_filter("in_words", |value: f64| -> Result<String, Error> {
+        const WORDS: [&str; 11] = [
+            "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        let value = finite(value)?;
+        // House style writes whole numbers up to ten in words, larger ones in figures.
+        Ok(if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
+            WORDS[value as usize].to_string()
+        } else {
+            format::number(value, 0)
+        })
+    });
+    environment.add_filter("short_month", |text: String| -> Result<String, Error> {
+        let month = month(&text)?;
+        Ok(format::short_month(month.year, month.month))
+    });
+    environment.add_filter("long_month", |text: String| -> Result<String, Error> {
+        let month = month(&text)?;
+        Ok(format::long_month(month.year, month.month))
+    });
+    environment.add_filter("month_name", |text: String| -> Result<String, Error> {
+        let month = month(&text)?;
+        Ok(format::month_name(month.month).to_string())
+    });
+    environment.add_filter(
+        "quarter",
+        |text: String, year_start: Option<u8>| -> Result<u8, Error> {
+            Ok(month(&text)?.quarter(year_start.unwrap_or(4)))
+        },
+    );
+    environment.add_filter("date", |text: String| -> Result<String, Error> {
+        let date = crate::content::common::parse_date(&text).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("`{text}` is not a date"),
+            )
+        })?;
+        Ok(format::ordinal_long_date(date))
+    });
+}

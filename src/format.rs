@@ -1,0 +1,378 @@
+//! Every printed form of a number or a date, in British house style: "1,167", "91.3%", "+4",
+//! "13 May 2022", "15th February, 2022", "15/02/22", "Dec-21", "2021/22", paragraph numbers
+//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date`.
+
+use crate::model::{Date, PageRange};
+
+/// The most decimal places a figure is printed with: council figures never need more, and
+/// beyond about 12 significant digits a double holds only noise.
+pub const MOST_PLACES: u32 = 6;
+
+/// Round half away from zero at `places` decimals (at most [`MOST_PLACES`]; content asking for
+/// more is refused where it is written), working on the decimal digits so that 0.05 rounds to
+/// 0.1 (binary floating point stores it a hair below).
+pub fn round_half_up(value: f64, places: u32) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
+    let places = places.min(MOST_PLACES);
+    // 12 significant decimals is far beyond any council figure and below f64's noise.
+    let text = format!("{:.12}", value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let places = places as usize;
+    let kept = &fraction[..places.min(fraction.len())];
+    let next = fraction.as_bytes().get(places).copied().unwrap_or(b'0');
+    let mut digits: Vec<u8> = format!("{whole}{kept}").into_bytes();
+    if next >= b'5' {
+        let mut index = digits.len();
+        loop {
+            if index == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            index -= 1;
+            if digits[index] == b'9' {
+                digits[index] = b'0';
+            } else {
+                digits[index] += 1;
+                break;
+            }
+        }
+    }
+    let digits = String::from_utf8(digits).unwrap_or_default();
+    let split = digits.len() - places;
+    let rounded: f64 = format!("{}.{}", &digits[..split], &digits[split..])
+        .trim_end_matches('.')
+        .parse()
+        .unwrap_or(0.0);
+    if value < 0.0 { -rounded } else { rounded }
+}
+
+/// Month names as printed in British dates.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of a month, 1-12 ("May"); a month out of range is clamped into it.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// The month (1-12) a full or three-letter English name stands for, in any case.
+pub fn month_from_name(name: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .position(|full| full.eq_ignore_ascii_case(name) || full[..3].eq_ignore_ascii_case(name))
+        .map(|index| index as u8 + 1)
+}
+/// `value` rounded half up to `places` decimals, with thousands separators: "1,167", "99.9".
+pub fn number(value: f64, places: u32) -> String {
+    let places = places.min(MOST_PLACES);
+    let rounded = round_half_up(value, places);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole.to_string(), Some(fraction.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A percentage figure (already in percent): "91.3%".
+pub fn percent(value: f64, places: u32) -> String {
+    format!("{}%", number(value, places))
+}
+
+/// A change with its sign: "+4", "-0.6", "0".
+pub fn signed(value: f64, places: u32) -> String {
+    let rounded = round_half_up(value, places);
+    if rounded > 0.0 {
+        format!("+{}", number(rounded, places))
+    } else {
+        number(rounded, places)
+    }
+}
+
+/// A month, short: "Dec-21".
+pub fn short_month(year: i32, month: u8) -> String {
+    format!("{}-{:02}", &month_name(month)[..3], year.rem_euclid(100))
+}
+
+/// A month, long: "December 2021".
+pub fn long_month(year: i32, month: u8) -> String {
+    format!("{} {year}", month_name(month))
+}
+
+/// A number as plain text in narrative: no float noise ("574", "-0.6", "91.333333"), no
+/// thousands separators, six decimals at most, and never "-0".
+pub fn plain(value: f64) -> String {
+    // Six decimals hide float noise (91.3 - 91.9); trailing zeros go ("574", not "574.0").
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0" } else { text }.to_string()
+}
+
+/// A number as written in a figures table: whole numbers with thousands separators ("1,167"),
+/// fractions with the digits they were written with ("2.25").
+pub fn as_written(value: f64) -> String {
+    if value.fract() == 0.0 {
+        return number(value, 0);
+    }
+    let text = format!("{value}");
+    let places = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    match u32::try_from(places) {
+        Ok(places) if places <= MOST_PLACES => number(value, places),
+        _ => text,
+    }
+}
+
+/// A row label that is a number, as written: a year is "2018", not "2,018".
+pub fn label(value: f64) -> String {
+    format!("{value}")
+}
+
+/// "13 May 2022".
+pub fn long_date(date: Date) -> String {
+    format!("{} {} {}", date.day, month_name(date.month), date.year)
+}
+
+/// "15th February, 2022", as minutes and agendas write past meetings.
+pub fn ordinal_date(date: Date) -> String {
+    format!(
+        "{} {}, {}",
+        ordinal(date.day),
+        month_name(date.month),
+        date.year
+    )
+}
+
+/// "13th December 2022", as narrative's `date` filter prints a date.
+pub fn ordinal_long_date(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        ordinal(date.day),
+        month_name(date.month),
+        date.year
+    )
+}
+
+/// "14th June", a date in a list of dates of one year.
+pub fn ordinal_day_month(date: Date) -> String {
+    format!("{} {}", ordinal(date.day), month_name(date.month))
+}
+
+/// "15/02/22", as minutes' running headers print the meeting date.
+pub fn short_date(date: Date) -> String {
+    format!(
+        "{:02}/{:02}/{:02}",
+        date.day,
+        date.month,
+        date.year.rem_euclid(100)
+    )
+}
+
+/// "15/02/2022", as forms and action plans print a date.
+pub fn numeric_date(date: Date) -> String {
+    format!("{:02}/{:02}/{}", date.day, date.month, date.year)
+}
+
+/// "2022-05-13", for file names and file metadata.
+pub fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+/// Day of the week of a date ("Friday"); an impossible date (31 February) gives "".
+pub fn weekday(date: Date) -> &'static str {
+    let Ok(month) = time::Month::try_from(date.month) else {
+        return "";
+    };
+    match time::Date::from_calendar_date(date.year, month, date.day) {
+        Ok(date) => match date.weekday() {
+            time::Weekday::Monday => "Monday",
+            time::Weekday::Tuesday => "Tuesday",
+            time::Weekday::Wednesday => "Wednesday",
+            time::Weekday::Thursday => "Thursday",
+            time::Weekday::Friday => "Friday",
+            time::Weekday::Saturday => "Saturday",
+            time::Weekday::Sunday => "Sunday",
+        },
+        Err(_) => "",
+    }
+}
+
+/// Whether a year, month and day name a real day (no 31 April, 29 February only in leap years).
+pub fn is_real_date(year: i32, month: u8, day: u8) -> bool {
+    time::Month::try_from(month)
+        .ok()
+        .is_some_and(|month| time::Date::from_calendar_date(year, month, day).is_ok())
+}
+
+/// "15th" / "1st" / "22nd" / "23rd".
+pub fn ordinal(day: u8) -> String {
+    let suffix = match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{day}{suffix}")
+}
+
+/// "2021/22": the financial year that starts in `start_year`.
+pub fn financial_year(start_year: i32) -> String {
+    format!("{start_year}/{:02}", (start_year + 1).rem_euclid(100))
+}
+
+/// The house style's printed form of a paragraph number: "2." for a section, "2.1", "3.2.1"
+/// below it.
+pub fn paragraph_number(parts: &[u32]) -> String {
+    match parts {
+        [only] => format!("{only}."),
+        _ => parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+    }
+}
+
+/// An agenda item's printed number: "4.".
+pub fn item_number(number: u32) -> String {
+    format!("{number}.")
+}
+
+/// "(Pages 3 - 7)", or "(Page 5)" for a single page, as the agenda prints an item's papers
+/// (with no-break spaces, so the range never splits across lines).
+pub fn page_range(range: PageRange) -> String {
+    if range.first == range.last {
+        format!("(Page\u{a0}{})", range.first)
+    } else {
+        format!("(Pages\u{a0}{}\u{a0}-\u{a0}{})", range.first, range.last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number(1167.0, 0), "1,167");
+        assert_eq!(number(1234567.891, 1), "1,234,567.9");
+        assert_eq!(number(99.9, 1), "99.9");
+        assert_eq!(number(67.0, 1), "67.0");
+        assert_eq!(number(-1234.5, 0), "-1,235");
+        assert_eq!(percent(91.25, 1), "91.3%");
+        assert_eq!(percent(70.0, 0), "70%");
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(signed(4.0, 0), "+4");
+        assert_eq!(signed(-0.6, 1), "-0.6");
+        assert_eq!(signed(0.04, 1), "0.0");
+        assert_eq!(signed(31.0, 0), "+31");
+        assert_eq!(signed(-29.0, 0), "-29");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(short_month(2021, 12), "Dec-21");
+        assert_eq!(long_month(2021, 9), "September 2021");
+        assert_eq!(ordinal_long_date(date(2022, 12, 13)), "13th December 2022");
+    }
+
+    #[test]
+    fn rounds_half_up_on_decimal_digits() {
+        assert_eq!(round_half_up(0.05, 1), 0.1);
+        assert_eq!(round_half_up(94.72, 1), 94.7);
+        assert_eq!(round_half_up(94.75, 1), 94.8);
+        assert_eq!(round_half_up(1.005, 2), 1.01);
+        assert_eq!(round_half_up(99.95, 1), 100.0);
+        assert_eq!(round_half_up(-0.65, 1), -0.7);
+        assert_eq!(round_half_up(2.5, 0), 3.0);
+        assert_eq!(round_half_up(1167.0 / 1232.0 * 100.0, 1), 94.7);
+    }
+
+    #[test]
+    fn plain_numbers_and_numbers_as_written() {
+        assert_eq!(plain(574.0), "574");
+        assert_eq!(plain(91.3 - 91.9), "-0.6");
+        assert_eq!(plain(-0.0000001), "0");
+        assert_eq!(as_written(1167.0), "1,167");
+        assert_eq!(as_written(2.25), "2.25");
+        assert_eq!(as_written(12345.5), "12,345.5");
+        assert_eq!(label(2018.0), "2018");
+    }
+
+    #[test]
+    fn dates_print_in_house_style() {
+        assert_eq!(long_date(date(2022, 5, 13)), "13 May 2022");
+        assert_eq!(ordinal_date(date(2022, 2, 15)), "15th February, 2022");
+        assert_eq!(ordinal_day_month(date(2022, 6, 14)), "14th June");
+        assert_eq!(short_date(date(2022, 2, 15)), "15/02/22");
+        assert_eq!(numeric_date(date(2022, 2, 5)), "05/02/2022");
+        assert_eq!(iso_date(date(2022, 5, 3)), "2022-05-03");
+        assert_eq!(financial_year(2021), "2021/22");
+        assert_eq!(financial_year(2099), "2099/00");
+    }
+
+    #[test]
+    fn weekdays_ordinals_and_real_dates() {
+        assert_eq!(weekday(date(2022, 5, 13)), "Friday");
+        assert_eq!(weekday(date(2022, 2, 15)), "Tuesday");
+        assert_eq!(weekday(date(2023, 3, 28)), "Tuesday");
+        assert_eq!(weekday(date(2000, 2, 29)), "Tuesday");
+        assert_eq!(weekday(date(2022, 2, 30)), "");
+        assert!(is_real_date(2024, 2, 29));
+        assert!(!is_real_date(2023, 2, 29));
+        assert!(!is_real_date(2023, 13, 1));
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(23), "23rd");
+        assert_eq!(ordinal(111), "111th");
+    }
+
+    #[test]
+    fn paragraph_and_item_numbers() {
+        assert_eq!(paragraph_number(&[2]), "2.");
+        assert_eq!(paragraph_number(&[2, 1]), "2.1");
+        assert_eq!(paragraph_number(&[3, 2, 1]), "3.2.1");
+        assert_eq!(item_number(4), "4.");
+        let pages = |first, last| page_range(PageRange { first, last });
+        assert_eq!(pages(3, 7), "(Pages\u{a0}3\u{a0}-\u{a0}7)");
+        assert_eq!(pages(5, 5), "(Page\u{a0}5)");
+        assert_eq!(month_from_name("dec"), Some(12));
+        assert_eq!(month_from_name("September"), Some(9));
+        assert_eq!(month_from_name("Sept"), None);
+    }
+}
