@@ -486,3 +486,8 @@ pub fn readable(path: &Path) -> String {
     }
     text
 }
+
+/// A document model as the snapshots show it: pretty JSON, the form the Typst templates read.
+pub fn model_json(document: &papers::model::Document) -> String {
+    serde_json::to_string_pretty(document).unwrap()
+}
