@@ -104,11 +104,36 @@ pub fn papers_ok(args: &[&str]) -> Output {
 
 /// Copy the example committee into `folder` as `committee.yaml`, for meetings made by a test.
 pub fn copy_example_committee(folder: &Path) {
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/committee.yaml"),
-        folder.join("committee.yaml"),
-    )
-    .unwrap();
+    copy_example(
+        "corporate-parenting-panel/committee.yaml",
+        &folder.join("committee.yaml"),
+    );
+}
+
+/// Copy `path` of the example content (relative to `content/`) to `to`, for content made by a
+/// test around an example paper.
+pub fn copy_example(path: &str, to: &Path) {
+    std::fs::copy(root().join("content").join(path), to)
+        .unwrap_or_else(|error| panic!("cannot copy the example {path}: {error}"));
+}
+
+/// Write each `(name, text)` of `files` into `folder`, creating it if need be.
+pub fn write_files(folder: &Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(folder).unwrap();
+    for (name, text) in files {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+}
+
+/// Write one paper as `file_name` in a new temporary folder and build it into `out` there,
+/// panicking with its messages if it fails. Returns the folder (it lives as long as the value)
+/// and the output folder.
+pub fn build_paper(file_name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    write_files(work.path(), &[(file_name, text)]);
+    let out = work.path().join("out");
+    build_to(&work.path().join(file_name), &out);
+    (work, out)
 }
 
 /// The sections of a 2022 cover report, by their YAML keys, in order.
