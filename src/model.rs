@@ -4,10 +4,10 @@
 //! Every number, heading and sentence a reader sees is decided here, so the PDF and the
 //! DOCX cannot disagree. Text is always data: writers print it, they never interpret it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One paper, ready to be written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Title, authors and language for the file's metadata.
     pub metadata: Metadata,
@@ -18,7 +18,7 @@ pub struct Document {
 }
 
 /// What a PDF or DOCX says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Document title (PDF title, DOCX core property, first outline entry).
     pub title: String,
@@ -46,7 +46,7 @@ pub struct Date {
 /// `parts` are the counters at each level (`[3, 2, 1]`); `text` is how the house
 /// style prints them. The DOCX writer turns `parts` into Word numbering and a test
 /// checks that Word prints the same `text`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Number {
     /// Counter per level, outermost first.
     pub parts: Vec<u32>,
@@ -55,7 +55,7 @@ pub struct Number {
 }
 
 /// A block-level element.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Block {
     /// A section heading; level 1 is the outermost.
@@ -187,7 +187,7 @@ pub enum Block {
 }
 
 /// One quotation in a call-out box.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Callout {
     /// What was said.
     pub content: Vec<Inline>,
@@ -196,7 +196,7 @@ pub struct Callout {
 }
 
 /// One line of a contents page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentsEntry {
     /// "1.", "2.1", or none.
     pub number: Option<String>,
@@ -209,7 +209,7 @@ pub struct ContentsEntry {
 }
 
 /// A hierarchy of boxes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Structure {
     /// Shown above it.
     pub title: String,
@@ -220,7 +220,7 @@ pub struct Structure {
 }
 
 /// A box of a [`Structure`] and those below it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StructureNode {
     /// The box's text.
     pub label: String,
@@ -229,7 +229,7 @@ pub struct StructureNode {
 }
 
 /// A table of figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// Relative column widths (any unit; the writers scale them to the page).
     pub widths: Vec<f32>,
@@ -242,7 +242,7 @@ pub struct Table {
 }
 
 /// A body row: cells, or one heading spanning the table (a group of indicators).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum TableRow {
     /// Ordinary cells.
@@ -258,7 +258,7 @@ pub enum TableRow {
 }
 
 /// One table cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// The text.
     pub text: String,
@@ -310,7 +310,7 @@ impl Cell {
 }
 
 /// Horizontal alignment in a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CellAlign {
     /// Left.
@@ -322,7 +322,7 @@ pub enum CellAlign {
 }
 
 /// A background colour with a meaning (always repeated in words in the cell).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tone {
     /// RAG red / performance declined.
@@ -336,7 +336,7 @@ pub enum Tone {
 }
 
 /// A chart of figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chart {
     /// Line or bar (not `kind`, which names the block in the templates' data).
     pub plot: ChartKind,
@@ -355,7 +355,7 @@ pub struct Chart {
 }
 
 /// Line or bar chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     /// Values joined by lines.
@@ -367,7 +367,7 @@ pub enum ChartKind {
 }
 
 /// A plotted series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartSeries {
     /// For the legend.
     pub name: String,
@@ -378,7 +378,7 @@ pub struct ChartSeries {
 }
 
 /// A horizontal reference line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartReference {
     /// For the legend ("Stat neighbour average 99.4").
     pub name: String,
@@ -387,7 +387,7 @@ pub struct ChartReference {
 }
 
 /// The value axis of a chart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartAxis {
     /// Bottom of the plot.
     pub min: f64,
@@ -398,7 +398,7 @@ pub struct ChartAxis {
 }
 
 /// Horizontal alignment of an [`Block::Aligned`] block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Alignment {
     /// Flush right.
@@ -408,7 +408,7 @@ pub enum Alignment {
 }
 
 /// First and last printed page of an agenda item's papers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageRange {
     /// First page.
     pub first: u32,
@@ -417,7 +417,7 @@ pub struct PageRange {
 }
 
 /// An agenda pack: the front sheet, then each item's papers, paginated as one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pack {
     /// Title, authors and language of the pack file.
     pub metadata: Metadata,
@@ -447,7 +447,7 @@ impl Pack {
 }
 
 /// The papers of one agenda item in a pack.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackItem {
     /// The item's number, stamped "Agenda Item N" on its first page.
     pub number: u32,
@@ -456,7 +456,7 @@ pub struct PackItem {
 }
 
 /// One paper inside a pack.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackDocument {
     /// The paper's blocks; its headings sit one level below the item's.
     pub blocks: Vec<Block>,
@@ -467,7 +467,7 @@ pub struct PackDocument {
 }
 
 /// One row of a [`Block::FieldTable`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldRow {
     /// The field's heading, e.g. "Report Title".
     pub label: String,
@@ -476,7 +476,7 @@ pub struct FieldRow {
 }
 
 /// One row of a [`Block::LabelledList`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabelledRow {
     /// Left column.
     pub label: String,
@@ -485,7 +485,7 @@ pub struct LabelledRow {
 }
 
 /// Inline text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Inline {
     /// Literal text, printed exactly as typed.

@@ -80,11 +80,7 @@ fn awkward_report() -> String {
 
 #[test]
 fn awkward_text_prints_literally_in_pdf_and_docx() {
-    let work = tempfile::tempdir().unwrap();
-    let report = work.path().join("awkward.yaml");
-    std::fs::write(&report, awkward_report()).unwrap();
-    let out = work.path().join("out");
-    build_to(&report, &out);
+    let (work, out) = build_paper("awkward.yaml", &awkward_report());
 
     let pdf = out.join("awkward.pdf");
     let text = pdf_text_raw(&pdf);
@@ -113,20 +109,7 @@ fn awkward_text_prints_literally_in_pdf_and_docx() {
 
 #[test]
 fn title_and_metadata_keep_awkward_text() {
-    let work = tempfile::tempdir().unwrap();
-    let report = work.path().join("awkward.yaml");
-    std::fs::write(&report, awkward_report()).unwrap();
-    let out = work.path().join("out");
-    assert!(
-        papers(&[
-            "build",
-            report.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
+    let (_work, out) = build_paper("awkward.yaml", &awkward_report());
     let title = AWKWARD_STRINGS[0];
     let info =
         String::from_utf8(tool("pdfinfo", &[out.join("awkward.pdf").to_str().unwrap()]).stdout)

@@ -250,7 +250,7 @@ fn the_indicator_table_is_landscape_with_its_header_on_every_page() {
         "no landscape page:\n{info}"
     );
     let docx = built().join(name).with_extension("docx");
-    let document = docx_part(&docx, "word/document.xml");
+    let document = docx_document(&docx);
     assert!(document.contains(r#"w:orient="landscape""#));
     assert!(
         document.contains("<w:tblHeader />"),
@@ -367,7 +367,7 @@ fn pdf_footers_number_every_page() {
 fn docx_uses_heading_styles_word_numbering_and_sets_its_properties() {
     for example in &EXAMPLES {
         let docx = output(example, "docx");
-        let document = docx_part(&docx, "word/document.xml");
+        let document = docx_document(&docx);
         // The title is Heading 1, the numbered sections Heading 2.
         assert!(document.contains(r#"<w:pStyle w:val="Heading1" />"#));
         assert!(document.contains(r#"<w:pStyle w:val="Heading2" />"#));
@@ -397,7 +397,7 @@ fn docx_uses_heading_styles_word_numbering_and_sets_its_properties() {
 #[test]
 fn docx_front_page_is_a_table_of_headed_fields() {
     let docx = output(&EXAMPLES[0], "docx");
-    let document = docx_part(&docx, "word/document.xml");
+    let document = docx_document(&docx);
     let table_start = document.find("<w:tbl>").expect("a table");
     let table_end = document.rfind("</w:tbl>").unwrap();
     let table = &document[table_start..table_end];

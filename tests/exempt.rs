@@ -104,19 +104,19 @@ struct Meeting {
 fn build() -> Meeting {
     let work = tempfile::tempdir().unwrap();
     let content = work.path().join("content");
-    std::fs::create_dir_all(&content).unwrap();
-    copy_example_committee(&content);
     let (report, mut markers) = marked_report("Quokkareport");
     let (appendix, appendix_markers) = marked_report("Quokkaappendix");
     markers.extend(appendix_markers);
-    for (name, text) in [
-        ("meeting.yaml", MEETING),
-        ("public-report.yaml", PUBLIC_REPORT),
-        ("secret-report.yaml", report.as_str()),
-        ("secret-appendix.yaml", appendix.as_str()),
-    ] {
-        std::fs::write(content.join(name), text).unwrap();
-    }
+    write_files(
+        &content,
+        &[
+            ("meeting.yaml", MEETING),
+            ("public-report.yaml", PUBLIC_REPORT),
+            ("secret-report.yaml", report.as_str()),
+            ("secret-appendix.yaml", appendix.as_str()),
+        ],
+    );
+    copy_example_committee(&content);
     let out = work.path().join("out");
     build_to(&content, &out);
     Meeting {

@@ -81,25 +81,21 @@ pages:
 /// A folder holding the figures, values, a cover report and a performance report.
 fn project(values: &str, cover: &str) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
-    for (name, text) in [
-        ("figures.yaml", FIGURES),
-        ("values.csv", values),
-        ("cover.yaml", cover),
-        ("report.yaml", REPORT),
-    ] {
-        std::fs::write(work.path().join(name), text).unwrap();
-    }
+    write_files(
+        work.path(),
+        &[
+            ("figures.yaml", FIGURES),
+            ("values.csv", values),
+            ("cover.yaml", cover),
+            ("report.yaml", REPORT),
+        ],
+    );
     work
 }
 
 fn build(folder: &Path) -> PathBuf {
     let out = folder.join("out");
-    papers_ok(&[
-        "build",
-        folder.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(folder, &out);
     out
 }
 
@@ -182,7 +178,7 @@ fn printed(out: &Path) -> Printed {
         docx_paragraphs(&out.join("cover.docx")).join("\n"),
         docx_paragraphs(&out.join("report.docx")).join("\n")
     );
-    let document = docx_part(&out.join("report.docx"), "word/document.xml");
+    let document = docx_document(&out.join("report.docx"));
     let alt = unescape_xml(
         document
             .split("descr=\"")

@@ -439,12 +439,7 @@ items:
     )
     .unwrap();
     let out = work.path().join("out");
-    papers_ok(&[
-        "build",
-        work.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_to(work.path(), &out);
     let text = normalise(&pdf_text_raw(
         &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"),
     ));

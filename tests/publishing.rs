@@ -556,11 +556,7 @@ accountable_officers:
 
 #[test]
 fn text_in_the_uk_s_community_languages_prints_in_an_accessible_pdf_and_in_word() {
-    let work = tempfile::tempdir().unwrap();
-    let report = work.path().join("languages.yaml");
-    std::fs::write(&report, MANY_SCRIPTS).unwrap();
-    let out = work.path().join("out");
-    build_to(&report, &out);
+    let (_work, out) = build_paper("languages.yaml", MANY_SCRIPTS);
     let pdf = out.join("languages.pdf");
     assert!(pdf_xmp(&pdf).contains("<pdfuaid:part>1</pdfuaid:part>"));
     // Typst refuses a PDF/UA-1 export over any glyph no font has, so the build succeeding is

@@ -4,6 +4,9 @@ mod common;
 
 use common::*;
 
+/// The example cover report the test meetings present, relative to the example content.
+const IRO_COVER: &str = "corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml";
+
 const MEETING: &str = "kind: meeting
 committee: committee.yaml
 date: 2022-05-13
@@ -39,11 +42,7 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     let supplied_pages = pdf_pages_raw(&supplied_out.join("05-terms-of-reference-cover.pdf")).len();
     std::fs::write(content.join("supplied.pdf"), &supplied).unwrap();
     copy_example_committee(&content);
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
-        content.join("cover.yaml"),
-    )
-    .unwrap();
+    copy_example(IRO_COVER, &content.join("cover.yaml"));
     std::fs::write(content.join("meeting.yaml"), MEETING).unwrap();
 
     let out = work.path().join("out");
@@ -131,11 +130,7 @@ fn supplied_appendix_line() -> usize {
 /// `supplied.pdf`, to be written by the test); returns the meeting file's path.
 fn meeting_with_a_supplied_appendix(work: &std::path::Path) -> std::path::PathBuf {
     copy_example_committee(work);
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
-        work.join("cover.yaml"),
-    )
-    .unwrap();
+    copy_example(IRO_COVER, &work.join("cover.yaml"));
     let meeting = work.join("meeting.yaml");
     std::fs::write(&meeting, MEETING).unwrap();
     meeting
@@ -188,11 +183,7 @@ fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
     )
     .unwrap();
     copy_example_committee(&content);
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/2022-05-13/06-iro-annual-report-cover.yaml"),
-        content.join("cover.yaml"),
-    )
-    .unwrap();
+    copy_example(IRO_COVER, &content.join("cover.yaml"));
     std::fs::write(
         content.join("meeting.yaml"),
         MEETING.replace(

@@ -1,5 +1,6 @@
-//! Helpers shared by the end-to-end tests: running `papers`, reading PDFs and DOCX files back the
-//! way a user would (pdftotext, qpdf, LibreOffice), and comparing text against the seed papers.
+//! Helpers shared by the end-to-end tests: making content and running `papers` on it, reading
+//! PDFs and DOCX files back the way a user would (pdftotext, qpdf, LibreOffice), comparing text
+//! against the seed papers, and loading and normalising what the snapshot tests compare.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -29,9 +30,12 @@ pub fn tool(program: &str, args: &[&str]) -> Output {
         })
 }
 
-/// The text of a PDF, as pdftotext extracts it.
-pub fn pdf_text(pdf: &Path) -> String {
-    let output = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+/// The text of a PDF as `pdftotext` extracts it with the options `mode` (none, `-raw`,
+/// `-layout`).
+fn pdftotext(pdf: &Path, mode: &[&str]) -> String {
+    let mut args = mode.to_vec();
+    args.extend([pdf.to_str().unwrap(), "-"]);
+    let output = tool("pdftotext", &args);
     assert!(
         output.status.success(),
         "pdftotext failed on {}",
@@ -40,16 +44,28 @@ pub fn pdf_text(pdf: &Path) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// The text of a PDF, as pdftotext extracts it.
+pub fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, &[])
+}
+
 /// The text of a PDF in content-stream order (`pdftotext -raw`). The default layout mode guesses
 /// word gaps from glyph positions and reads a raised `*` between spaces as "a*b".
 pub fn pdf_text_raw(pdf: &Path) -> String {
-    let output = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(output.stdout).unwrap()
+    pdftotext(pdf, &["-raw"])
+}
+
+/// The text of a PDF laid out as on the page (`pdftotext -layout`): columns and indents kept,
+/// so a snapshot of it shows where text moved as well as what it says.
+pub fn pdf_text_layout(pdf: &Path) -> String {
+    pdftotext(pdf, &["-layout"])
+}
+
+/// [`pdf_text_layout`] of a PDF held in memory (written to a temporary file for pdftotext).
+pub fn pdf_bytes_text_layout(pdf: &[u8]) -> String {
+    let file = tempfile::NamedTempFile::with_suffix(".pdf").unwrap();
+    std::fs::write(file.path(), pdf).unwrap();
+    pdf_text_layout(file.path())
 }
 
 /// The text of each page of a PDF (pdftotext separates pages with form feeds).
@@ -88,11 +104,36 @@ pub fn papers_ok(args: &[&str]) -> Output {
 
 /// Copy the example committee into `folder` as `committee.yaml`, for meetings made by a test.
 pub fn copy_example_committee(folder: &Path) {
-    std::fs::copy(
-        root().join("content/corporate-parenting-panel/committee.yaml"),
-        folder.join("committee.yaml"),
-    )
-    .unwrap();
+    copy_example(
+        "corporate-parenting-panel/committee.yaml",
+        &folder.join("committee.yaml"),
+    );
+}
+
+/// Copy `path` of the example content (relative to `content/`) to `to`, for content made by a
+/// test around an example paper.
+pub fn copy_example(path: &str, to: &Path) {
+    std::fs::copy(root().join("content").join(path), to)
+        .unwrap_or_else(|error| panic!("cannot copy the example {path}: {error}"));
+}
+
+/// Write each `(name, text)` of `files` into `folder`, creating it if need be.
+pub fn write_files(folder: &Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(folder).unwrap();
+    for (name, text) in files {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+}
+
+/// Write one paper as `file_name` in a new temporary folder and build it into `out` there,
+/// panicking with its messages if it fails. Returns the folder (it lives as long as the value)
+/// and the output folder.
+pub fn build_paper(file_name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    write_files(work.path(), &[(file_name, text)]);
+    let out = work.path().join("out");
+    build_to(&work.path().join(file_name), &out);
+    (work, out)
 }
 
 /// The sections of a 2022 cover report, by their YAML keys, in order.
@@ -219,14 +260,107 @@ pub fn docx_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
 
 /// One part of a DOCX package as text.
 pub fn docx_part(docx: &Path, part: &str) -> String {
-    let file = std::fs::File::open(docx).unwrap();
-    let mut archive = zip::ZipArchive::new(file).unwrap();
-    let mut entry = archive
-        .by_name(part)
-        .unwrap_or_else(|_| panic!("{} has no part {part}", docx.display()));
+    let bytes = std::fs::read(docx).unwrap();
+    docx_part_of(&bytes, part).unwrap_or_else(|| panic!("{} has no part {part}", docx.display()))
+}
+
+/// One part of a DOCX package held in memory, as text; `None` if it has no such part.
+pub fn docx_part_of(docx: &[u8], part: &str) -> Option<String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut entry = archive.by_name(part).ok()?;
     let mut text = String::new();
     std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
-    text
+    Some(text)
+}
+
+/// The main document part of a DOCX (`word/document.xml`): the body's paragraphs and tables.
+pub fn docx_document(docx: &Path) -> String {
+    docx_part(docx, "word/document.xml")
+}
+
+/// XML laid out one element per line, indented by depth, so that a snapshot's diff shows which
+/// element changed. An element holding only text (a run's `<w:t>`) stays on one line with its
+/// text untouched; whitespace between elements, which means nothing in WordprocessingML, goes.
+/// Attributes are kept as written.
+pub fn pretty_xml(xml: &str) -> String {
+    enum Token<'a> {
+        Open(&'a str),
+        Close(&'a str),
+        /// Self-closing elements, declarations and comments: no depth change.
+        Whole(&'a str),
+        Text(&'a str),
+    }
+    let mut tokens = Vec::new();
+    let mut rest = xml;
+    while !rest.is_empty() {
+        if rest.starts_with('<') {
+            // The first `>` outside an attribute's quotes closes the tag.
+            let mut quote = None;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| match quote {
+                    Some(open) if c == open => {
+                        quote = None;
+                        false
+                    }
+                    Some(_) => false,
+                    None if c == '"' || c == '\'' => {
+                        quote = Some(c);
+                        false
+                    }
+                    None => c == '>',
+                })
+                .expect("a tag is closed")
+                .0
+                + 1;
+            let tag = &rest[..end];
+            tokens.push(if tag.starts_with("</") {
+                Token::Close(tag)
+            } else if tag.ends_with("/>") || tag.starts_with("<?") || tag.starts_with("<!") {
+                Token::Whole(tag)
+            } else {
+                Token::Open(tag)
+            });
+            rest = &rest[end..];
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            tokens.push(Token::Text(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut index = 0;
+    let line = |out: &mut String, depth: usize, text: &str| {
+        out.push_str(&"  ".repeat(depth));
+        out.push_str(text);
+        out.push('\n');
+    };
+    while index < tokens.len() {
+        match (&tokens[index], tokens.get(index + 1), tokens.get(index + 2)) {
+            (Token::Open(open), Some(Token::Text(text)), Some(Token::Close(close))) => {
+                line(&mut out, depth, &format!("{open}{text}{close}"));
+                index += 3;
+                continue;
+            }
+            (Token::Open(open), _, _) => {
+                line(&mut out, depth, open);
+                depth += 1;
+            }
+            (Token::Close(close), _, _) => {
+                depth = depth.saturating_sub(1);
+                line(&mut out, depth, close);
+            }
+            (Token::Whole(tag), _, _) => line(&mut out, depth, tag),
+            (Token::Text(text), _, _) => {
+                if !text.trim().is_empty() {
+                    line(&mut out, depth, text);
+                }
+            }
+        }
+        index += 1;
+    }
+    out
 }
 
 /// Every part name of a DOCX package.
@@ -238,7 +372,7 @@ pub fn docx_parts(docx: &Path) -> Vec<String> {
 
 /// The text runs of a DOCX's main document, one string per paragraph, XML entities decoded.
 pub fn docx_paragraphs(docx: &Path) -> Vec<String> {
-    let xml = docx_part(docx, "word/document.xml");
+    let xml = docx_document(docx);
     xml.split("</w:p>")
         .map(|paragraph| {
             let mut text = String::new();
@@ -485,4 +619,38 @@ pub fn readable(path: &Path) -> String {
         _ => text.push_str(&String::from_utf8_lossy(&std::fs::read(path).unwrap())),
     }
     text
+}
+
+/// The hand-written document model `tests/fixtures/model/<name>.json`. Dates are written as
+/// in content (`"2022-05-13"`): the model reads them so, though it writes them as numbers.
+pub fn model_fixture(name: &str) -> papers::model::Document {
+    let path = root()
+        .join("tests/fixtures/model")
+        .join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{} is not a document model: {error}", path.display()))
+}
+
+/// Text extracted from a PDF, ready to snapshot: line ends trimmed (pdftotext pads them) and
+/// each page break a visible line, so a diff shows text moving to another page.
+pub fn snapshot_pdf_text(text: &str) -> String {
+    text.split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_matches('\n')
+                .to_string()
+        })
+        .filter(|page| !page.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n-------- page break --------\n\n")
+        + "\n"
+}
+
+/// A document model as the snapshots show it: pretty JSON, the form the Typst templates read.
+pub fn model_json(document: &papers::model::Document) -> String {
+    serde_json::to_string_pretty(document).unwrap()
 }

@@ -1,0 +1,148 @@
+//! Goldens of the writers alone, from hand-written document models (`tests/fixtures/model/`):
+//! for each fixture, the DOCX's `word/document.xml` one element per line, the PDF's text as
+//! `pdftotext -layout` reads it, and the data the Typst templates receive. A change to a writer
+//! shows up as a readable diff (`cargo insta review`) without lowering or LibreOffice in the way.
+
+mod common;
+
+use common::*;
+use papers::model::Document;
+
+/// The DOCX part that holds the body.
+const MAIN_PART: &str = "word/document.xml";
+
+/// The fixtures, by file stem.
+const FIXTURES: [&str; 2] = ["structure", "awkward"];
+
+/// The DOCX writer, as the build calls it (charts drawn by the house style's templates).
+fn docx(document: &Document) -> Vec<u8> {
+    papers::build::Session::default()
+        .write_docx(document)
+        .unwrap_or_else(|problems| panic!("the DOCX writer failed: {problems:?}"))
+}
+
+/// The PDF writer, as the build calls it; `name` seeds the file's identifier.
+fn pdf(document: &Document, name: &str) -> Vec<u8> {
+    papers::typst_writer::write_pdf(document, &Default::default(), name)
+        .unwrap_or_else(|problems| panic!("the PDF writer failed: {problems:?}"))
+        .bytes
+}
+
+/// One part of the DOCX, one element per line.
+fn docx_xml(document: &Document, part: &str) -> String {
+    let xml = docx_part_of(&docx(document), part).unwrap_or_else(|| panic!("no part {part}"));
+    pretty_xml(&xml)
+}
+
+/// What a DOCX snapshot shows: the main part, then its relationships (where the links' targets
+/// are written).
+fn docx_snapshot(document: &Document) -> String {
+    let relationships = "word/_rels/document.xml.rels";
+    format!(
+        "{}\n<!-- {relationships} -->\n{}",
+        docx_xml(document, MAIN_PART),
+        docx_xml(document, relationships)
+    )
+}
+
+/// The PDF's text, laid out as on its pages.
+fn typeset_text(document: &Document, name: &str) -> String {
+    snapshot_pdf_text(&pdf_bytes_text_layout(&pdf(document, name)))
+}
+
+/// The JSON the Typst templates read, pretty-printed (keys sorted: it is read back as a value).
+fn typst_data(document: &Document) -> String {
+    let data: serde_json::Value =
+        serde_json::from_slice(&papers::typst_writer::document_json(document)).unwrap();
+    serde_json::to_string_pretty(&data).unwrap()
+}
+
+#[test]
+fn every_fixture_docx_matches_its_snapshot() {
+    for name in FIXTURES {
+        insta::assert_snapshot!(format!("{name}_docx"), docx_snapshot(&model_fixture(name)));
+    }
+}
+
+#[test]
+fn every_fixture_pdf_text_matches_its_snapshot() {
+    for name in FIXTURES {
+        insta::assert_snapshot!(
+            format!("{name}_pdf_text"),
+            typeset_text(&model_fixture(name), name)
+        );
+    }
+}
+
+#[test]
+fn every_fixture_typst_data_matches_its_snapshot() {
+    for name in FIXTURES {
+        insta::assert_snapshot!(format!("{name}_typst"), typst_data(&model_fixture(name)));
+    }
+}
+
+/// Text with characters that are syntax to Typst, XML, Markdown or the narrative templates.
+const AWKWARD: [&str; 6] = [
+    "Costs #1 rose by $500 (*estimated*) <provisional> for @officer; see {{ appendix }} or C:\\reports\\ & more.",
+    "Typst code: #let x = 1; #x [link](url) _under_ `tick` ~tilde // comment /* block */ = equals",
+    "**not markdown**",
+    "]) closing brackets ]] and }} braces",
+    "@cell \\ back",
+    "{{ group }} & <group>",
+];
+
+#[test]
+fn awkward_text_reaches_both_formats_literally() {
+    let document = model_fixture("awkward");
+    // Word keeps each string in one run, escaped only as XML requires.
+    let paragraphs: Vec<String> = docx_xml(&document, MAIN_PART)
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let text = line.strip_prefix("<w:t")?;
+            let text = &text[text.find('>')? + 1..];
+            Some(unescape_xml(text.strip_suffix("</w:t>")?))
+        })
+        .collect();
+    for awkward in AWKWARD {
+        assert!(
+            paragraphs.iter().any(|run| run == awkward),
+            "no DOCX run reads {awkward:?}: {paragraphs:#?}"
+        );
+    }
+    // A link's target is escaped for XML, not altered.
+    let relationships = docx_xml(&document, "word/_rels/document.xml.rels");
+    assert!(
+        relationships.contains("Target=\"https://example.org/a?b=1&amp;c=&lt;2&gt;#frag\""),
+        "{relationships}"
+    );
+    // The PDF prints them as typed (compared word by word: pdftotext spaces by guesswork).
+    let text = normalise(&typeset_text(&document, "awkward"));
+    for awkward in AWKWARD {
+        assert!(
+            text.contains(&normalise(awkward)),
+            "the PDF lacks {awkward:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn headings_keep_their_numbers_and_styles_in_both_formats() {
+    let document = model_fixture("structure");
+    let xml = docx_xml(&document, MAIN_PART);
+    for style in ["Heading1", "Heading2", "Heading3"] {
+        assert!(
+            xml.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
+            "no {style} paragraph"
+        );
+    }
+    let text = normalise(&typeset_text(&document, "structure"));
+    for heading in [
+        "1. Background",
+        "2. Figures",
+        "2.1 Indicators",
+        "1.1 Plain, then",
+    ] {
+        assert!(text.contains(heading), "the PDF lacks {heading:?}:\n{text}");
+    }
+}
