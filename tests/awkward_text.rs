@@ -124,3 +124,66 @@ fn title_and_metadata_keep_awkward_text() {
         "{core}"
     );
 }
+
+/// Text that names the markup a DOCX is finished with (hyperlink relationship ids, the field that
+/// makes Word update page numbers, paragraph ids) is printed literally, beside the real markup.
+#[test]
+fn text_naming_docx_markup_prints_literally() {
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("markup.yaml");
+    std::fs::write(
+        &report,
+        r#"kind: cover-report
+title: rIdHyperlink3 and PAGEREF
+committee: Example Panel
+summary: 'See rIdHyperlink1, PAGEREF Contents and w14:paraId="00000001".'
+sections:
+  background: ['A [link](https://example.org/) beside rIdHyperlink1 and rIdHyperlink2.']
+  key_issues: [PAGEREF]
+  options: [Options.]
+  risks: [Risks.]
+accountable_officers:
+  - name: Ann Example
+    email: ann@example.org
+"#,
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    build_to(&report, &out);
+    let docx = out.join("markup.docx");
+
+    let paragraphs = docx_paragraphs(&docx);
+    for text in [
+        "rIdHyperlink3 and PAGEREF",
+        r#"See rIdHyperlink1, PAGEREF Contents and w14:paraId="00000001"."#,
+        "A link beside rIdHyperlink1 and rIdHyperlink2.",
+        "PAGEREF",
+    ] {
+        assert!(
+            paragraphs.iter().any(|paragraph| paragraph == text),
+            "DOCX lacks {text:?}:\n{paragraphs:#?}"
+        );
+    }
+    // The real link still points at its target: every id the document uses is a relationship.
+    let document = docx_part(&docx, "word/document.xml");
+    let relationships = docx_part(&docx, "word/_rels/document.xml.rels");
+    let links: Vec<&str> = document
+        .split("<w:hyperlink r:id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(!links.is_empty(), "{document}");
+    assert!(
+        relationships.contains("Target=\"https://example.org/\""),
+        "{relationships}"
+    );
+    for id in links {
+        assert!(
+            relationships.contains(&format!("Id=\"{id}\"")),
+            "{id} is not a relationship: {relationships}"
+        );
+    }
+    // The word PAGEREF is not a field: Word is not asked to update fields on opening.
+    let settings = docx_part(&docx, "word/settings.xml");
+    assert!(!settings.contains("updateFields"), "{settings}");
+}

@@ -1,11 +1,13 @@
-//! Finishing the DOCX package where docx-rs has no API: core properties (title, author, language),
-//! the Normal style and document language, and identifiers made independent of what else the
-//! process built, so identical input gives identical bytes.
+//! Finishing the DOCX package where docx-rs has no API, editing its XML event by event.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Cursor;
 
 use docx_rs::Docx;
+use quick_xml::Reader;
+use quick_xml::Writer;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 
 use super::{BODY_SIZE, FONT};
 use crate::escape::xml_text;
@@ -18,26 +20,35 @@ pub const LANGUAGE: &str = "en-GB";
 /// The style name that marks data tables, whose first row repeats on every page.
 pub const DATA_TABLE_STYLE: &str = "PapersDataTable";
 
-/// Build the package parts, amend them, and zip them.
+/// The prefix docx-rs gives hyperlink relationship ids, before a process-wide counter.
+const HYPERLINK_PREFIX: &str = "rIdHyperlink";
+
+/// Build the package parts, amend them, and zip them: core properties (title, author,
+/// language), the Normal style and document language, and identifiers made independent of what
+/// else the process built, so identical input gives identical bytes.
 pub fn finish(docx: Docx, metadata: &Metadata, image_alts: &[String]) -> Vec<u8> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(metadata).into_bytes();
     xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles)).into_bytes();
-    let (document, relationships) = renumber_hyperlinks(
-        &String::from_utf8_lossy(&xml.document),
-        &String::from_utf8_lossy(&xml.document_rels),
-    );
-    let document = repeat_header_rows(&describe_images(&document, image_alts));
     let mut paragraph_ids = 0;
-    xml.document = renumber_paragraph_ids(&document, &mut paragraph_ids).into_bytes();
+    let document = amend_document(
+        &String::from_utf8_lossy(&xml.document),
+        image_alts,
+        &mut paragraph_ids,
+    );
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part =
             renumber_paragraph_ids(&String::from_utf8_lossy(part), &mut paragraph_ids).into_bytes();
     }
-    xml.document_rels = relationships.into_bytes();
-    if String::from_utf8_lossy(&xml.document).contains("PAGEREF") {
+    xml.document_rels = order_relationships(
+        &String::from_utf8_lossy(&xml.document_rels),
+        &document.hyperlinks,
+    )
+    .into_bytes();
+    if document.has_page_references {
         xml.settings = ask_to_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
     }
+    xml.document = document.xml.into_bytes();
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .expect("zipping into memory cannot fail");
@@ -77,6 +88,7 @@ fn core_properties(metadata: &Metadata) -> String {
 }
 
 /// Give Normal its font and size explicitly and declare the document language.
+/// Edited as text: the part holds only the styles this crate defines, never an author's text.
 fn amend_styles(styles: &str) -> String {
     let normal_plain =
         r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /></w:style>"#;
@@ -101,170 +113,412 @@ fn amend_styles(styles: &str) -> String {
 /// A contents page's page numbers are fields only Word can compute: ask it to update them when
 /// the document opens.
 fn ask_to_update_fields(settings: &str) -> String {
-    match settings.rfind("</w:settings>") {
-        Some(end) => format!(
-            "{}<w:updateFields w:val=\"true\" />{}",
-            &settings[..end],
-            &settings[end..]
-        ),
-        None => settings.to_string(),
-    }
+    let amended = rewrite(settings, |event, writer| {
+        if let Event::End(end) = &event
+            && end.name().as_ref() == "w:settings"
+        {
+            writer.write_event(empty_element("w:updateFields", &[("w:val", "true")]))?;
+        }
+        writer.write_event(event)
+    });
+    amended.unwrap_or_else(|| settings.to_string())
 }
 
-/// docx-rs writes every picture as `docPr id="1"` without a description: number them and give
-/// each its text alternative, in document order.
-fn describe_images(document: &str, alts: &[String]) -> String {
-    const PICTURE: &str = r#"<wp:docPr id="1" name="Figure" />"#;
-    let mut out = String::with_capacity(document.len());
-    let mut rest = document;
-    let mut index = 0;
-    while let Some(at) = rest.find(PICTURE) {
-        out.push_str(&rest[..at]);
-        let alt = alts.get(index).map(String::as_str).unwrap_or_default();
-        index += 1;
-        out.push_str(&format!(
-            r#"<wp:docPr id="{index}" name="Chart {index}" descr="{}" />"#,
-            xml_text(alt)
-        ));
-        rest = &rest[at + PICTURE.len()..];
-    }
-    out.push_str(rest);
-    out
+/// The main document amended, and what the parts that depend on it need to know.
+struct AmendedDocument {
+    /// The document part.
+    xml: String,
+    /// Each hyperlink relationship id docx-rs wrote, and the id it has now.
+    hyperlinks: HashMap<String, String>,
+    /// Whether a field refers to a page (a contents page), which only Word can compute.
+    has_page_references: bool,
 }
 
-/// Mark the first row of each data table as a header row that Word repeats on every page
-/// (docx-rs has no `tblHeader`).
-fn repeat_header_rows(document: &str) -> String {
-    let marker = format!(r#"<w:tblStyle w:val="{DATA_TABLE_STYLE}" />"#);
-    let mut out = String::with_capacity(document.len());
-    let mut rest = document;
-    while let Some(at) = rest.find(&marker) {
-        let after = at + marker.len();
-        out.push_str(&rest[..after]);
-        rest = &rest[after..];
-        // The first row's properties follow the table's own.
-        if let Some(row) = rest.find("<w:trPr>") {
-            let inside = row + "<w:trPr>".len();
-            out.push_str(&rest[..inside]);
-            out.push_str("<w:tblHeader />");
-            rest = &rest[inside..];
+/// Where the pass over the document stands with a data table's first row.
+#[derive(Clone, Copy, PartialEq)]
+enum HeaderRow {
+    /// Outside any data table's first row.
+    Outside,
+    /// A data table's properties have been read; its first row is next.
+    Awaited,
+    /// Inside a data table's first row, before its properties or cells.
+    Open,
+}
+
+/// One pass over the main document: number hyperlink relationships, pictures and paragraphs in
+/// document order (docx-rs numbers them from counters that run on across documents, and writes
+/// every picture as `docPr id="1"` without a description); give each picture its text
+/// alternative; mark each data table's first row as a header row that Word repeats on every page
+/// (docx-rs has no `tblHeader`); and note whether any field refers to a page. Only markup is
+/// read and changed: an author's text passes through as written.
+fn amend_document(
+    document: &str,
+    image_alts: &[String],
+    paragraph_ids: &mut u32,
+) -> AmendedDocument {
+    let first_paragraph_id = *paragraph_ids;
+    let mut hyperlinks: HashMap<String, String> = HashMap::new();
+    let mut pictures = 0;
+    let mut header_row = HeaderRow::Outside;
+    let mut instruction: Option<String> = None;
+    let mut instructions_so_far = String::new();
+    let mut has_page_references = false;
+    let xml = rewrite(document, |event, writer| {
+        match &event {
+            Event::Start(element) | Event::Empty(element) => {
+                let is_empty = matches!(event, Event::Empty(_));
+                let mut changes: Vec<(&str, String)> = Vec::new();
+                if attribute(element, "w14:paraId").is_some() {
+                    *paragraph_ids += 1;
+                    changes.push(("w14:paraId", format!("{:08X}", *paragraph_ids)));
+                }
+                match element.name().as_ref() {
+                    "w:hyperlink" => {
+                        if let Some(id) = attribute(element, "r:id")
+                            && is_hyperlink_id(&id)
+                        {
+                            let next = hyperlinks.len() + 1;
+                            let renumbered = hyperlinks
+                                .entry(id.into_owned())
+                                .or_insert_with(|| format!("{HYPERLINK_PREFIX}{next}"));
+                            changes.push(("r:id", renumbered.clone()));
+                        }
+                    }
+                    "wp:docPr" => {
+                        let alt = image_alts
+                            .get(pictures)
+                            .map(String::as_str)
+                            .unwrap_or_default();
+                        pictures += 1;
+                        changes.push(("id", pictures.to_string()));
+                        changes.push(("name", format!("Chart {pictures}")));
+                        changes.push(("descr", xml_text(alt)));
+                    }
+                    "w:tblStyle"
+                        if attribute(element, "w:val").as_deref() == Some(DATA_TABLE_STYLE) =>
+                    {
+                        header_row = HeaderRow::Awaited;
+                    }
+                    "w:tr" if header_row == HeaderRow::Awaited && !is_empty => {
+                        header_row = HeaderRow::Open;
+                    }
+                    "w:trPr" if header_row == HeaderRow::Open => {
+                        header_row = HeaderRow::Outside;
+                        // `<w:trPr />` opens to hold the mark.
+                        let name_length = element.name().as_ref().len();
+                        let properties =
+                            BytesStart::from_content(element.trim_end().to_string(), name_length);
+                        writer.write_event(Event::Start(with_attributes(&properties, &changes)))?;
+                        writer.write_event(empty_element("w:tblHeader", &[]))?;
+                        if is_empty {
+                            writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+                        }
+                        return Ok(());
+                    }
+                    "w:tc" if header_row == HeaderRow::Open => {
+                        // A first row without properties gets them, before its first cell.
+                        header_row = HeaderRow::Outside;
+                        writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
+                        writer.write_event(empty_element("w:tblHeader", &[]))?;
+                        writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+                    }
+                    "w:instrText" if !is_empty => instruction = Some(String::new()),
+                    "w:fldChar" => instructions_so_far.clear(),
+                    "w:fldSimple" => {
+                        if let Some(code) = attribute(element, "w:instr")
+                            && refers_to_page(&unescape(&code))
+                        {
+                            has_page_references = true;
+                        }
+                    }
+                    _ => {}
+                }
+                if changes.is_empty() {
+                    return writer.write_event(event);
+                }
+                let changed = with_attributes(element, &changes);
+                writer.write_event(if is_empty {
+                    Event::Empty(changed)
+                } else {
+                    Event::Start(changed)
+                })
+            }
+            Event::Text(text) => {
+                if let Some(instruction) = instruction.as_mut() {
+                    instruction.push_str(text);
+                }
+                writer.write_event(event)
+            }
+            Event::GeneralRef(reference) => {
+                if let Some(instruction) = instruction.as_mut() {
+                    instruction.push_str(&unescape(&format!("&{};", &**reference)));
+                }
+                writer.write_event(event)
+            }
+            Event::End(end) => {
+                match end.name().as_ref() {
+                    // A field's instruction may be split across runs: read it whole.
+                    "w:instrText" => {
+                        if let Some(piece) = instruction.take() {
+                            instructions_so_far.push_str(&piece);
+                            has_page_references |= refers_to_page(&instructions_so_far);
+                        }
+                    }
+                    "w:tr" if header_row == HeaderRow::Open => header_row = HeaderRow::Outside,
+                    _ => {}
+                }
+                writer.write_event(event)
+            }
+            _ => writer.write_event(event),
+        }
+    });
+    match xml {
+        Some(xml) => AmendedDocument {
+            xml,
+            hyperlinks,
+            has_page_references,
+        },
+        // Nothing renumbered, so the other parts keep the ids docx-rs gave them too.
+        None => {
+            *paragraph_ids = first_paragraph_id;
+            AmendedDocument {
+                xml: document.to_string(),
+                hyperlinks: HashMap::new(),
+                has_page_references: false,
+            }
         }
     }
-    out.push_str(rest);
-    out
 }
 
 /// docx-rs numbers paragraphs from a counter that runs on across documents; number each
 /// document's paragraphs from 1, continuing across its parts (ids must be unique in a package).
 fn renumber_paragraph_ids(part: &str, next: &mut u32) -> String {
-    const ATTRIBUTE: &str = "w14:paraId=\"";
-    let mut out = String::with_capacity(part.len());
-    let mut rest = part;
-    while let Some(index) = rest.find(ATTRIBUTE) {
-        let value_start = index + ATTRIBUTE.len();
-        let Some(value_length) = rest[value_start..].find('"') else {
-            break;
-        };
-        *next += 1;
-        out.push_str(&rest[..value_start]);
-        out.push_str(&format!("{:08X}", *next));
-        rest = &rest[value_start + value_length..];
-    }
-    out.push_str(rest);
-    out
+    let first = *next;
+    let amended = rewrite(part, |event, writer| match &event {
+        Event::Start(element) | Event::Empty(element)
+            if attribute(element, "w14:paraId").is_some() =>
+        {
+            *next += 1;
+            let changed = with_attributes(element, &[("w14:paraId", format!("{:08X}", *next))]);
+            writer.write_event(match event {
+                Event::Empty(_) => Event::Empty(changed),
+                _ => Event::Start(changed),
+            })
+        }
+        _ => writer.write_event(event),
+    });
+    amended.unwrap_or_else(|| {
+        *next = first;
+        part.to_string()
+    })
 }
 
-/// docx-rs numbers hyperlink relationships from a process-wide counter; number them per document.
-fn renumber_hyperlinks(document: &str, relationships: &str) -> (String, String) {
-    const PREFIX: &str = "rIdHyperlink";
-    let mut mapping: HashMap<String, String> = HashMap::new();
-    let mut rest = document;
-    while let Some(index) = rest.find(PREFIX) {
-        let digits: String = rest[index + PREFIX.len()..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let old = format!("{PREFIX}{digits}");
-        let next = mapping.len() + 1;
-        mapping
-            .entry(old.clone())
-            .or_insert_with(|| format!("{PREFIX}{next}"));
-        rest = &rest[index + old.len()..];
-    }
-    (
-        replace_ids(document, PREFIX, &mapping),
-        sort_relationships(&replace_ids(relationships, PREFIX, &mapping)),
-    )
+/// Give the hyperlink relationships the ids the document now uses, and write every relationship
+/// in id order (docx-rs writes hyperlinks in hash order).
+fn order_relationships(relationships: &str, hyperlinks: &HashMap<String, String>) -> String {
+    let mut inside = false;
+    let mut gathered: Vec<((String, u64), BytesStart<'static>)> = Vec::new();
+    let amended = rewrite(relationships, |event, writer| match &event {
+        Event::Start(element) if element.name().as_ref() == "Relationships" => {
+            inside = true;
+            writer.write_event(event)
+        }
+        Event::Empty(element) if inside && element.name().as_ref() == "Relationship" => {
+            let id = attribute(element, "Id").unwrap_or_default();
+            gathered.push(match hyperlinks.get(id.as_ref()) {
+                Some(renumbered) => (
+                    sort_key(renumbered),
+                    with_attributes(element, &[("Id", renumbered.as_str())]),
+                ),
+                None => (sort_key(&id), element.to_owned()),
+            });
+            Ok(())
+        }
+        // The relationships are written together, without the space between them.
+        Event::Text(text) if inside && text.trim().is_empty() => Ok(()),
+        Event::End(end) if end.name().as_ref() == "Relationships" => {
+            inside = false;
+            gathered.sort_by(|(left, _), (right, _)| left.cmp(right));
+            for (_, element) in gathered.drain(..) {
+                writer.write_event(Event::Empty(element))?;
+            }
+            writer.write_event(event)
+        }
+        _ => writer.write_event(event),
+    });
+    amended.unwrap_or_else(|| relationships.to_string())
 }
 
-/// docx-rs writes hyperlink relationships in hash order; put every relationship in id order.
-fn sort_relationships(relationships: &str) -> String {
-    let (Some(open_end), Some(close)) = (
-        relationships
-            .find("<Relationships")
-            .and_then(|start| relationships[start..].find('>').map(|end| start + end + 1)),
-        relationships.rfind("</Relationships>"),
-    ) else {
-        return relationships.to_string();
-    };
-    let mut items: Vec<&str> = relationships[open_end..close]
-        .split_inclusive("/>")
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
+/// Relationship ids sort by their letters, then by their number: `rId7` before `rId10`.
+fn sort_key(id: &str) -> (String, u64) {
+    let digits = id.trim_start_matches(|character: char| !character.is_ascii_digit());
+    let prefix = &id[..id.len() - digits.len()];
+    (prefix.to_string(), digits.parse().unwrap_or(0))
+}
+
+/// Whether `id` is a hyperlink relationship id as docx-rs writes it.
+fn is_hyperlink_id(id: &str) -> bool {
+    id.strip_prefix(HYPERLINK_PREFIX).is_some_and(|number| {
+        !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit())
+    })
+}
+
+/// Whether a field instruction refers to a page (`PAGEREF`; Word reads field names in any case).
+fn refers_to_page(instruction: &str) -> bool {
+    instruction
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("PAGEREF"))
+}
+
+/// Read `part` event by event and return what `amend` writes for each event (events written
+/// back unchanged come out byte for byte as they went in). `None` when quick-xml cannot read the
+/// part: docx-rs writes well-formed XML, and the caller keeps such a part as it was rather than
+/// half amended.
+fn rewrite<'part>(
+    part: &'part str,
+    mut amend: impl FnMut(Event<'part>, &mut Writer<Vec<u8>>) -> std::io::Result<()>,
+) -> Option<String> {
+    let mut reader = Reader::from_str(part);
+    let mut writer = Writer::new(Vec::with_capacity(part.len() + part.len() / 16));
+    loop {
+        match reader.read_event().ok()? {
+            Event::Eof => break,
+            event => amend(event, &mut writer).ok()?,
+        }
+    }
+    String::from_utf8(writer.into_inner()).ok()
+}
+
+/// The value of `element`'s attribute `name` as written (escaped), if it has one.
+fn attribute<'element>(
+    element: &'element BytesStart<'_>,
+    name: &str,
+) -> Option<Cow<'element, str>> {
+    element
+        .try_get_attribute(name)
+        .ok()
+        .flatten()
+        .map(|attribute| attribute.value)
+}
+
+/// Decode XML escapes in `raw`; text that does not decode is taken as written.
+fn unescape(raw: &str) -> String {
+    quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_string(), Cow::into_owned)
+}
+
+/// `element` with the attributes in `changes` set to their values (already escaped): in place
+/// where it has them, after the others where not. Other values keep their escapes and the tag
+/// its space before `/>`, so an element as docx-rs writes it (` key="value"`) changes in those
+/// values alone.
+fn with_attributes<Value: AsRef<str>>(
+    element: &BytesStart<'_>,
+    changes: &[(&str, Value)],
+) -> BytesStart<'static> {
+    let name = element.name().as_ref().to_string();
+    let name_length = name.len();
+    let mut content = name;
+    let mut unset: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|(key, value)| (*key, value.as_ref()))
         .collect();
-    let key = |item: &str| {
-        let id = item
-            .split("Id=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .unwrap_or_default();
-        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
-        let prefix = &id[..id.len() - digits.len()];
-        (prefix.to_string(), digits.parse::<u64>().unwrap_or(0))
-    };
-    items.sort_by_key(|item| key(item));
-    format!(
-        "{}{}{}",
-        &relationships[..open_end],
-        items.concat(),
-        &relationships[close..]
-    )
+    for attribute in element.attributes() {
+        let Ok(attribute) = attribute else {
+            return element.to_owned();
+        };
+        let key = attribute.key.as_ref();
+        let value = match unset.iter().position(|(changed, _)| *changed == key) {
+            Some(index) => Cow::Borrowed(unset.remove(index).1),
+            None => attribute.value,
+        };
+        push_attribute(&mut content, key, &value);
+    }
+    for (key, value) in unset {
+        push_attribute(&mut content, key, value);
+    }
+    // docx-rs writes `<name a="b" />`: keep the space before the slash.
+    let content_length = element.len();
+    content.push_str(&element[element.trim_end().len()..content_length]);
+    BytesStart::from_content(content, name_length)
 }
 
-fn replace_ids(text: &str, prefix: &str, mapping: &HashMap<String, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(index) = rest.find(prefix) {
-        out.push_str(&rest[..index]);
-        let digits: String = rest[index + prefix.len()..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let old = format!("{prefix}{digits}");
-        out.push_str(mapping.get(&old).map_or(old.as_str(), String::as_str));
-        rest = &rest[index + old.len()..];
+/// Append ` key="value"` to a tag's content; a value holding `"` (written between single quotes)
+/// keeps its single quotes.
+fn push_attribute(content: &mut String, key: &str, value: &str) {
+    let quote = if value.contains('"') { '\'' } else { '"' };
+    content.push(' ');
+    content.push_str(key);
+    content.push('=');
+    content.push(quote);
+    content.push_str(value);
+    content.push(quote);
+}
+
+/// A new empty element written as docx-rs writes them, `<name a="b" />`; values already escaped.
+fn empty_element(name: &str, attributes: &[(&str, &str)]) -> Event<'static> {
+    let mut content = name.to_string();
+    for (key, value) in attributes {
+        push_attribute(&mut content, key, value);
     }
-    out.push_str(rest);
-    out
+    content.push(' ');
+    Event::Empty(BytesStart::from_content(content, name.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use docx_rs::{Hyperlink, HyperlinkType, Paragraph, Run};
+
+    /// A part of a finished package, as text.
+    fn package_part(package: &[u8], name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(Cursor::new(package)).unwrap();
+        let mut part = archive.by_name(name).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+        text
+    }
+
+    fn metadata() -> Metadata {
+        Metadata {
+            title: "Title".to_string(),
+            authors: Vec::new(),
+            description: None,
+            date: None,
+        }
+    }
+
+    /// A package whose one paragraph holds `text`, and a field whose instruction is `field`.
+    fn package_with(text: &str, field: Option<&str>) -> Vec<u8> {
+        let mut paragraph = Paragraph::new().add_run(Run::new().add_text(text));
+        if let Some(instruction) = field {
+            paragraph = paragraph
+                .add_run(Run::new().add_field_char(docx_rs::FieldCharType::Begin, true))
+                .add_run(
+                    Run::new()
+                        .add_instr_text(docx_rs::InstrText::Unsupported(instruction.to_string())),
+                )
+                .add_run(Run::new().add_field_char(docx_rs::FieldCharType::End, false));
+        }
+        finish(Docx::new().add_paragraph(paragraph), &metadata(), &[])
+    }
 
     #[test]
     fn hyperlink_ids_follow_document_order() {
-        let (document, relationships) = renumber_hyperlinks(
-            r#"<a r:id="rIdHyperlink17"/><b r:id="rIdHyperlink12"/><c r:id="rIdHyperlink17"/>"#,
-            r#"<R Id="rIdHyperlink12"/><R Id="rIdHyperlink17"/>"#,
+        let document = amend_document(
+            r#"<w:body><w:hyperlink r:id="rIdHyperlink17"/><w:hyperlink r:id="rIdHyperlink12"/><w:hyperlink r:id="rIdHyperlink17"/></w:body>"#,
+            &[],
+            &mut 0,
         );
         assert_eq!(
-            document,
-            r#"<a r:id="rIdHyperlink1"/><b r:id="rIdHyperlink2"/><c r:id="rIdHyperlink1"/>"#
+            document.xml,
+            r#"<w:body><w:hyperlink r:id="rIdHyperlink1"/><w:hyperlink r:id="rIdHyperlink2"/><w:hyperlink r:id="rIdHyperlink1"/></w:body>"#
+        );
+        let relationships = order_relationships(
+            r#"<Relationships><Relationship Id="rIdHyperlink12"/><Relationship Id="rIdHyperlink17"/></Relationships>"#,
+            &document.hyperlinks,
         );
         assert_eq!(
             relationships,
-            r#"<R Id="rIdHyperlink2"/><R Id="rIdHyperlink1"/>"#
+            r#"<Relationships><Relationship Id="rIdHyperlink1"/><Relationship Id="rIdHyperlink2"/></Relationships>"#
         );
     }
 
@@ -285,12 +539,135 @@ mod tests {
 
     #[test]
     fn relationships_are_written_in_id_order() {
-        let sorted = sort_relationships(
+        let sorted = order_relationships(
             r#"<?xml?><Relationships xmlns="x"><Relationship Id="rIdHyperlink2" /><Relationship Id="rId10" /><Relationship Id="rIdHyperlink1" /><Relationship Id="rId7" /></Relationships>"#,
+            &HashMap::new(),
         );
         assert_eq!(
             sorted,
             r#"<?xml?><Relationships xmlns="x"><Relationship Id="rId7" /><Relationship Id="rId10" /><Relationship Id="rIdHyperlink1" /><Relationship Id="rIdHyperlink2" /></Relationships>"#
         );
+    }
+
+    #[test]
+    fn an_author_writing_a_hyperlink_id_keeps_the_text() {
+        let document = amend_document(
+            r#"<w:p><w:hyperlink r:id="rIdHyperlink7" w:history="1"><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve">rIdHyperlink3 and rIdHyperlink7</w:t></w:r></w:p>"#,
+            &[],
+            &mut 0,
+        );
+        assert_eq!(
+            document.xml,
+            r#"<w:p><w:hyperlink r:id="rIdHyperlink1" w:history="1"><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve">rIdHyperlink3 and rIdHyperlink7</w:t></w:r></w:p>"#
+        );
+        assert_eq!(document.hyperlinks.len(), 1);
+
+        // The same through docx-rs: the package's link is renumbered, the author's text is not.
+        let paragraph = Paragraph::new()
+            .add_hyperlink(
+                Hyperlink::new("https://example.org/", HyperlinkType::External)
+                    .add_run(Run::new().add_text("link")),
+            )
+            .add_run(Run::new().add_text("rIdHyperlink3 rIdHyperlink1"));
+        let package = finish(Docx::new().add_paragraph(paragraph), &metadata(), &[]);
+        let document = package_part(&package, "word/document.xml");
+        assert!(document.contains(r#"r:id="rIdHyperlink1""#), "{document}");
+        assert!(
+            document.contains(">rIdHyperlink3 rIdHyperlink1<"),
+            "{document}"
+        );
+        let relationships = package_part(&package, "word/_rels/document.xml.rels");
+        assert!(
+            relationships.contains(r#"Id="rIdHyperlink1""#),
+            "{relationships}"
+        );
+        assert!(!relationships.contains("rIdHyperlink2"), "{relationships}");
+    }
+
+    #[test]
+    fn the_word_pageref_in_text_does_not_ask_to_update_fields() {
+        let document = amend_document(
+            r#"<w:p><w:r><w:t>See PAGEREF _Toc1 \h</w:t></w:r></w:p>"#,
+            &[],
+            &mut 0,
+        );
+        assert!(!document.has_page_references);
+        let package = package_with("PAGEREF", None);
+        let settings = package_part(&package, "word/settings.xml");
+        assert!(!settings.contains("updateFields"), "{settings}");
+    }
+
+    #[test]
+    fn a_page_reference_field_asks_to_update_fields() {
+        let package = package_with("Contents", Some(" PAGEREF _Toc1 \\h "));
+        let settings = package_part(&package, "word/settings.xml");
+        assert!(
+            settings.ends_with(r#"<w:updateFields w:val="true" /></w:settings>"#),
+            "{settings}"
+        );
+        // An instruction split across runs, and a simple field, count too.
+        for document in [
+            r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE</w:instrText></w:r><w:r><w:instrText>REF x</w:instrText></w:r></w:p>"#,
+            r#"<w:p><w:fldSimple w:instr=" pageref x "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#,
+        ] {
+            assert!(
+                amend_document(document, &[], &mut 0).has_page_references,
+                "{document}"
+            );
+        }
+        // A field that refers to no page does not.
+        let document = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p>"#;
+        assert!(!amend_document(document, &[], &mut 0).has_page_references);
+    }
+
+    #[test]
+    fn text_that_looks_like_markup_passes_through_as_written() {
+        let text = r#"<w:p w14:paraId="000000AA"><w:r><w:t xml:space="preserve">a &lt; b &amp; &quot;c&quot; &apos;d&apos; w14:paraId="00000009" rIdHyperlink3 PAGEREF &lt;wp:docPr id="1" name="Figure" /&gt; &lt;w:tblStyle w:val="PapersDataTable" /&gt;&lt;w:trPr&gt;</w:t></w:r></w:p>"#;
+        let document = amend_document(text, &["alt".to_string()], &mut 0);
+        assert_eq!(document.xml, text.replace("000000AA", "00000001"));
+        assert!(document.hyperlinks.is_empty());
+        assert!(!document.has_page_references);
+    }
+
+    #[test]
+    fn pictures_are_numbered_and_described() {
+        let document = amend_document(
+            r#"<wp:docPr id="1" name="Figure" /><w:t>Figure</w:t><wp:docPr id="1" name="Figure" />"#,
+            &["Bar chart of \"A\" < B & C".to_string()],
+            &mut 0,
+        );
+        assert_eq!(
+            document.xml,
+            r#"<wp:docPr id="1" name="Chart 1" descr="Bar chart of &quot;A&quot; &lt; B &amp; C" /><w:t>Figure</w:t><wp:docPr id="2" name="Chart 2" descr="" />"#
+        );
+    }
+
+    #[test]
+    fn the_first_row_of_a_data_table_repeats() {
+        let table = |properties: &str| {
+            format!(
+                r#"<w:tbl><w:tblPr><w:tblStyle w:val="{DATA_TABLE_STYLE}" /></w:tblPr><w:tr>{properties}<w:tc><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl></w:tc></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl>"#
+            )
+        };
+        for (first_row, marked) in [
+            (
+                "<w:trPr><w:cantSplit /></w:trPr>",
+                "<w:trPr><w:tblHeader /><w:cantSplit /></w:trPr>",
+            ),
+            ("<w:trPr />", "<w:trPr><w:tblHeader /></w:trPr>"),
+            ("", "<w:trPr><w:tblHeader /></w:trPr>"),
+        ] {
+            let document = amend_document(&table(first_row), &[], &mut 0);
+            assert_eq!(document.xml, table(marked));
+        }
+        // A table of another style is left alone, and so is the next table after a data table.
+        let plain = r#"<w:tbl><w:tblPr><w:tblStyle w:val="Other" /></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#;
+        assert_eq!(amend_document(plain, &[], &mut 0).xml, plain);
+    }
+
+    #[test]
+    fn a_part_that_does_not_parse_is_left_as_it_was() {
+        let broken = r#"<w:p w14:paraId="0000002a"><w:t>x</w:p>"#;
+        assert_eq!(amend_document(broken, &[], &mut 0).xml, broken);
     }
 }
