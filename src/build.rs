@@ -16,13 +16,14 @@ use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
-use crate::content::{self, FoundFile, Paper};
+use crate::content::{self, FoundFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, SourceFile};
 use crate::figures::{self, Figures};
 use crate::input::{ContentRoot, FileKind, InputError};
+use crate::kinds::{self, Kind, Parsed};
 use crate::lower::agenda::{MeetingModel, PaperSource, ResolvedPaper};
 use crate::model::Document;
-use crate::narrative::{Narrative, References};
+use crate::narrative::References;
 use crate::publish::{Origin, Output, Publication, TypstProjectFiles};
 use crate::typst_writer;
 use crate::{characters, lower};
@@ -87,7 +88,8 @@ pub enum Failure {
 /// A parsed content file.
 struct ParsedFile {
     source: SourceFile,
-    paper: Option<Paper>,
+    /// Its kind and content, when it parsed.
+    parsed: Option<(&'static Kind, Parsed)>,
 }
 
 /// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
@@ -121,11 +123,11 @@ impl Workspace<'_> {
                 text,
             };
             let problems = characters::check_source(&source);
-            let paper = if problems.iter().any(Diagnostic::is_error) {
+            let parsed = if problems.iter().any(Diagnostic::is_error) {
                 None
             } else {
-                match content::parse_paper(&source) {
-                    Ok(paper) => Some(paper),
+                match kinds::parse(&source) {
+                    Ok(parsed) => Some(parsed),
                     Err(more) => {
                         self.diagnostics.extend(more);
                         None
@@ -134,7 +136,7 @@ impl Workspace<'_> {
             };
             self.diagnostics.extend(problems);
             self.files
-                .insert(canonical.clone(), ParsedFile { source, paper });
+                .insert(canonical.clone(), ParsedFile { source, parsed });
         }
         Ok(canonical)
     }
@@ -157,14 +159,13 @@ impl Workspace<'_> {
     fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee> {
         let canonical = self.refer(from, &written.value, from.location_of(written))?;
         let file = &self.files[&canonical];
-        match &file.paper {
-            Some(Paper::Committee(committee)) => Some((**committee).clone()),
-            Some(other) => {
+        match &file.parsed {
+            Some((_, Parsed::Committee(committee))) => Some((**committee).clone()),
+            Some((kind, _)) => {
                 self.diagnostics.push(
                     Diagnostic::error(format!(
                         "`{}` is a {}, not a committee",
-                        written.value,
-                        other.kind_name()
+                        written.value, kind.noun
                     ))
                     .at(from.location_of(written)),
                 );
@@ -180,13 +181,13 @@ impl Workspace<'_> {
         match self
             .files
             .get(&canonical)
-            .and_then(|file| file.paper.as_ref())
+            .and_then(|file| file.parsed.as_ref())
         {
-            Some(Paper::Figures(_)) => self.figures_at(&canonical),
+            Some((_, Parsed::Figures(_))) => self.figures_at(&canonical),
             // A file that did not parse has had its problems reported already.
             None => None,
-            Some(other) => {
-                let kind = other.kind_name();
+            Some((kind, _)) => {
+                let kind = kind.noun;
                 self.diagnostics.push(
                     Diagnostic::error(format!(
                         "`{}` is a {kind}, not a figures file",
@@ -205,8 +206,8 @@ impl Workspace<'_> {
             return cached.clone();
         }
         let file = self.files.get(canonical)?;
-        let computed = match &file.paper {
-            Some(Paper::Figures(definition)) => {
+        let computed = match &file.parsed {
+            Some((_, Parsed::Figures(definition))) => {
                 let (definition, source) = ((**definition).clone(), file.source.clone());
                 self.compute_figures(&definition, &source)
             }
@@ -263,105 +264,30 @@ impl Workspace<'_> {
         }
     }
 
-    /// The narrative renderer for a paper: its references, and its figures if it names any.
-    fn narrative(
-        &mut self,
-        source: &SourceFile,
-        figures: Option<&Spanned<String>>,
-        references: &References,
-    ) -> Option<Narrative> {
-        match figures {
-            Some(written) => {
-                let figures = self.figures(source, written)?;
-                Some(Narrative::with_figures(
-                    references.clone(),
-                    figures.context.clone(),
-                ))
-            }
-            None => Some(Narrative::new(references.clone())),
-        }
-    }
-
-    /// Lower a paper on its own (cover report, minutes).
+    /// Lower a paper of any kind, with the figures and committee it names.
     fn lower(&mut self, canonical: &Path, references: &References) -> ResolvedPaper {
         let Some(file) = self.files.get(canonical) else {
             return ResolvedPaper::Failed;
         };
         let source = file.source.clone();
-        let result = match &file.paper {
-            Some(Paper::CoverReport(report)) => {
-                let report = report.clone();
-                let Some(narrative) = self.narrative(&source, report.figures.as_ref(), references)
-                else {
-                    return ResolvedPaper::Failed;
-                };
-                lower::cover_report::lower_cover_report(&report, &source, &narrative)
+        let paper = match &file.parsed {
+            Some((_, Parsed::Paper(paper))) => Arc::clone(paper),
+            Some((kind, _)) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("a {} cannot be presented as a paper", kind.noun))
+                        .at(Location::from_line_column(&source.path, &source.text, 1, 1)),
+                );
+                return ResolvedPaper::Failed;
             }
-            Some(Paper::PerformanceReport(report)) => {
-                let report = report.clone();
-                let Some(figures) = self.figures(&source, &report.figures) else {
-                    return ResolvedPaper::Failed;
-                };
-                let narrative =
-                    Narrative::with_figures(references.clone(), figures.context.clone());
-                lower::performance_report::lower_performance_report(
-                    &report, &source, &figures, &narrative,
-                )
-            }
-            Some(Paper::LongReport(report)) => {
-                let report = report.clone();
-                let figures = match &report.figures {
-                    Some(written) => match self.figures(&source, written) {
-                        Some(figures) => Some(figures),
-                        None => return ResolvedPaper::Failed,
-                    },
-                    None => None,
-                };
-                let narrative = match &figures {
-                    Some(figures) => {
-                        Narrative::with_figures(references.clone(), figures.context.clone())
-                    }
-                    None => Narrative::new(references.clone()),
-                };
-                lower::long_report::lower_long_report(
-                    &report,
-                    &source,
-                    &narrative,
-                    figures.as_deref(),
-                )
-            }
-            Some(Paper::TermsOfReference(terms)) => {
-                let terms = terms.clone();
-                lower::terms_of_reference::lower_terms_of_reference(
-                    &terms,
-                    &source,
-                    &Narrative::new(references.clone()),
-                )
-            }
-            Some(Paper::ActionPlan(plan)) => {
-                let plan = plan.clone();
-                lower::action_plan::lower_action_plan_paper(
-                    &plan,
-                    &source,
-                    &Narrative::new(references.clone()),
-                )
-            }
-            Some(Paper::Minutes(minutes)) => {
-                let minutes = minutes.clone();
-                let Some(committee) = self.committee(&source, &minutes.committee) else {
-                    return ResolvedPaper::Failed;
-                };
-                lower::minutes::lower_minutes(&minutes, &source, &committee)
-            }
-            Some(other) => Err(vec![
-                Diagnostic::error(format!(
-                    "a {} cannot be presented as a paper",
-                    other.kind_name()
-                ))
-                .at(Location::from_line_column(&source.path, &source.text, 1, 1)),
-            ]),
             None => return ResolvedPaper::Failed,
         };
+        let result = paper.lower(
+            &source,
+            &mut Resolving {
+                workspace: self,
+                references,
+            },
+        );
         match result {
             Ok(document) => {
                 let problems = lower::limits::check_document(&document, &source);
@@ -399,6 +325,26 @@ fn input_diagnostic(
         diagnostic = diagnostic.hint(format!("paths are relative to `{}`", from.path.display()));
     }
     diagnostic
+}
+
+/// What a paper being lowered may ask of the workspace.
+struct Resolving<'a, 's> {
+    workspace: &'a mut Workspace<'s>,
+    references: &'a References,
+}
+
+impl lower::Resolve for Resolving<'_, '_> {
+    fn figures(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Arc<Figures>> {
+        self.workspace.figures(from, written)
+    }
+
+    fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee> {
+        self.workspace.committee(from, written)
+    }
+
+    fn references(&self) -> &References {
+        self.references
+    }
 }
 
 /// Resolves a meeting's papers within the workspace, relative to the meeting file.
@@ -446,10 +392,10 @@ impl MeetingPapers<'_, '_> {
         }
         if exempt.is_none()
             && let Some(ParsedFile {
-                paper: Some(Paper::CoverReport(report)),
+                parsed: Some((_, Parsed::Paper(paper))),
                 source,
             }) = self.workspace.files.get(canonical)
-            && let Some(answer) = report.claimed_exemption()
+            && let Some(answer) = paper.claimed_exemption()
         {
             self.workspace.diagnostics.push(
                 Diagnostic::error(format!(
@@ -477,7 +423,10 @@ impl PaperSource for MeetingPapers<'_, '_> {
             return ResolvedPaper::Failed;
         }
         if let Some(file) = self.workspace.files.get(&canonical)
-            && !matches!(file.paper, Some(Paper::Minutes(_)) | None)
+            && file
+                .parsed
+                .as_ref()
+                .is_some_and(|(kind, _)| !kind.presented_as_minutes)
         {
             self.workspace
                 .diagnostics
@@ -613,7 +562,7 @@ fn load_into(
     for (canonical, file) in &given {
         let Some(ParsedFile {
             source,
-            paper: Some(Paper::Meeting(meeting)),
+            parsed: Some((_, Parsed::Meeting(meeting))),
         }) = workspace.files.get(canonical)
         else {
             continue;
@@ -668,8 +617,8 @@ fn load_into(
                 workspace
                     .files
                     .get(canonical)
-                    .and_then(|f| f.paper.as_ref()),
-                Some(Paper::Meeting(_))
+                    .and_then(|f| f.parsed.as_ref()),
+                Some((_, Parsed::Meeting(_)))
             )
         })
         .filter_map(|(canonical, file)| Some((canonical.parent()?, file.path.as_path())))
@@ -681,14 +630,10 @@ fn load_into(
         if let Some((_, meeting)) = meeting_folders
             .iter()
             .find(|(folder, _)| canonical.starts_with(folder))
-            && workspace.files.get(canonical).is_some_and(|f| {
-                f.paper.as_ref().is_some_and(|paper| {
-                    !matches!(
-                        paper,
-                        Paper::Meeting(_) | Paper::Committee(_) | Paper::Figures(_)
-                    )
-                })
-            })
+            && workspace
+                .files
+                .get(canonical)
+                .is_some_and(|f| matches!(f.parsed, Some((_, Parsed::Paper(_)))))
         {
             workspace.diagnostics.push(
                 Diagnostic::warning(format!(
@@ -701,10 +646,10 @@ fn load_into(
             continue;
         }
         if let Some(ParsedFile {
-            paper: Some(Paper::CoverReport(report)),
+            parsed: Some((_, Parsed::Paper(paper))),
             source,
         }) = workspace.files.get(canonical)
-            && let Some(answer) = report.claimed_exemption()
+            && let Some(answer) = paper.claimed_exemption()
         {
             let problem = Diagnostic::error(format!(
                 "this report says it is exempt (`exempt: {answer}`), so it cannot be published on its own"
@@ -715,18 +660,8 @@ fn load_into(
             continue;
         }
         let standalone = matches!(
-            workspace
-                .files
-                .get(canonical)
-                .and_then(|f| f.paper.as_ref()),
-            Some(
-                Paper::CoverReport(_)
-                    | Paper::Minutes(_)
-                    | Paper::PerformanceReport(_)
-                    | Paper::LongReport(_)
-                    | Paper::TermsOfReference(_)
-                    | Paper::ActionPlan(_)
-            )
+            workspace.files.get(canonical).and_then(|f| f.parsed.as_ref()),
+            Some((kind, Parsed::Paper(_))) if kind.stands_alone
         );
         if standalone
             && let ResolvedPaper::Lowered(document) =
@@ -745,8 +680,8 @@ fn load_into(
             workspace
                 .files
                 .get(canonical)
-                .and_then(|f| f.paper.as_ref()),
-            Some(Paper::Figures(_))
+                .and_then(|f| f.parsed.as_ref()),
+            Some((_, Parsed::Figures(_)))
         ) {
             workspace.figures_at(canonical);
         }

@@ -13,6 +13,7 @@ pub mod figures;
 pub mod fonts;
 pub mod format;
 pub mod input;
+pub mod kinds;
 pub mod lower;
 pub mod markdown;
 pub mod memo;

@@ -10,7 +10,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use papers::build::{self, Format, Session};
-use papers::content;
 use papers::diagnostics::SourceFile;
 use papers::input::ContentRoot;
 use papers::narrative::{Narrative, References};
@@ -172,7 +171,7 @@ proptest! {
 
     #[test]
     fn any_text_parses_as_a_paper_or_says_why(text in awkward_text()) {
-        let _ = content::parse_paper(&source("any.yaml", text.clone()));
+        let _ = papers::kinds::parse(&source("any.yaml", text.clone()));
         let _ = papers::characters::check_source(&source("any.yaml", text));
     }
 

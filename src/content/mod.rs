@@ -14,136 +14,10 @@ pub mod terms_of_reference;
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
 use crate::input::ContentRoot;
-use action_plan::ActionPlanPaper;
-use committee::Committee;
-use cover_report::CoverReport;
-use figures::FiguresFile;
-use long_report::LongReport;
-use meeting::Meeting;
-use minutes::Minutes;
-use performance_report::PerformanceReport;
-use terms_of_reference::TermsOfReference;
-
-/// The kinds of content `papers` can read, by their `kind:` name.
-pub const KINDS: [&str; 9] = [
-    "cover-report",
-    "performance-report",
-    "long-report",
-    "terms-of-reference",
-    "action-plan",
-    "minutes",
-    "meeting",
-    "committee",
-    "figures",
-];
-
-/// One content file, typed.
-#[derive(Debug, Clone)]
-pub enum Paper {
-    /// A cover report in the Public Report format.
-    CoverReport(Box<CoverReport>),
-    /// Minutes of a meeting.
-    Minutes(Box<Minutes>),
-    /// A meeting and its agenda.
-    Meeting(Box<Meeting>),
-    /// A committee, shared by its meetings.
-    Committee(Box<Committee>),
-    /// Figures behind a report.
-    Figures(Box<FiguresFile>),
-    /// A performance data report: indicator table and charts.
-    PerformanceReport(Box<PerformanceReport>),
-    /// A long report (an annual report).
-    LongReport(Box<LongReport>),
-    /// Terms of reference of a committee.
-    TermsOfReference(Box<TermsOfReference>),
-    /// An action plan on its own.
-    ActionPlan(Box<ActionPlanPaper>),
-}
-
-impl Paper {
-    /// The `kind:` name, for messages.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Paper::CoverReport(_) => "cover report",
-            Paper::Minutes(_) => "set of minutes",
-            Paper::Meeting(_) => "meeting",
-            Paper::Committee(_) => "committee",
-            Paper::Figures(_) => "figures file",
-            Paper::PerformanceReport(_) => "performance report",
-            Paper::LongReport(_) => "long report",
-            Paper::TermsOfReference(_) => "terms of reference",
-            Paper::ActionPlan(_) => "action plan",
-        }
-    }
-}
-
-/// Only the `kind` of a file, read first to choose the type to parse the whole file as.
-#[derive(Deserialize)]
-struct KindField {
-    kind: Option<Spanned<String>>,
-}
-
-/// Parse one paper file. Returns the problems found when it cannot be read.
-pub fn parse_paper(source: &SourceFile) -> Result<Paper, Vec<Diagnostic>> {
-    let kind = parse_yaml::<KindField>(source)
-        .map_err(|diagnostic| vec![diagnostic])?
-        .kind;
-    let Some(kind) = kind else {
-        return Err(vec![
-            Diagnostic::error(
-                "missing field `kind`: the file does not say what kind of paper it is",
-            )
-            .at(Location::from_line_column(&source.path, &source.text, 1, 1))
-            .expected(quoted_list(&KINDS))
-            .hint("add a first line such as `kind: cover-report`"),
-        ]);
-    };
-    let one = |diagnostic| vec![diagnostic];
-    match kind.value.as_str() {
-        "cover-report" => parse_yaml::<CoverReport>(source)
-            .map(|report| Paper::CoverReport(Box::new(report)))
-            .map_err(one),
-        "minutes" => parse_yaml::<Minutes>(source)
-            .map(|minutes| Paper::Minutes(Box::new(minutes)))
-            .map_err(one),
-        "meeting" => parse_yaml::<Meeting>(source)
-            .map(|meeting| Paper::Meeting(Box::new(meeting)))
-            .map_err(one),
-        "committee" => parse_yaml::<Committee>(source)
-            .map(|committee| Paper::Committee(Box::new(committee)))
-            .map_err(one),
-        "performance-report" => parse_yaml::<PerformanceReport>(source)
-            .map(|report| Paper::PerformanceReport(Box::new(report)))
-            .map_err(one),
-        "long-report" => parse_yaml::<LongReport>(source)
-            .map(|report| Paper::LongReport(Box::new(report)))
-            .map_err(one),
-        "terms-of-reference" => parse_yaml::<TermsOfReference>(source)
-            .map(|terms| Paper::TermsOfReference(Box::new(terms)))
-            .map_err(one),
-        "action-plan" => parse_yaml::<ActionPlanPaper>(source)
-            .map(|plan| Paper::ActionPlan(Box::new(plan)))
-            .map_err(one),
-        "figures" => parse_yaml::<FiguresFile>(source)
-            .map(|figures| Paper::Figures(Box::new(figures)))
-            .map_err(one),
-        other => {
-            let mut diagnostic = Diagnostic::error(format!("unknown kind of paper `{other}`"))
-                .at(source.location_of(&kind).underline_word())
-                .expected(quoted_list(&KINDS));
-            if let Some(suggestion) = did_you_mean(other, KINDS) {
-                diagnostic = diagnostic.hint(format!("did you mean `{suggestion}`?"));
-            }
-            Err(vec![diagnostic])
-        }
-    }
-}
 
 /// Parse YAML strictly: duplicate keys are errors and only `true`/`false` are booleans.
 pub fn parse_yaml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
@@ -262,7 +136,8 @@ fn strip_position_suffix(message: &str) -> &str {
     message
 }
 
-fn quoted_list(names: &[&str]) -> String {
+/// Names as a message lists them: "`a`, `b`, `c`".
+pub fn quoted_list(names: &[&str]) -> String {
     names
         .iter()
         .map(|name| format!("`{name}`"))

@@ -91,6 +91,17 @@ pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec
     blocks
 }
 
+impl super::Paper for ActionPlanPaper {
+    fn lower(
+        &self,
+        source: &crate::diagnostics::SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<crate::diagnostics::Diagnostic>> {
+        let (narrative, _) = super::narrative_with(resolve, source, None)?;
+        lower_action_plan_paper(self, source, &narrative)
+    }
+}
+
 /// An action plan on its own.
 pub fn lower_action_plan_paper(
     paper: &ActionPlanPaper,

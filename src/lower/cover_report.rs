@@ -163,6 +163,21 @@ fn layout_name(layout: Layout) -> &'static str {
     }
 }
 
+impl super::Paper for CoverReport {
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<Diagnostic>> {
+        let (narrative, _) = super::narrative_with(resolve, source, self.figures.as_ref())?;
+        lower_cover_report(self, source, &narrative)
+    }
+
+    fn claimed_exemption(&self) -> Option<&str> {
+        CoverReport::claimed_exemption(self)
+    }
+}
+
 /// Lower a cover report to the document model, or return every problem found.
 pub fn lower_cover_report(
     report: &CoverReport,

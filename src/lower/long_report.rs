@@ -33,6 +33,17 @@ struct Lowering<'a> {
     contents: Vec<ContentsEntry>,
 }
 
+impl super::Paper for LongReport {
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<Diagnostic>> {
+        let (narrative, figures) = super::narrative_with(resolve, source, self.figures.as_ref())?;
+        lower_long_report(self, source, &narrative, figures.as_deref())
+    }
+}
+
 /// Lower a long report, or return every problem found.
 pub fn lower_long_report(
     report: &LongReport,

@@ -43,6 +43,19 @@ pub fn minute_references(
     references
 }
 
+impl super::Paper for Minutes {
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<Diagnostic>> {
+        let committee = resolve
+            .committee(source, &self.committee)
+            .ok_or_else(Vec::new)?;
+        lower_minutes(self, source, &committee)
+    }
+}
+
 /// Lower minutes to the document model, or return every problem found.
 pub fn lower_minutes(
     minutes: &Minutes,

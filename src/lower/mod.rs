@@ -10,15 +10,68 @@ pub mod minutes;
 pub mod performance_report;
 pub mod terms_of_reference;
 
+use std::sync::Arc;
+
 use serde_saphyr::Spanned;
 
+use crate::content::committee::Committee;
 use crate::content::common::Person;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::figures::Figures;
 use crate::format;
 use crate::markdown;
-use crate::model::{Block, Inline, Number};
-use crate::narrative::Narrative;
+use crate::model::{Block, Document, Inline, Number};
+use crate::narrative::{Narrative, References};
+
+/// A kind of paper: its content, lowered into a document. Each paper kind implements it in its
+/// lowering file and is listed once in [`crate::kinds::KINDS`].
+pub trait Paper: std::fmt::Debug + Send + Sync {
+    /// The paper as a document, with the figures and committee it names found through
+    /// `resolve`. An empty list of problems means they were reported already (a figures file
+    /// that failed).
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn Resolve,
+    ) -> Result<Document, Vec<Diagnostic>>;
+
+    /// What the paper itself says of being exempt, when it claims to be (anything but no), which
+    /// an agenda presenting it must honour.
+    fn claimed_exemption(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// What lowering a paper may ask of the build: the files the paper names, each read and
+/// computed once per run, and what its narrative may refer to.
+pub trait Resolve {
+    /// The figures file `written` names in `from`, computed; `None` once its problems are
+    /// reported.
+    fn figures(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Arc<Figures>>;
+    /// The committee file `written` names in `from`; `None` once its problems are reported.
+    fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee>;
+    /// The minutes and agenda items narrative may refer to.
+    fn references(&self) -> &References;
+}
+
+/// The narrative of a paper, with the figures it names (if any); `Err` (already reported) when
+/// they cannot be computed.
+pub fn narrative_with(
+    resolve: &mut dyn Resolve,
+    source: &SourceFile,
+    figures: Option<&Spanned<String>>,
+) -> Result<(Narrative, Option<Arc<Figures>>), Vec<Diagnostic>> {
+    let references = resolve.references().clone();
+    match figures {
+        Some(written) => {
+            let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;
+            let narrative = Narrative::with_figures(references, figures.context.clone());
+            Ok((narrative, Some(figures)))
+        }
+        None => Ok((Narrative::new(references), None)),
+    }
+}
 
 /// Author text to blocks: the narrative rendered (references resolved), then the Markdown parsed.
 /// A problem goes to `diagnostics` and gives no blocks.

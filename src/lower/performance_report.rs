@@ -21,6 +21,18 @@ use crate::model::{
 };
 use crate::narrative::Narrative;
 
+impl super::Paper for PerformanceReport {
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<Diagnostic>> {
+        let (narrative, figures) = super::narrative_with(resolve, source, Some(&self.figures))?;
+        let figures = figures.ok_or_else(Vec::new)?;
+        lower_performance_report(self, source, &figures, &narrative)
+    }
+}
+
 /// Lower a performance report, or return every problem found.
 pub fn lower_performance_report(
     report: &PerformanceReport,

@@ -9,6 +9,17 @@ use crate::markdown::parse_inlines;
 use crate::model::{Block, Document, Inline, Metadata};
 use crate::narrative::Narrative;
 
+impl super::Paper for TermsOfReference {
+    fn lower(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Document, Vec<Diagnostic>> {
+        let (narrative, _) = super::narrative_with(resolve, source, None)?;
+        lower_terms_of_reference(self, source, &narrative)
+    }
+}
+
 /// Lower terms of reference.
 pub fn lower_terms_of_reference(
     terms: &TermsOfReference,
