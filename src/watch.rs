@@ -125,7 +125,7 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
             line
         }
         Err(Failure::Content(diagnostics)) => {
-            eprint!("{}", diagnostics.render());
+            diagnostics.print_to_stderr();
             let count = diagnostics.error_count();
             format!(
                 "{count} problem{} found; the last good files are unchanged",
@@ -133,7 +133,7 @@ fn rebuild(options: &WatchOptions, inputs: &mut BTreeSet<PathBuf>) -> String {
             )
         }
         Err(Failure::Io(diagnostic)) => {
-            eprintln!("{diagnostic}");
+            diagnostic.print_to_stderr();
             "could not build; the last good files are unchanged".to_string()
         }
     }
