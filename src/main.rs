@@ -224,7 +224,7 @@ fn report(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content(diagnostics)) => {
-            eprint!("{}", diagnostics.render());
+            diagnostics.print_to_stderr();
             let count = diagnostics.error_count();
             eprintln!(
                 "papers: {count} problem{} found; nothing was written",
@@ -233,7 +233,7 @@ fn report(result: Result<(), Failure>) -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Io(diagnostic)) => {
-            eprintln!("{diagnostic}");
+            diagnostic.print_to_stderr();
             ExitCode::from(2)
         }
     }

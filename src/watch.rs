@@ -133,7 +133,7 @@ fn rebuild(
             line
         }
         Err(Failure::Content(diagnostics)) => {
-            eprint!("{}", diagnostics.render());
+            diagnostics.print_to_stderr();
             let count = diagnostics.error_count();
             format!(
                 "{count} problem{} found; the last good files are unchanged",
@@ -141,7 +141,7 @@ fn rebuild(
             )
         }
         Err(Failure::Io(diagnostic)) => {
-            eprintln!("{diagnostic}");
+            diagnostic.print_to_stderr();
             "could not build; the last good files are unchanged".to_string()
         }
     }

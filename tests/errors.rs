@@ -57,8 +57,8 @@ fn every_malformed_report_fails_with_its_exact_message_and_writes_nothing() {
             assert_eq!(output.status.code(), Some(1), "{name}: {args:?}\n{stderr}");
             assert!(files_in(&out_dir).is_empty(), "{name}: build wrote files");
             assert!(
-                stderr.starts_with(&format!("{name}:")),
-                "{name}: the message does not start with file:line:column:\n{stderr}"
+                stderr.starts_with("error: ") && stderr.contains(&format!("--> {name}:")),
+                "{name}: the message does not start `error:` and name file:line:column:\n{stderr}"
             );
             if bless {
                 std::fs::write(&expected_path, &stderr).unwrap();
@@ -92,15 +92,15 @@ fn every_problem_in_a_run_is_reported_once() {
     assert_eq!(output.status.code(), Some(1));
     for (file, message) in [
         (
-            "tests/malformed/unknown-field.yaml:2:1:",
+            "tests/malformed/unknown-field.yaml:2:1\n",
             "unknown field `titel`",
         ),
         (
-            "tests/malformed/duplicate-key.yaml:4:1:",
+            "tests/malformed/duplicate-key.yaml:4:1\n",
             "duplicate key `committee`",
         ),
         (
-            "tests/malformed/missing-required-section.yaml:6:3:",
+            "tests/malformed/missing-required-section.yaml:6:3\n",
             "missing section `key_issues`",
         ),
     ] {
@@ -116,6 +116,66 @@ fn every_problem_in_a_run_is_reported_once() {
         files_in(out.path()).is_empty(),
         "the good paper was written despite errors elsewhere in the run"
     );
+}
+
+#[test]
+fn colour_only_on_a_terminal_or_when_forced_and_never_under_no_color() {
+    let case = ["check", "tests/malformed/unknown-field.yaml"];
+    let stderr = |variables: &[(&str, &str)]| {
+        let output = papers_with(&case, variables);
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let escape = '\u{1b}';
+    // Standard error is a pipe here, not a terminal.
+    let plain = stderr(&[]);
+    assert!(!plain.contains(escape), "{plain:?}");
+    assert!(!stderr(&[("NO_COLOR", "1")]).contains(escape));
+    let forced = stderr(&[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains(escape), "{forced:?}");
+    assert!(forced.contains("tests/malformed/unknown-field.yaml:2:1"));
+    assert!(stderr(&[("FORCE_COLOR", "1")]).contains(escape));
+    assert!(!stderr(&[("CLICOLOR_FORCE", "0")]).contains(escape));
+    // https://no-color.org: a non-empty NO_COLOR wins over forcing; an empty one is ignored.
+    assert!(!stderr(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]).contains(escape));
+    assert!(stderr(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")]).contains(escape));
+}
+
+#[test]
+fn a_megabyte_on_one_line_is_cropped_around_the_place() {
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("one-line.yaml");
+    let title = "x".repeat(1_000_000);
+    std::fs::write(
+        &report,
+        format!("{{kind: cover-report, title: \"{title}\", titel: Example}}\n"),
+    )
+    .unwrap();
+    let output = papers(&["check", report.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.len() < 4_000, "{} bytes of messages", stderr.len());
+    assert!(
+        stderr.starts_with("error: unknown field `titel`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("--> {}:1:1000033\n", report.display())),
+        "{stderr}"
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    let source = lines
+        .iter()
+        .position(|line| line.starts_with("1 | ...x"))
+        .unwrap();
+    assert!(lines[source].chars().count() <= 160, "{stderr}");
+    let caret = lines[source + 1].find('^').expect(&stderr);
+    assert_eq!(&lines[source][caret..caret + 5], "titel", "{stderr}");
 }
 
 #[test]

@@ -103,8 +103,8 @@ fn check_fails_at(folder: &Path, file: &str, line: usize, column: usize, message
     let output = papers(&["check", folder.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let place = format!("{}:{line}:{column}: error: ", folder.join(file).display());
-    assert!(stderr.contains(&place), "expected {place}… in:\n{stderr}");
+    let place = format!("--> {}:{line}:{column}\n", folder.join(file).display());
+    assert!(stderr.contains(&place), "expected {place} in:\n{stderr}");
     assert!(
         stderr.contains(message),
         "expected {message:?} in:\n{stderr}"

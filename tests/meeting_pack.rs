@@ -381,10 +381,8 @@ fn a_minute_reference_to_a_missing_key_fails_check_at_its_place() {
         .unwrap()
         + 1;
     assert!(
-        stderr.starts_with(&format!(
-            "{}:{line}:{column}: error: no minute has the key `leisure_card`",
-            path.display()
-        )),
+        stderr.starts_with("error: no minute has the key `leisure_card`")
+            && stderr.contains(&format!("--> {}:{line}:{column}\n", path.display())),
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `leisure_cards`?"), "{stderr}");

@@ -72,8 +72,8 @@ fn largest_child_mb() -> i64 {
 }
 
 /// Run `papers check` on the meeting and check how it refuses: exit code, the start of the first
-/// message (`file:line:column: error: …` with `place` the file's name relative to the meeting)
-/// and a phrase it holds. Returns stderr.
+/// message (`error: …`, then ` --> file:line:column` with `place` the file's name relative to
+/// the meeting) and a phrase it holds. Returns stderr.
 fn refused(committee: &Committee, code: i32, place: &str, phrase: &str) -> String {
     let meeting = committee.meeting();
     let started = Instant::now();
@@ -96,12 +96,18 @@ fn refused(committee: &Committee, code: i32, place: &str, phrase: &str) -> Strin
             "{expected_start} in {stderr}"
         );
     } else {
+        assert!(first.starts_with("error: "), "{stderr}");
+        // ` --> file:line:column` under the message.
+        let place = stderr
+            .lines()
+            .nth(1)
+            .and_then(|line| line.trim_start().strip_prefix("--> "))
+            .unwrap_or_else(|| panic!("no place under the message: {stderr}"));
+        // Callers give the start of `file:line:column:` (`meeting.yaml:5:12:`, `meeting.yaml:`).
         assert!(
-            first.starts_with(&expected_start),
-            "the message starts with {expected_start}: {stderr}"
+            format!("{place}:").starts_with(&expected_start),
+            "the message is placed in {expected_start}: {stderr}"
         );
-        // `file:line:column: error: …`
-        let (place, _) = first.split_once(": error: ").expect(first);
         let mut parts = place.rsplitn(3, ':');
         assert!(
             parts.next().unwrap().parse::<u32>().is_ok(),
@@ -406,9 +412,9 @@ fn papers_with_the_same_output_name_are_refused_naming_both() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.starts_with(&format!(
-            "{}:1:1: error: two outputs would both be written to `r.pdf`: one from `{}`, one from `{}`",
-            b.display(),
+            "error: two outputs would both be written to `r.pdf`: one from `{}`, one from `{}`\n--> {}:1:1\n",
             a.display(),
+            b.display(),
             b.display()
         )),
         "{stderr}"

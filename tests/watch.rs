@@ -133,7 +133,8 @@ fn watch_rebuilds_on_a_figure_change_keeps_the_last_good_pdf_and_recovers() {
         line,
         format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
     );
-    let problems = watcher.stderr_until("error:");
+    // `error: …`, then ` --> file:line:column`.
+    let problems = watcher.stderr_until("-->");
     assert!(
         problems.contains(&format!("{REPORT}:")) && problems.contains("error:"),
         "{problems}"

@@ -1,7 +1,14 @@
 //! Diagnostics as values: every problem found in a run, with its place, what was expected and a hint.
 
-use std::fmt::{self, Write as _};
+use std::ffi::OsString;
+use std::fmt;
+use std::io::IsTerminal;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use annotate_snippets::{
+    AnnotationKind, Group, Level, Origin, Renderer, Snippet, normalize_untrusted_str,
+};
 
 mod source;
 
@@ -146,79 +153,133 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    /// `file:line:column: error: message`, then the snippet, what was expected and hints.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match &self.location {
-            Some(location) => write!(
-                f,
-                "{}:{}:{}: {severity}: {}",
-                location.file.display(),
-                location.line,
-                location.column,
-                self.message
-            )?,
-            None => write!(f, "{severity}: {}", self.message)?,
-        }
-        let gutter = self
+impl Diagnostic {
+    /// The diagnostic as text in `style`: `error: message`, then ` --> file:line:column`, the
+    /// line with the place underlined, what was expected and hints.
+    pub fn render(&self, style: Style) -> String {
+        let file = self
             .location
             .as_ref()
-            .map_or(1, |location| location.line.to_string().len());
-        let pad = " ".repeat(gutter);
-        if let Some(location) = &self.location
-            && let Some(line_text) = &location.line_text
-        {
-            let (shown, column, length) = snippet(line_text, location.column, location.length);
-            write!(f, "\n{pad} |\n{} | {shown}", location.line)?;
-            let mut marker = " ".repeat(column.saturating_sub(1));
-            marker.push_str(&"^".repeat(length.max(1)));
-            write!(f, "\n{pad} | {marker}")?;
+            .map(|location| location.file.display().to_string());
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_title(level.primary_title(self.message.as_str()));
+        if let (Some(location), Some(file)) = (&self.location, &file) {
+            // The fields are public, so keep to what the renderer can count with: one line, and
+            // a line number far from overflowing.
+            let line = location.line.clamp(1, u32::MAX as usize);
+            group = match &location.line_text {
+                Some(line_text) => {
+                    let line_text = line_text.split('\n').next().unwrap_or_default();
+                    let line_text = line_text.trim_end_matches('\r');
+                    let span = underline(line_text, location.column, location.length);
+                    group.element(
+                        Snippet::source(line_text)
+                            .line_start(line)
+                            .path(file.as_str())
+                            .annotation(AnnotationKind::Primary.span(span)),
+                    )
+                }
+                None => group.element(
+                    Origin::path(file.as_str())
+                        .line(line)
+                        .char_column(location.column),
+                ),
+            };
         }
+        // Named `expected` and `hint` rather than `note` and `help`: those are the words users
+        // and their scripts look for. Notes may quote the content (a misspelt key), and the
+        // renderer passes notes through as they are, so control characters are made visible
+        // here, as it does itself for the message and the line.
         if let Some(expected) = &self.expected {
-            write!(f, "\n{pad} = expected: {expected}")?;
+            group = group.element(
+                Level::NOTE
+                    .with_name("expected")
+                    .message(normalize_untrusted_str(expected)),
+            );
         }
         for hint in &self.hints {
-            write!(f, "\n{pad} = hint: {hint}")?;
+            group = group.element(
+                Level::HELP
+                    .with_name("hint")
+                    .message(normalize_untrusted_str(hint)),
+            );
         }
-        Ok(())
+        style.renderer().render(&[group])
+    }
+
+    /// Print to standard error, coloured when it is a terminal (see [`Style::for_stderr`]).
+    pub fn print_to_stderr(&self) {
+        eprintln!("{}", self.render(Style::for_stderr()));
     }
 }
 
-/// The widest stretch of a line a snippet shows, in characters.
+impl fmt::Display for Diagnostic {
+    /// The plain rendering, without colour, for messages built into strings.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Style::Plain))
+    }
+}
+
+/// Whether rendered diagnostics are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Plain text, for files, pipes and strings.
+    Plain,
+    /// ANSI colours, for a terminal.
+    Coloured,
+}
+
+impl Style {
+    /// The style for standard error: coloured on a terminal, plain otherwise. A non-empty
+    /// `NO_COLOR` always turns colour off (<https://no-color.org>); otherwise a non-empty
+    /// `CLICOLOR_FORCE` or `FORCE_COLOR` other than `0` turns it on even through a pipe, and
+    /// `TERM=dumb` turns it off.
+    pub fn for_stderr() -> Self {
+        Self::choose(std::io::stderr().is_terminal(), |name| {
+            std::env::var_os(name).filter(|value| !value.is_empty())
+        })
+    }
+
+    /// The choice of [`Style::for_stderr`], given whether the stream is a terminal and the
+    /// non-empty environment variables.
+    fn choose(is_terminal: bool, variable: impl Fn(&str) -> Option<OsString>) -> Self {
+        let set = |name: &str| variable(name).is_some_and(|value| value != "0");
+        let forced = set("CLICOLOR_FORCE") || set("FORCE_COLOR");
+        let capable_terminal = is_terminal && variable("TERM").is_none_or(|term| term != "dumb");
+        if variable("NO_COLOR").is_none() && (forced || capable_terminal) {
+            Style::Coloured
+        } else {
+            Style::Plain
+        }
+    }
+
+    fn renderer(self) -> Renderer {
+        let renderer = match self {
+            Style::Plain => Renderer::plain(),
+            Style::Coloured => Renderer::styled(),
+        };
+        renderer.term_width(SNIPPET_WIDTH)
+    }
+}
+
+/// The widest a rendered line may be, in columns. A longer line (a paragraph written on one
+/// line, a flow mapping, a megabyte of minified YAML) is cropped by the renderer to the stretch
+/// around the place, with "..." where it is cut.
 const SNIPPET_WIDTH: usize = 160;
 
-/// The part of `line` to show around `column` (1-based) and `length`, with the column and
-/// length within it: a long line (a paragraph written on one line, a flow mapping) is cut to
-/// the stretch around the place, marked with "…" where it is cut.
-fn snippet(line: &str, column: usize, length: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    if chars.len() <= SNIPPET_WIDTH {
-        return (chars.into_iter().collect(), column, length);
-    }
-    let length = length.clamp(1, SNIPPET_WIDTH / 2);
-    let start = column
-        .saturating_sub(1)
-        .saturating_sub(SNIPPET_WIDTH / 3)
-        .min(chars.len().saturating_sub(SNIPPET_WIDTH));
-    let end = (start + SNIPPET_WIDTH).min(chars.len());
-    let mut shown = String::new();
-    let mut column = column - start;
-    if start > 0 {
-        shown.push('…');
-        column += 1;
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, column, length)
+/// The byte range of `line` to underline: `length` characters from the 1-based `column`, kept
+/// within the line (a place just past its end underlines the end).
+fn underline(line: &str, column: usize, length: usize) -> Range<usize> {
+    let byte = |index: usize| {
+        line.char_indices()
+            .nth(index)
+            .map_or(line.len(), |(byte, _)| byte)
+    };
+    let first = column.saturating_sub(1);
+    byte(first)..byte(first.saturating_add(length.max(1)))
 }
 
 /// Every diagnostic of a run, in the order found.
@@ -268,18 +329,20 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Print all to standard error (the warnings of a good build, the problems of a bad one).
+    /// Print all to standard error (the warnings of a good build, the problems of a bad one),
+    /// coloured when it is a terminal (see [`Style::for_stderr`]).
     pub fn print_to_stderr(&self) {
         if !self.is_empty() {
-            eprint!("{}", self.render());
+            eprint!("{}", self.render(Style::for_stderr()));
         }
     }
 
-    /// Render all, separated by blank lines.
-    pub fn render(&self) -> String {
+    /// Render all in `style`, each followed by a blank line.
+    pub fn render(&self, style: Style) -> String {
         let mut out = String::new();
         for diagnostic in &self.items {
-            let _ = writeln!(out, "{diagnostic}\n");
+            out.push_str(&diagnostic.render(style));
+            out.push_str("\n\n");
         }
         out
     }
@@ -326,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn renders_file_line_column_snippet_and_hint() {
+    fn renders_message_place_snippet_expected_and_hint() {
         let text = "kind: cover-report\ntitel: x\n";
         let diagnostic = Diagnostic::error("unknown field `titel`")
             .at(Location::from_line_column(Path::new("r.yaml"), text, 2, 1).underline_word())
@@ -334,13 +397,92 @@ mod tests {
             .hint("did you mean `title`?");
         assert_eq!(
             diagnostic.to_string(),
-            "r.yaml:2:1: error: unknown field `titel`\n  |\n2 | titel: x\n  | ^^^^^\n  = expected: `title`\n  = hint: did you mean `title`?"
+            "error: unknown field `titel`\n --> r.yaml:2:1\n  |\n2 | titel: x\n  | ^^^^^\n  |\n  = expected: `title`\n  = hint: did you mean `title`?"
+        );
+        assert_eq!(diagnostic.render(Style::Plain), diagnostic.to_string());
+    }
+
+    #[test]
+    fn the_gutter_widens_with_the_line_number_and_wide_characters_are_underlined_whole() {
+        let text = format!("{}title: “Café” 中文\n", "\n".repeat(11));
+        let offset = text.find('中').unwrap();
+        let diagnostic = Diagnostic::warning("no font").at(Location::from_offset(
+            Path::new("r.yaml"),
+            &text,
+            offset,
+            "中文".len(),
+        ));
+        assert_eq!(
+            diagnostic.to_string(),
+            "warning: no font\n  --> r.yaml:12:15\n   |\n12 | title: “Café” 中文\n   |               ^^^^"
         );
     }
 
     #[test]
-    fn a_long_line_is_cut_to_the_stretch_around_the_place() {
-        let line = format!("{}BAD{}", "a".repeat(500), "b".repeat(500));
+    fn without_a_place_only_the_message_and_notes_are_printed() {
+        let diagnostic = Diagnostic::error("cannot read `x`").hint("check the name");
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: cannot read `x`\n |\n = hint: check the name"
+        );
+        assert_eq!(Diagnostic::error("bad").to_string(), "error: bad");
+    }
+
+    #[test]
+    fn a_place_without_its_line_is_still_named() {
+        let location = Location::from_line_column(Path::new("r.yaml"), "a: b\n", 9, 3);
+        assert_eq!(location.line_text, None);
+        let diagnostic = Diagnostic::error("bad").at(location).hint("fix it");
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: bad\n--> r.yaml:9:3\n = hint: fix it"
+        );
+    }
+
+    #[test]
+    fn a_place_at_the_end_of_a_line_underlines_its_end() {
+        let diagnostic = Diagnostic::error("bad").at(Location::from_line_column(
+            Path::new("r.yaml"),
+            "key:\n",
+            1,
+            5,
+        ));
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: bad\n --> r.yaml:1:5\n  |\n1 | key:\n  |     ^"
+        );
+    }
+
+    #[test]
+    fn odd_places_render_without_panicking() {
+        let place = |line: usize, column: usize, length: usize, text: &str| Location {
+            file: PathBuf::from("r.yaml"),
+            line,
+            column,
+            length,
+            line_text: Some(text.to_string()),
+        };
+        for location in [
+            place(0, 0, 0, ""),
+            place(1, 1, 1, ""),
+            place(3, 99, 5, "short"),
+            place(2, 2, usize::MAX, "a\tb\u{1b}[31mc\u{200b}d"),
+            place(usize::MAX, usize::MAX, usize::MAX, "two\nlines\r\n"),
+            place(1, 3, 2, "e\u{301}\u{301}中\u{fe0f}x"),
+        ] {
+            let rendered = Diagnostic::error("bad\u{1b}[2J")
+                .at(location)
+                .hint("hint \u{1b}[31m")
+                .expected("\u{7}")
+                .to_string();
+            assert!(rendered.starts_with("error: bad"), "{rendered}");
+            assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
+        }
+    }
+
+    #[test]
+    fn a_megabyte_line_is_cropped_to_the_stretch_around_the_place() {
+        let line = format!("{}BAD{}", "a".repeat(500_000), "b".repeat(500_000));
         let text = format!("key: {line}\n");
         let offset = text.find("BAD").unwrap();
         let diagnostic = Diagnostic::error("bad").at(Location::from_offset(
@@ -350,13 +492,74 @@ mod tests {
             3,
         ));
         let rendered = diagnostic.to_string();
+        assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
         let lines: Vec<&str> = rendered.lines().collect();
-        assert!(lines[2].chars().count() < 180, "{rendered}");
-        assert!(lines[2].starts_with("1 | …a") && lines[2].ends_with("b…"));
-        let caret = lines[3].find('^').unwrap();
-        let under: String = lines[2].chars().skip(caret).take(3).collect();
-        assert_eq!(under, "BAD", "{rendered}");
-        assert!(rendered.starts_with("r.yaml:1:506: error: bad"));
+        assert_eq!(lines[..2], ["error: bad", " --> r.yaml:1:500006"]);
+        assert!(lines[3].starts_with("1 | ...a") && lines[3].ends_with("b..."));
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(&lines[3][caret..caret + 3], "BAD", "{rendered}");
+        assert_eq!(&lines[4][caret..], "^^^", "{rendered}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let diagnostic = Diagnostic::error("bad")
+            .at(Location::from_line_column(
+                Path::new("r.yaml"),
+                "a: b\n",
+                1,
+                4,
+            ))
+            .hint("fix it");
+        let coloured = diagnostic.render(Style::Coloured);
+        assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+        assert!(!diagnostic.render(Style::Plain).contains('\u{1b}'));
+        assert!(!diagnostic.to_string().contains('\u{1b}'));
+        // The words stay the same; only escapes are added.
+        let mut stripped = String::new();
+        let mut rest = coloured.as_str();
+        while let Some(start) = rest.find('\u{1b}') {
+            stripped.push_str(&rest[..start]);
+            rest = &rest[start..];
+            rest = &rest[rest.find('m').map_or(rest.len(), |end| end + 1)..];
+        }
+        stripped.push_str(rest);
+        assert_eq!(stripped, diagnostic.to_string());
+    }
+
+    #[test]
+    fn no_color_wins_then_forcing_then_the_terminal() {
+        let with = |variables: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                variables
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| OsString::from(value))
+            }
+        };
+        assert_eq!(Style::choose(true, with(&[])), Style::Coloured);
+        assert_eq!(Style::choose(false, with(&[])), Style::Plain);
+        assert_eq!(
+            Style::choose(true, with(&[("NO_COLOR", "1")])),
+            Style::Plain
+        );
+        assert_eq!(
+            Style::choose(true, with(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])),
+            Style::Plain
+        );
+        assert_eq!(
+            Style::choose(false, with(&[("CLICOLOR_FORCE", "1")])),
+            Style::Coloured
+        );
+        assert_eq!(
+            Style::choose(false, with(&[("FORCE_COLOR", "true")])),
+            Style::Coloured
+        );
+        assert_eq!(
+            Style::choose(false, with(&[("CLICOLOR_FORCE", "0")])),
+            Style::Plain
+        );
+        assert_eq!(Style::choose(true, with(&[("TERM", "dumb")])), Style::Plain);
     }
 
     #[test]

@@ -11,11 +11,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Run the `papers` binary with `args` from the repository root.
+/// Run the `papers` binary with `args` from the repository root. Its output goes to pipes, so
+/// it is plain text; the variables that would force colour anyway are cleared.
 pub fn papers(args: &[&str]) -> Output {
+    papers_with(args, &[])
+}
+
+/// Run the `papers` binary like [`papers`], with `variables` set in its environment.
+pub fn papers_with(args: &[&str], variables: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_papers"))
         .args(args)
         .current_dir(root())
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .env_remove("NO_COLOR")
+        .envs(variables.iter().copied())
         .output()
         .expect("the papers binary runs")
 }
