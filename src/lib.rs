@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod memo;
 pub mod model;
 pub mod narrative;
+pub mod pack;
 pub mod publish;
 pub mod supplied;
 pub mod typst_writer;

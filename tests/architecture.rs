@@ -38,6 +38,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("kinds", &["content", "diagnostics", "lower"]),
+    // Assembling a meeting's packs from its lowered papers.
+    ("pack", &["lower", "model"]),
     // Writers: the model in, bytes out.
     (
         "typst_writer",
@@ -68,6 +70,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "memo",
             "model",
             "narrative",
+            "pack",
             "publish",
             "supplied",
             "typst_writer",

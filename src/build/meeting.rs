@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::{Format, LoweredMeeting, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::lower::agenda::{
+use crate::model::{Pack, PageRange};
+use crate::pack::{
     PackVariant, assemble_pack, fill_page_ranges, item_file_title, shows_supplied_pdfs,
 };
-use crate::model::{Pack, PageRange};
 use crate::publish::{MANIFEST, Origin, Output, TypstProjectFiles, sha256_hex};
 
 /// Printed page range of each item with papers, by item number.

@@ -163,6 +163,14 @@ impl Counter {
     }
 }
 
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A person's e-mail address as a link.
 pub fn email_link(email: &str) -> Inline {
     Inline::Link {

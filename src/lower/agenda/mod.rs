@@ -1,0 +1,235 @@
+//! Lowering a meeting: its agenda front sheet and the papers of each item, as a
+//! [`MeetingModel`] that `crate::pack` assembles into the public and private packs.
+
+mod items;
+mod wording;
+
+pub use wording::SCHEDULE_12A;
+
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use crate::content::committee::Committee;
+use crate::content::meeting::Meeting;
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Location, SourceFile};
+use crate::format::{self, long_date};
+use crate::model::{Attachment, Block, Document, Inline, Metadata};
+use crate::narrative::{Narrative, References};
+use items::{
+    PrivateItem, flatten_items, item_documents, item_exemption, item_references, item_title,
+};
+use wording::{AgendaContext, entries_into_blocks, front_matter};
+
+/// A paper of an agenda item, lowered, with what the packs need to know about it.
+#[derive(Debug, Clone)]
+pub struct ItemDocument {
+    /// What the paper is to the item.
+    pub role: DocumentRole,
+    /// The paper.
+    pub document: Document,
+    /// Exempt under this paragraph of Schedule 12A, if so.
+    pub exempt: Option<u8>,
+    /// For a supplied PDF: its file, which the paper's pages show.
+    pub attachment: Option<Attachment>,
+}
+
+/// What a paper is to its agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentRole {
+    /// The minutes of the previous meeting.
+    Minutes,
+    /// The item's cover report.
+    Report,
+    /// An appendix, by its label ("1").
+    Appendix(String),
+}
+
+impl DocumentRole {
+    /// "the report", "Appendix 1", as the agenda and notices name it.
+    pub fn name(&self) -> String {
+        match self {
+            DocumentRole::Minutes => "the minutes".to_string(),
+            DocumentRole::Report => "the report".to_string(),
+            DocumentRole::Appendix(label) => format!("Appendix {label}"),
+        }
+    }
+
+    /// The part of an output file name: "minutes", "report", "appendix-1".
+    pub fn file_part(&self) -> String {
+        match self {
+            DocumentRole::Minutes => "minutes".to_string(),
+            DocumentRole::Report => "report".to_string(),
+            DocumentRole::Appendix(label) => format!("appendix-{}", label.to_lowercase()),
+        }
+    }
+}
+
+/// The papers of one agenda item.
+#[derive(Debug, Clone)]
+pub struct ItemPapers {
+    /// The item's number on the agenda.
+    pub number: u32,
+    /// Its title on the agenda.
+    pub title: String,
+    /// Its papers: report then appendices, or the minutes.
+    pub documents: Vec<ItemDocument>,
+}
+
+/// A meeting, lowered: its agenda and the papers of each item.
+#[derive(Debug, Clone)]
+pub struct MeetingModel {
+    /// "Corporate Parenting Panel – 13 May 2022".
+    pub title: String,
+    /// The meeting's date.
+    pub date: crate::model::Date,
+    /// A name for the meeting's output folder, e.g. "corporate-parenting-panel-2022-05-13".
+    pub slug: String,
+    /// The agenda front sheet (page ranges not yet filled).
+    pub agenda: Document,
+    /// Items with papers, in order.
+    pub items: Vec<ItemPapers>,
+    /// The governance contact, credited as the packs' author.
+    pub author: String,
+}
+
+/// A paper an agenda item refers to, already read and lowered by the caller.
+pub enum ResolvedPaper {
+    /// Lowered into the model; the caller reports any failure.
+    Lowered(Document),
+    /// Could not be lowered (its problems are reported elsewhere).
+    Failed,
+}
+
+/// Resolves the papers an agenda entry points at; supplied by the build, which owns the files.
+pub trait PaperSource {
+    /// The lowered minutes at `path` (relative to the meeting file).
+    fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper;
+    /// The lowered paper at `path` (written at `at`), given what the meeting's text may refer to.
+    /// `exempt` is how the agenda presents it: one file may not be exempt in one place and
+    /// public in another.
+    fn paper(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+        exempt: Option<u8>,
+    ) -> ResolvedPaper;
+    /// The bytes and page count of a PDF supplied as it is.
+    fn supplied_pdf(
+        &mut self,
+        path: &str,
+        at: Location,
+        exempt: Option<u8>,
+    ) -> Option<(Arc<Vec<u8>>, u32)>;
+}
+
+/// Lower a meeting, or return every problem found.
+pub fn lower_meeting(
+    meeting: &Meeting,
+    source: &SourceFile,
+    committee: &Committee,
+    papers: &mut dyn PaperSource,
+) -> Result<MeetingModel, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let flat = flatten_items(&meeting.items, source, &mut diagnostics);
+    let references = item_references(&flat, source, &mut diagnostics);
+    let narrative = Narrative::new(references.clone());
+
+    // Papers first: the exclusion item's wording depends on which are exempt.
+    let mut items = Vec::new();
+    let mut private_items = Vec::new();
+    for flat_item in &flat {
+        let (entry, number) = (flat_item.entry, flat_item.number);
+        let exempt = item_exemption(flat_item, source, &mut diagnostics);
+        let documents =
+            item_documents(entry, exempt, source, papers, &references, &mut diagnostics);
+        if !documents.is_empty() {
+            items.push(ItemPapers {
+                number,
+                title: item_title(&entry.value, &documents),
+                documents,
+            });
+        } else if let Some(paragraph) = exempt {
+            // An item with no papers, taken in private (an oral update): the exclusion item
+            // names it too.
+            private_items.push(PrivateItem {
+                number,
+                title: entry.value.title.clone().unwrap_or_default(),
+                paragraph,
+            });
+        }
+    }
+
+    let mut blocks = front_matter(meeting, committee);
+    blocks.push(Block::Heading {
+        level: 2,
+        number: None,
+        content: vec![Inline::text("AGENDA")],
+    });
+    let mut position = 0;
+    entries_into_blocks(
+        &meeting.items,
+        &flat,
+        &mut position,
+        &AgendaContext {
+            meeting,
+            committee,
+            source,
+            narrative: &narrative,
+            items: &items,
+            private_items: &private_items,
+        },
+        &mut blocks,
+        &mut diagnostics,
+    );
+    blocks.push(Block::Paragraph {
+        content: vec![
+            Inline::text(format!("{},", meeting.chief_executive)),
+            Inline::LineBreak,
+            Inline::text("Chief Executive."),
+        ],
+    });
+
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let title = format!("{} – {}", committee.name, long_date(meeting.date));
+    Ok(MeetingModel {
+        agenda: Document {
+            metadata: Metadata {
+                title: format!("{title}: agenda"),
+                authors: vec![committee.contact.name.clone()],
+                description: Some(format!("Agenda of the {}", committee.name)),
+                date: Some(meeting.date),
+            },
+            running_header: None,
+            blocks,
+        },
+        slug: format!(
+            "{}-{}",
+            slug(&committee.name),
+            format::iso_date(meeting.date)
+        ),
+        title,
+        date: meeting.date,
+        items,
+        author: committee.contact.name.clone(),
+    })
+}
+
+/// Lower-case words joined by hyphens; "meeting" for a name with no letters or digits, so that a
+/// folder name never starts with a hyphen.
+fn slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "meeting".to_string()
+    } else {
+        words.join("-")
+    }
+}

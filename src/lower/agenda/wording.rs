@@ -1,0 +1,332 @@
+//! The agenda front sheet's wording: membership, venue and contact, each item with its page
+//! range, the statutory exclusion wording of Schedule 12A and the dates of future meetings.
+
+use serde_saphyr::Spanned;
+
+use super::items::{FlatItem, PrivateItem};
+use super::{ItemDocument, ItemPapers};
+use crate::content::committee::Committee;
+use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::format::{self, long_date, ordinal_date, weekday};
+use crate::lower::capitalise;
+use crate::lower::{body_blocks, join_names, person_paragraph};
+use crate::model::{Block, Inline, LabelledRow, Number};
+use crate::narrative::Narrative;
+
+/// Paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972, by number.
+pub const SCHEDULE_12A: [&str; 7] = [
+    "information relating to any individual",
+    "information which is likely to reveal the identity of an individual",
+    "information relating to the financial or business affairs of any particular person (including the authority holding that information)",
+    "information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter arising between the authority or a Minister of the Crown and employees of, or office-holders under, the authority",
+    "information in respect of which a claim to legal professional privilege could be maintained in legal proceedings",
+    "information which reveals that the authority proposes to give under any enactment a notice under or by virtue of which requirements are imposed on a person, or to make an order or direction under any enactment",
+    "information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime",
+];
+
+/// Heading, date and time, venue, membership, contact and the openness statement.
+pub(super) fn front_matter(meeting: &Meeting, committee: &Committee) -> Vec<Block> {
+    let members: Vec<String> = committee
+        .members
+        .iter()
+        .map(|member| match member.role {
+            Some(role) => format!("{} ({})", member.name, role.label()),
+            None => member.name.clone(),
+        })
+        .collect();
+    let contact = match &committee.contact.role {
+        Some(role) => format!("{}, {role}", committee.contact.name),
+        None => committee.contact.name.clone(),
+    };
+    let contact_paragraph = person_paragraph(&committee.contact, contact);
+    let contact_inlines = match contact_paragraph {
+        Block::Paragraph { content } => content,
+        _ => Vec::new(),
+    };
+    let row = |label: &str, content: Vec<Inline>| LabelledRow {
+        label: label.to_string(),
+        content,
+    };
+    vec![
+        Block::Heading {
+            level: 1,
+            number: None,
+            content: vec![Inline::text(committee.name.to_uppercase())],
+        },
+        Block::LabelledList {
+            rows: vec![
+                row(
+                    "Date and Time :-",
+                    vec![Inline::text(format!(
+                        "{} {} at {}",
+                        weekday(meeting.date),
+                        long_date(meeting.date),
+                        meeting.time
+                    ))],
+                ),
+                row(
+                    "Venue:-",
+                    vec![Inline::text(
+                        meeting
+                            .venue
+                            .clone()
+                            .unwrap_or_else(|| committee.venue.clone()),
+                    )],
+                ),
+                row(
+                    "Membership:-",
+                    vec![Inline::text(format!(
+                        "Councillors {}",
+                        join_names(&members, true)
+                    ))],
+                ),
+                row("Contact", contact_inlines),
+            ],
+        },
+        Block::plain(
+            "The items which will be discussed are described on the agenda below and there are reports attached which give more details.",
+        ),
+        Block::plain(format!(
+            "{} advocates openness and transparency as part of its democratic processes. Anyone wishing to record (film or audio) the public parts of the meeting should inform the Chair or Governance Advisor of their intentions prior to the meeting.",
+            committee.council
+        )),
+    ]
+}
+
+pub(super) struct AgendaContext<'a> {
+    pub(super) meeting: &'a Meeting,
+    pub(super) committee: &'a Committee,
+    pub(super) source: &'a SourceFile,
+    pub(super) narrative: &'a Narrative,
+    pub(super) items: &'a [ItemPapers],
+    pub(super) private_items: &'a [PrivateItem],
+}
+
+pub(super) fn entries_into_blocks(
+    entries: &[Spanned<AgendaEntry>],
+    flat: &[FlatItem],
+    position: &mut usize,
+    context: &AgendaContext,
+    blocks: &mut Vec<Block>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for entry in entries {
+        if let (Some(group), Some(items)) = (&entry.value.group, &entry.value.items) {
+            blocks.push(Block::Heading {
+                level: 3,
+                number: None,
+                content: vec![Inline::text(group.clone())],
+            });
+            if let Some(description) = &entry.value.description {
+                blocks.extend(body_blocks(
+                    context.narrative,
+                    context.source,
+                    &description.value,
+                    Some(description),
+                    diagnostics,
+                ));
+            }
+            entries_into_blocks(items, flat, position, context, blocks, diagnostics);
+            continue;
+        }
+        let Some(flat_item) = flat.get(*position) else {
+            continue;
+        };
+        *position += 1;
+        blocks.push(agenda_item(
+            flat_item.number,
+            &entry.value,
+            entry,
+            context,
+            diagnostics,
+        ));
+    }
+}
+
+/// One item on the front sheet: standard wording unless the author wrote their own.
+pub(super) fn agenda_item(
+    number: u32,
+    item: &AgendaEntry,
+    entry: &Spanned<AgendaEntry>,
+    context: &AgendaContext,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Block {
+    let papers = context.items.iter().find(|papers| papers.number == number);
+    let member_title = context
+        .committee
+        .member_title
+        .clone()
+        .unwrap_or_else(|| "Member".to_string());
+    let minutes_date = papers
+        .and_then(|papers| papers.documents.first())
+        .and_then(|document| document.document.metadata.date);
+    let (standard_title, standard_description): (String, Vec<Block>) = match item.standard {
+        Some(StandardItem::Apologies) => (
+            "Apologies for absence.".into(),
+            vec![Block::plain(format!(
+                "To receive the apologies of any {member_title} who is unable to attend the meeting."
+            ))],
+        ),
+        Some(StandardItem::Declarations) => (
+            "Declarations of Interest".into(),
+            vec![Block::plain(
+                "To receive declarations of interest from Members in respect of items listed on the agenda.",
+            )],
+        ),
+        Some(StandardItem::Exclusion) => (
+            "Exclusion of the press and public".into(),
+            exclusion_wording(context.items, context.private_items),
+        ),
+        Some(StandardItem::Minutes) => {
+            let held = minutes_date.map(ordinal_date).unwrap_or_default();
+            (
+                format!("Minutes of the previous meeting held on {held}"),
+                vec![Block::plain(format!(
+                    "To consider the minutes of the previous meeting of the {} held on {held}, and approve them as a true and correct record of the proceedings.",
+                    context.committee.name
+                ))],
+            )
+        }
+        Some(StandardItem::Urgent) => (
+            "Urgent Business".into(),
+            vec![Block::plain(
+                "To determine any item which the Chair is of the opinion should be considered as a matter of urgency.",
+            )],
+        ),
+        Some(StandardItem::FutureMeetings) => (
+            "Date and Time of Future Meetings".into(),
+            future_meetings_wording(context.meeting),
+        ),
+        None => (
+            papers
+                .map(|papers| papers.title.clone())
+                .unwrap_or_default(),
+            Vec::new(),
+        ),
+    };
+    let title = item.title.clone().unwrap_or(standard_title);
+    let description = match &item.description {
+        Some(text) => body_blocks(
+            context.narrative,
+            context.source,
+            &text.value,
+            Some(text),
+            diagnostics,
+        ),
+        None => standard_description,
+    };
+    if title.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("this agenda item has no title")
+                .at(context.source.location_of(entry))
+                .hint("add `title:`"),
+        );
+    }
+    Block::AgendaItem {
+        number: Number {
+            parts: vec![number],
+            text: format::item_number(number),
+        },
+        title: vec![Inline::text(title)],
+        pages: None,
+        has_papers: papers.is_some(),
+        description,
+    }
+}
+
+/// The exclusion item's wording: the standard sentence, or which items are exempt and why.
+pub(super) fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateItem]) -> Vec<Block> {
+    let mut exempt_lines: Vec<(u32, Vec<Block>)> = private_items
+        .iter()
+        .map(|item| {
+            let paragraph = item.paragraph;
+            (
+                item.number,
+                vec![Block::plain(format!(
+                    "Agenda Item {} ({}): paragraph {paragraph} ({}).",
+                    item.number,
+                    item.title,
+                    SCHEDULE_12A[usize::from(paragraph) - 1]
+                ))],
+            )
+        })
+        .collect();
+    for item in items {
+        let exempt: Vec<&ItemDocument> = item
+            .documents
+            .iter()
+            .filter(|d| d.exempt.is_some())
+            .collect();
+        if exempt.is_empty() {
+            continue;
+        }
+        let whole = exempt.len() == item.documents.len();
+        let mut paragraphs: Vec<u8> = exempt.iter().filter_map(|d| d.exempt).collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        let which = if whole {
+            format!("Agenda Item {} ({})", item.number, item.title)
+        } else {
+            let parts: Vec<String> = exempt.iter().map(|d| d.role.name()).collect();
+            format!(
+                "{} of Agenda Item {} ({})",
+                capitalise(&join_names(&parts, false)),
+                item.number,
+                item.title
+            )
+        };
+        let why: Vec<String> = paragraphs
+            .iter()
+            .map(|p| format!("paragraph {p} ({})", SCHEDULE_12A[usize::from(*p) - 1]))
+            .collect();
+        exempt_lines.push((
+            item.number,
+            vec![Block::plain(format!("{which}: {}.", why.join("; ")))],
+        ));
+    }
+    exempt_lines.sort_by_key(|(number, _)| *number);
+    let exempt_lines: Vec<Vec<Block>> = exempt_lines.into_iter().map(|(_, line)| line).collect();
+    if exempt_lines.is_empty() {
+        return vec![Block::plain(
+            "To consider whether the press and public should be excluded from the meeting during consideration of any part of the agenda.",
+        )];
+    }
+    vec![
+        Block::plain(
+            "The following are likely to be considered in the absence of the press and public, as they involve the likely disclosure of exempt information as defined in Part 1 of Schedule 12A to the Local Government Act 1972 (as amended):",
+        ),
+        Block::BulletList {
+            items: exempt_lines,
+        },
+    ]
+}
+
+/// "Tuesday, 14th June, 2022", then "13th September", … with the year when it changes.
+pub(super) fn future_meetings_wording(meeting: &Meeting) -> Vec<Block> {
+    let Some(future) = &meeting.future_meetings else {
+        return Vec::new();
+    };
+    let mut content = Vec::new();
+    let mut year = None;
+    for (index, date) in future.dates.iter().enumerate() {
+        let mut line = format::ordinal_day_month(*date);
+        if year != Some(date.year) {
+            line.push_str(&format!(", {}", date.year));
+            year = Some(date.year);
+        }
+        if index == 0 {
+            line = format!("{}, {line}", weekday(*date));
+        } else {
+            content.push(Inline::LineBreak);
+        }
+        content.push(Inline::text(line));
+    }
+    if let Some(note) = &future.note {
+        if !content.is_empty() {
+            content.push(Inline::LineBreak);
+        }
+        content.push(Inline::text(note.clone()));
+    }
+    vec![Block::Paragraph { content }]
+}

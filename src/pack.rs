@@ -1,0 +1,129 @@
+//! Assembling a meeting's agenda packs from its lowered papers: the public pack (exempt papers
+//! replaced by a notice) and the private one, and the page ranges the layout gives back.
+
+use std::collections::BTreeMap;
+
+use crate::lower::agenda::SCHEDULE_12A;
+use crate::lower::agenda::{DocumentRole, ItemPapers, MeetingModel};
+use crate::lower::capitalise;
+use crate::model::{
+    Attachment, Block, Document, Inline, Metadata, Pack, PackDocument, PackItem, PageRange,
+};
+
+/// Which pack: the public one replaces exempt papers with a notice; the private one marks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackVariant {
+    /// For the website.
+    Public,
+    /// For members and officers.
+    Private,
+}
+
+/// The pack of a meeting, front sheet first.
+pub fn assemble_pack(model: &MeetingModel, variant: PackVariant) -> Pack {
+    let items = model
+        .items
+        .iter()
+        .map(|item| pack_item(item, variant))
+        .collect();
+    let suffix = match variant {
+        PackVariant::Public => "agenda pack",
+        PackVariant::Private => "agenda pack (private: not for publication)",
+    };
+    Pack {
+        metadata: Metadata {
+            title: format!("{}: {suffix}", model.title),
+            authors: vec![model.author.clone()],
+            description: None,
+            date: Some(model.date),
+        },
+        front_sheet: model.agenda.blocks.clone(),
+        items,
+        attachments: attachments(model.items.iter(), variant),
+    }
+}
+
+/// The supplied PDFs a pack shows: exempt ones only in the private pack.
+fn attachments<'a>(
+    items: impl Iterator<Item = &'a ItemPapers>,
+    variant: PackVariant,
+) -> Vec<Attachment> {
+    items
+        .flat_map(|item| &item.documents)
+        .filter(|document| document.exempt.is_none() || variant == PackVariant::Private)
+        .filter_map(|document| document.attachment.clone())
+        .collect()
+}
+
+/// The title of an item's own file (its pages of the public pack).
+pub fn item_file_title(model: &MeetingModel, item: &ItemPapers) -> String {
+    format!(
+        "{}: Agenda Item {}, {}",
+        model.title, item.number, item.title
+    )
+}
+
+/// Whether an item's pages in the public pack show a supplied PDF (and so cannot claim
+/// PDF/UA-1).
+pub fn shows_supplied_pdfs(item: &ItemPapers) -> bool {
+    !attachments(std::iter::once(item), PackVariant::Public).is_empty()
+}
+
+fn pack_item(item: &ItemPapers, variant: PackVariant) -> PackItem {
+    PackItem {
+        number: item.number,
+        documents: item
+            .documents
+            .iter()
+            .map(|document| match (document.exempt, variant) {
+                (None, _) => PackDocument {
+                    blocks: document.document.blocks.clone(),
+                    running_header: document.document.running_header.clone(),
+                    marking: None,
+                },
+                (Some(paragraph), PackVariant::Private) => PackDocument {
+                    blocks: document.document.blocks.clone(),
+                    running_header: document.document.running_header.clone(),
+                    marking: Some(format!(
+                        "NOT FOR PUBLICATION – exempt information under paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972"
+                    )),
+                },
+                (Some(paragraph), PackVariant::Public) => PackDocument {
+                    blocks: exempt_notice(&document.role, paragraph),
+                    running_header: None,
+                    marking: None,
+                },
+            })
+            .collect(),
+    }
+}
+
+/// What the public sees in place of an exempt paper: which part it is and why it is withheld.
+pub fn exempt_notice(role: &DocumentRole, paragraph: u8) -> Vec<Block> {
+    let name = capitalise(&role.name());
+    vec![
+        Block::Heading {
+            level: 1,
+            number: None,
+            content: vec![Inline::text(format!("{name}: not for publication"))],
+        },
+        Block::plain(format!(
+            "{name} is not for publication because it contains exempt information as defined in paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972 (as amended): {}.",
+            SCHEDULE_12A[usize::from(paragraph) - 1]
+        )),
+        Block::plain("It is available to members of the committee in the private agenda pack."),
+    ]
+}
+
+/// Write the pack's page ranges into the agenda's items (for writers that cannot paginate it).
+pub fn fill_page_ranges(agenda: &mut Document, ranges: &BTreeMap<u32, PageRange>) {
+    for block in &mut agenda.blocks {
+        if let Block::AgendaItem { number, pages, .. } = block {
+            *pages = number
+                .parts
+                .first()
+                .and_then(|number| ranges.get(number))
+                .copied();
+        }
+    }
+}
