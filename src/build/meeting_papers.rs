@@ -1,0 +1,164 @@
+//! A meeting's papers found for its agenda: each presented once, either exempt or public,
+//! and a supplied PDF checked before it is used.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use super::{ParsedFile, Workspace, input_diagnostic};
+use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::input::FileKind;
+use crate::kinds::Parsed;
+use crate::lower::agenda::{PaperSource, ResolvedPaper};
+use crate::narrative::References;
+
+/// Resolves a meeting's papers within the workspace, relative to the meeting file.
+pub(super) struct MeetingPapers<'a, 's> {
+    pub(super) workspace: &'a mut Workspace<'s>,
+    pub(super) meeting: SourceFile,
+}
+
+impl MeetingPapers<'_, '_> {
+    /// Record that the meeting presents the file at `canonical` (written at `at`) as exempt or
+    /// not. One file presented both ways, in one meeting or two, would reach the public files
+    /// in one place while withheld in another: an error. A cover report whose own front page
+    /// says it is exempt may not be presented in public either.
+    pub(super) fn present(&mut self, canonical: &Path, at: &Location, exempt: Option<u8>) -> bool {
+        self.workspace.owned.insert(canonical.to_path_buf());
+        let mut ok = true;
+        match self.workspace.presented.get(canonical) {
+            Some((earlier, place)) if earlier.is_some() != exempt.is_some() => {
+                let (exempt_at, public_at) = if exempt.is_some() {
+                    (at, place)
+                } else {
+                    (place, at)
+                };
+                self.workspace.diagnostics.push(
+                    Diagnostic::error(
+                        "this paper is presented as exempt in one place and in public in another",
+                    )
+                    .at(at.clone())
+                    .hint(format!(
+                        "exempt at {}:{}, public at {}:{}; a paper is either exempt or public",
+                        exempt_at.file.display(),
+                        exempt_at.line,
+                        public_at.file.display(),
+                        public_at.line
+                    )),
+                );
+                ok = false;
+            }
+            Some(_) => {}
+            None => {
+                self.workspace
+                    .presented
+                    .insert(canonical.to_path_buf(), (exempt, at.clone()));
+            }
+        }
+        if exempt.is_none()
+            && let Some(ParsedFile {
+                parsed: Some((_, Parsed::Paper(paper))),
+                source,
+            }) = self.workspace.files.get(canonical)
+            && let Some(answer) = paper.claimed_exemption()
+        {
+            self.workspace.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the report says it is exempt (`exempt: {answer}`), but the agenda presents it in public"
+                ))
+                .at(at.clone())
+                .hint(format!(
+                    "give it `exempt:` with the paragraph of Schedule 12A here, or change `exempt:` in `{}` to no",
+                    source.path.display()
+                )),
+            );
+            ok = false;
+        }
+        ok
+    }
+}
+
+impl PaperSource for MeetingPapers<'_, '_> {
+    fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {
+        let at = self.meeting.location_of(path);
+        let Some(canonical) = self.workspace.refer(&self.meeting, &path.value, at.clone()) else {
+            return ResolvedPaper::Failed;
+        };
+        if !self.present(&canonical, &at, exempt) {
+            return ResolvedPaper::Failed;
+        }
+        if let Some(file) = self.workspace.files.get(&canonical)
+            && file
+                .parsed
+                .as_ref()
+                .is_some_and(|(kind, _)| !kind.presented_as_minutes)
+        {
+            self.workspace
+                .diagnostics
+                .push(Diagnostic::error(format!("`{}` is not minutes", path.value)).at(at));
+            return ResolvedPaper::Failed;
+        }
+        self.workspace.lower(&canonical, &References::default())
+    }
+
+    fn supplied_pdf(
+        &mut self,
+        path: &str,
+        at: Location,
+        exempt: Option<u8>,
+    ) -> Option<(Arc<Vec<u8>>, u32)> {
+        let base = self.meeting.path.parent().unwrap_or(Path::new(""));
+        let full = base.join(path);
+        self.workspace.inputs.insert(full.clone());
+        let read = self
+            .workspace
+            .root
+            .resolve(&full, FileKind::Pdf)
+            .and_then(|canonical| {
+                let bytes = crate::input::read_regular_file(&canonical, FileKind::Pdf.limit())?;
+                Ok((canonical, bytes))
+            });
+        let bytes = match read {
+            Ok((canonical, bytes)) => {
+                if !self.present(&canonical, &at, exempt) {
+                    return None;
+                }
+                Arc::new(bytes)
+            }
+            Err(error) => {
+                self.workspace
+                    .diagnostics
+                    .push(input_diagnostic(&error, path, &self.meeting, at));
+                return None;
+            }
+        };
+        match self.workspace.session.supplied.check(&bytes) {
+            Ok(pages) => Some((bytes, pages)),
+            Err(why) => {
+                self.workspace.diagnostics.push(
+                    Diagnostic::error(format!("cannot use `{path}`: it {why}"))
+                        .at(at)
+                        .hint(crate::supplied::hint(&why)),
+                );
+                None
+            }
+        }
+    }
+
+    fn paper(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+        exempt: Option<u8>,
+    ) -> ResolvedPaper {
+        let Some(canonical) = self.workspace.refer(&self.meeting, path, at.clone()) else {
+            return ResolvedPaper::Failed;
+        };
+        if !self.present(&canonical, &at, exempt) {
+            return ResolvedPaper::Failed;
+        }
+        self.workspace.lower(&canonical, references)
+    }
+}

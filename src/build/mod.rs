@@ -1,0 +1,79 @@
+//! The build pipeline: find content inside the content root, parse and lower every paper and
+//! meeting, then typeset everything in memory; [`crate::publish`] writes it only if the whole run
+//! is clean.
+
+mod load;
+mod meeting;
+mod meeting_papers;
+mod names;
+mod render;
+mod session;
+mod workspace;
+
+pub use load::{load, load_recording};
+use meeting_papers::MeetingPapers;
+pub use render::render;
+pub use session::Session;
+use workspace::{ParsedFile, Workspace, input_diagnostic};
+
+use crate::content::FoundFile;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::lower::agenda::MeetingModel;
+use crate::model::Document;
+
+pub use meeting::render_meeting;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Tagged PDF/UA-1, typeset by Typst.
+    Pdf,
+    /// Word document.
+    Docx,
+}
+
+impl Format {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// A paper read and lowered on its own, ready for the writers.
+pub struct LoweredPaper {
+    /// Where it came from.
+    pub file: FoundFile,
+    /// The document model.
+    pub document: Document,
+}
+
+/// A meeting read and lowered, with its papers.
+pub struct LoweredMeeting {
+    /// The meeting file.
+    pub file: FoundFile,
+    /// Where its date is written (its folder is named by committee and date), for messages.
+    pub date_place: Location,
+    /// Agenda and papers.
+    pub model: MeetingModel,
+}
+
+/// Everything a run will write.
+#[derive(Default)]
+pub struct Loaded {
+    /// Papers built on their own.
+    pub papers: Vec<LoweredPaper>,
+    /// Meetings, each built into its own folder.
+    pub meetings: Vec<LoweredMeeting>,
+}
+
+/// Why a run stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has problems (exit code 1).
+    Content(Diagnostics),
+    /// A path could not be read or written (exit code 2).
+    Io(Diagnostic),
+}

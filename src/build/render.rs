@@ -1,0 +1,101 @@
+//! Rendering a run in memory: every paper and meeting typeset in the formats asked for.
+
+use super::meeting::render_meeting;
+use super::names;
+use super::{Failure, Format, Loaded, Session};
+use crate::content::FoundFile;
+use crate::diagnostics::Diagnostics;
+use crate::model::Document;
+use crate::publish::{Origin, Output, Publication, TypstProjectFiles};
+use crate::typst_writer;
+
+/// Typeset everything in the chosen formats, in memory. Fails without output if anything fails,
+/// or if two outputs would share a name.
+pub fn render(
+    session: &Session,
+    loaded: &Loaded,
+    formats: &[Format],
+    diagnostics: &mut Diagnostics,
+) -> Result<Publication, Failure> {
+    let mut publication = Publication::default();
+    for paper in &loaded.papers {
+        publication.papers.extend(render_document(
+            session,
+            &mut publication.typst_projects,
+            &paper.document,
+            &paper.file,
+            formats,
+            diagnostics,
+        ));
+    }
+    for meeting in &loaded.meetings {
+        // The slug names committee and date, so it is unique on its own; the content folders
+        // above it would only repeat it.
+        let folder = meeting.model.slug.clone();
+        let files = render_meeting(
+            session,
+            &mut publication.typst_projects,
+            meeting,
+            &folder,
+            formats,
+            diagnostics,
+        );
+        publication.meetings.push((folder, files));
+    }
+    diagnostics.extend(names::clashes(loaded, &publication));
+    if diagnostics.has_errors() {
+        return Err(Failure::Content(std::mem::take(diagnostics)));
+    }
+    Ok(publication)
+}
+
+/// A paper's files: `<stem>.pdf` and/or `<stem>.docx` (the stem relative to the output folder,
+/// also the PDF's identifier). The PDF's Typst project goes to `projects` when the typesetter
+/// keeps them.
+pub(super) fn render_document(
+    session: &Session,
+    projects: &mut Vec<TypstProjectFiles>,
+    document: &Document,
+    file: &FoundFile,
+    formats: &[Format],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Output> {
+    let stem = file.output_stem.as_str();
+    let origin = file.path.as_path();
+    let context = format!("while typesetting `{}`", origin.display());
+    let mut outputs = Vec::new();
+    for format in formats {
+        let path = format!("{stem}.{}", format.extension());
+        match format {
+            Format::Pdf => match typst_writer::write_pdf(document, &session.typesetter, stem) {
+                Ok(pdf) => {
+                    projects.extend(pdf.project.map(|project| (stem.to_string(), project.files)));
+                    diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(&context)));
+                    outputs.push(Output {
+                        path,
+                        bytes: pdf.bytes,
+                        pages: Some(pdf.pages),
+                        origin: Origin {
+                            file: origin.to_path_buf(),
+                            item: None,
+                        },
+                    });
+                }
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
+            },
+            Format::Docx => match session.write_docx(document) {
+                Ok(bytes) => outputs.push(Output {
+                    path,
+                    bytes,
+                    pages: None,
+                    origin: Origin {
+                        file: origin.to_path_buf(),
+                        item: None,
+                    },
+                }),
+                Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
+            },
+        }
+    }
+    outputs
+}

@@ -1,0 +1,294 @@
+//! The run's file cache: every content file read once (inside the content root), parsed by
+//! its kind, and the figures and committees papers name resolved and computed once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use super::Session;
+use crate::content::committee::Committee;
+use crate::content::figures::FiguresFile;
+use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::figures::{self, Figures};
+use crate::input::{ContentRoot, FileKind, InputError};
+use crate::kinds::{self, Kind, Parsed};
+use crate::lower::agenda::ResolvedPaper;
+use crate::narrative::References;
+use crate::{characters, lower};
+
+/// A parsed content file.
+pub(super) struct ParsedFile {
+    pub(super) source: SourceFile,
+    /// Its kind and content, when it parsed.
+    pub(super) parsed: Option<(&'static Kind, Parsed)>,
+}
+
+/// Every content file read so far, by canonical path; files a meeting refers to are read on demand.
+pub(super) struct Workspace<'s> {
+    /// The folder content may read from.
+    pub(super) root: ContentRoot,
+    /// The run's caches: supplied PDFs are checked through it.
+    pub(super) session: &'s Session,
+    pub(super) files: BTreeMap<PathBuf, ParsedFile>,
+    /// Figures computed so far, by the figures file's canonical path (`None`: it failed).
+    pub(super) figures: BTreeMap<PathBuf, Option<Arc<Figures>>>,
+    /// Files a meeting presents; they are built inside the meeting's folder, not on their own.
+    pub(super) owned: BTreeSet<PathBuf>,
+    /// How each presented file was first presented (exempt or not), and where.
+    pub(super) presented: BTreeMap<PathBuf, (Option<u8>, Location)>,
+    /// Every file read (or tried), for a watcher.
+    pub(super) inputs: BTreeSet<PathBuf>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace<'_> {
+    /// Read and parse the YAML file at `path` once (inside the content root); its problems are
+    /// recorded once.
+    pub(super) fn read(&mut self, path: &Path) -> Result<PathBuf, InputError> {
+        self.inputs.insert(path.to_path_buf());
+        let canonical = self.root.resolve(path, FileKind::Yaml)?;
+        if !self.files.contains_key(&canonical) {
+            let text = crate::input::read_text_file(&canonical)?;
+            let source = SourceFile {
+                path: path.to_path_buf(),
+                text,
+            };
+            let problems = characters::check_source(&source);
+            let parsed = if problems.iter().any(Diagnostic::is_error) {
+                None
+            } else {
+                match kinds::parse(&source) {
+                    Ok(parsed) => Some(parsed),
+                    Err(more) => {
+                        self.diagnostics.extend(more);
+                        None
+                    }
+                }
+            };
+            self.diagnostics.extend(problems);
+            self.files
+                .insert(canonical.clone(), ParsedFile { source, parsed });
+        }
+        Ok(canonical)
+    }
+
+    /// Resolve a path written in `from` (relative to it) and read that file.
+    pub(super) fn refer(
+        &mut self,
+        from: &SourceFile,
+        written: &str,
+        at: Location,
+    ) -> Option<PathBuf> {
+        let base = from.path.parent().unwrap_or(Path::new(""));
+        let path = base.join(written);
+        match self.read(&path) {
+            Ok(canonical) => Some(canonical),
+            Err(error) => {
+                self.diagnostics
+                    .push(input_diagnostic(&error, written, from, at));
+                None
+            }
+        }
+    }
+
+    /// The committee a meeting or minutes file names.
+    pub(super) fn committee(
+        &mut self,
+        from: &SourceFile,
+        written: &Spanned<String>,
+    ) -> Option<Committee> {
+        let canonical = self.refer(from, &written.value, from.location_of(written))?;
+        let file = &self.files[&canonical];
+        match &file.parsed {
+            Some((_, Parsed::Committee(committee))) => Some((**committee).clone()),
+            Some((kind, _)) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "`{}` is a {}, not a committee",
+                        written.value, kind.noun
+                    ))
+                    .at(from.location_of(written)),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// The figures a paper names, computed once per figures file.
+    pub(super) fn figures(
+        &mut self,
+        from: &SourceFile,
+        written: &Spanned<String>,
+    ) -> Option<Arc<Figures>> {
+        let canonical = self.refer(from, &written.value, from.location_of(written))?;
+        match self
+            .files
+            .get(&canonical)
+            .and_then(|file| file.parsed.as_ref())
+        {
+            Some((_, Parsed::Figures(_))) => self.figures_at(&canonical),
+            // A file that did not parse has had its problems reported already.
+            None => None,
+            Some((kind, _)) => {
+                let kind = kind.noun;
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "`{}` is a {kind}, not a figures file",
+                        written.value
+                    ))
+                    .at(from.location_of(written)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The figures of the figures file at `canonical`, computed once.
+    pub(super) fn figures_at(&mut self, canonical: &Path) -> Option<Arc<Figures>> {
+        if let Some(cached) = self.figures.get(canonical) {
+            return cached.clone();
+        }
+        let file = self.files.get(canonical)?;
+        let computed = match &file.parsed {
+            Some((_, Parsed::Figures(definition))) => {
+                let (definition, source) = ((**definition).clone(), file.source.clone());
+                self.compute_figures(&definition, &source)
+            }
+            _ => None,
+        };
+        self.figures
+            .insert(canonical.to_path_buf(), computed.clone());
+        computed
+    }
+
+    pub(super) fn compute_figures(
+        &mut self,
+        definition: &FiguresFile,
+        source: &SourceFile,
+    ) -> Option<Arc<Figures>> {
+        let mut problems = Vec::new();
+        let table = match &definition.series {
+            Some(path) => {
+                let full = source
+                    .path
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(&path.value);
+                self.inputs.insert(full.clone());
+                match self.root.read_text(&full, FileKind::Csv) {
+                    Ok(text) => {
+                        let csv = SourceFile { path: full, text };
+                        problems.extend(characters::check_source(&csv));
+                        figures::series::read_table(&csv, &mut problems)
+                    }
+                    Err(error) => {
+                        problems.push(input_diagnostic(
+                            &error,
+                            &path.value,
+                            source,
+                            source.location_of(path),
+                        ));
+                        Default::default()
+                    }
+                }
+            }
+            None => Default::default(),
+        };
+        if !problems.is_empty() {
+            self.diagnostics.extend(problems);
+            return None;
+        }
+        match figures::compute(definition, source, &table) {
+            Ok(figures) => Some(Arc::new(figures)),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+        }
+    }
+
+    /// Lower a paper of any kind, with the figures and committee it names.
+    pub(super) fn lower(&mut self, canonical: &Path, references: &References) -> ResolvedPaper {
+        let Some(file) = self.files.get(canonical) else {
+            return ResolvedPaper::Failed;
+        };
+        let source = file.source.clone();
+        let paper = match &file.parsed {
+            Some((_, Parsed::Paper(paper))) => Arc::clone(paper),
+            Some((kind, _)) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("a {} cannot be presented as a paper", kind.noun))
+                        .at(Location::from_line_column(&source.path, &source.text, 1, 1)),
+                );
+                return ResolvedPaper::Failed;
+            }
+            None => return ResolvedPaper::Failed,
+        };
+        let result = paper.lower(
+            &source,
+            &mut Resolving {
+                workspace: self,
+                references,
+            },
+        );
+        match result {
+            Ok(document) => {
+                let problems = lower::limits::check_document(&document, &source);
+                if problems.is_empty() {
+                    ResolvedPaper::Lowered(document)
+                } else {
+                    self.diagnostics.extend(problems);
+                    ResolvedPaper::Failed
+                }
+            }
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                ResolvedPaper::Failed
+            }
+        }
+    }
+}
+
+/// A file that could not be read, at the place `from` names it: what and why, never a byte of
+/// the file itself.
+pub(super) fn input_diagnostic(
+    error: &InputError,
+    written: &str,
+    from: &SourceFile,
+    at: Location,
+) -> Diagnostic {
+    let mut at = at;
+    at.length = at.length.max(written.chars().count());
+    let mut diagnostic =
+        Diagnostic::error(format!("cannot read `{written}`: {}", error.reason())).at(at);
+    if let Some(hint) = error.hint() {
+        diagnostic = diagnostic.hint(hint);
+    }
+    if matches!(error, InputError::Io(_)) {
+        diagnostic = diagnostic.hint(format!("paths are relative to `{}`", from.path.display()));
+    }
+    diagnostic
+}
+
+/// What a paper being lowered may ask of the workspace.
+pub(super) struct Resolving<'a, 's> {
+    pub(super) workspace: &'a mut Workspace<'s>,
+    pub(super) references: &'a References,
+}
+
+impl lower::Resolve for Resolving<'_, '_> {
+    fn figures(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Arc<Figures>> {
+        self.workspace.figures(from, written)
+    }
+
+    fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee> {
+        self.workspace.committee(from, written)
+    }
+
+    fn references(&self) -> &References {
+        self.references
+    }
+}
