@@ -225,23 +225,28 @@ fn file_state(path: &Path) -> Option<(SystemTime, u64)> {
     })
 }
 
-/// Every file under `folder`, skipping hidden ones (editors' swap files) and the output folder.
+/// Every file under `folder` but hidden ones (editors' swap files) and the output folder,
+/// following links but reading each folder once (a link loop ends).
 fn walk(folder: &Path, out: Option<&Path>, files: &mut BTreeSet<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if crate::content::is_hidden(&path) {
-            continue;
-        }
-        if path.is_dir() {
-            if out.is_some_and(|out| path.canonicalize().is_ok_and(|path| path == out)) {
-                continue;
+    let mut visited = BTreeSet::new();
+    let entries = walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && crate::content::is_hidden(entry.path()) {
+                return false;
             }
-            walk(&path, out, files);
-        } else {
-            files.insert(path);
+            if !entry.file_type().is_dir() {
+                return true;
+            }
+            let Ok(canonical) = entry.path().canonicalize() else {
+                return false;
+            };
+            out.is_none_or(|out| canonical != out) && visited.insert(canonical)
+        });
+    for entry in entries.flatten() {
+        if !entry.file_type().is_dir() {
+            files.insert(entry.into_path());
         }
     }
 }
@@ -285,6 +290,24 @@ fn describe_changes(before: &Fingerprint, after: &Fingerprint) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_watched_once() {
+        let folder = tempfile::tempdir().unwrap();
+        let content = folder.path().canonicalize().unwrap();
+        std::fs::create_dir_all(content.join("a/out")).unwrap();
+        std::fs::write(content.join("a/paper.yaml"), "kind: minutes\n").unwrap();
+        std::fs::write(content.join("a/out/built.pdf"), "").unwrap();
+        std::fs::write(content.join("a/.paper.yaml.swp"), "").unwrap();
+        std::os::unix::fs::symlink(&content, content.join("a/loop")).unwrap();
+        let mut files = BTreeSet::new();
+        walk(&content, Some(&content.join("a/out")), &mut files);
+        assert_eq!(
+            files.into_iter().collect::<Vec<_>>(),
+            [content.join("a/paper.yaml")]
+        );
+    }
 
     fn state(seconds: u64, length: u64) -> Option<(SystemTime, u64)> {
         Some((

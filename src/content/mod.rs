@@ -197,8 +197,7 @@ pub fn find_content(paths: &[PathBuf], root: &ContentRoot) -> Result<Vec<FoundFi
         }
         if metadata.is_dir() {
             let mut files = Vec::new();
-            let mut visited = std::collections::BTreeSet::new();
-            walk(path, root, &mut visited, &mut files)?;
+            walk(path, root, &mut files)?;
             files.sort();
             for file in files {
                 let relative = file.strip_prefix(path).unwrap_or(&file).with_extension("");
@@ -236,63 +235,95 @@ pub fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with('.'))
 }
 
-fn walk(
-    folder: &Path,
-    root: &ContentRoot,
-    visited: &mut std::collections::BTreeSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-) -> Result<(), Diagnostic> {
+/// Every YAML file under `folder`, following links but reading each folder once, so that a
+/// link loop ends (walkdir reports the loop; the folder was read already). Hidden files are
+/// skipped; a folder or YAML file leading outside the root, a broken link named `.yaml` and a
+/// `.yaml` that is not a regular file are errors naming it.
+fn walk(folder: &Path, root: &ContentRoot, files: &mut Vec<PathBuf>) -> Result<(), Diagnostic> {
     let cannot = |path: &Path, reason: String| {
         Diagnostic::error(format!("cannot read `{}`: {reason}", path.display()))
     };
-    // A folder reached twice (a link back up, or two links to one place) is read once.
-    let canonical = folder
-        .canonicalize()
-        .map_err(|error| cannot(folder, error.to_string()))?;
-    if !visited.insert(canonical) {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(folder).map_err(|error| cannot(folder, error.to_string()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|error| cannot(folder, error.to_string()))?
-            .path();
-        if is_hidden(&path) {
-            continue;
-        }
-        let is_yaml = matches!(
+    let outside = |path: &Path| {
+        cannot(
+            path,
+            format!(
+                "it leads outside the content root `{}`",
+                root.shown().display()
+            ),
+        )
+        .hint("content is read only from inside the content root; copy the file in, or give --root")
+    };
+    let is_yaml = |path: &Path| {
+        matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
-        );
-        // Follows symbolic links; a broken one is skipped unless it claims to be content.
-        let Ok(metadata) = std::fs::metadata(&path) else {
-            if is_yaml {
-                return Err(cannot(&path, "it is a broken link".into()));
+        )
+    };
+    let mut problem = None;
+    // A folder reached twice (two links to one place) is read once.
+    let mut visited = std::collections::BTreeSet::new();
+    let entries = walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && is_hidden(entry.path()) {
+                return false;
             }
-            continue;
+            if !entry.file_type().is_dir() {
+                return true;
+            }
+            if !root.contains(entry.path()) {
+                problem.get_or_insert_with(|| outside(entry.path()));
+                return false;
+            }
+            entry
+                .path()
+                .canonicalize()
+                .map_or(true, |canonical| visited.insert(canonical))
+        });
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            // A loop leads back to a folder being read: that folder's files are read once.
+            Err(error) if error.loop_ancestor().is_some() => continue,
+            Err(error) => {
+                let path = error.path().unwrap_or(folder).to_path_buf();
+                let broken_link = error
+                    .io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
+                if broken_link && !is_yaml(&path) {
+                    continue;
+                }
+                let reason = if broken_link {
+                    "it is a broken link".to_string()
+                } else {
+                    error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), ToString::to_string)
+                };
+                return Err(cannot(&path, reason));
+            }
         };
-        if (metadata.is_dir() || is_yaml) && !root.contains(&path) {
-            return Err(cannot(
-                &path,
-                format!(
-                    "it leads outside the content root `{}`",
-                    root.shown().display()
-                ),
-            )
-            .hint("content is read only from inside the content root; copy the file in, or give --root"));
+        let path = entry.path();
+        if entry.file_type().is_dir() || !is_yaml(path) {
+            continue;
         }
-        if metadata.is_dir() {
-            walk(&path, root, visited, files)?;
-        } else if is_yaml && metadata.is_file() {
-            files.push(path);
-        } else if is_yaml {
+        if !root.contains(path) {
+            return Err(outside(path));
+        }
+        if !entry.file_type().is_file() {
             return Err(cannot(
-                &path,
+                path,
                 "it is not a regular file (a pipe or a device?)".into(),
             ));
         }
+        files.push(path.to_path_buf());
     }
-    Ok(())
+    match problem {
+        Some(problem) => Err(problem),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
