@@ -1,6 +1,4 @@
-//! Word numbering for numbered headings and paragraphs, chosen so that Word (and LibreOffice)
-//! print exactly the numbers the document model decided: "1.", "2.1", "3.2.1", and any number an
-//! author set by hand.
+//! Word numbering that prints exactly the model's numbers: "1.", "2.1", "3.2.1", or set by hand.
 //!
 //! Each list instance gets its own abstract numbering. Where a new instance starts below the top
 //! level (a summary's "1.1", a hand-set "3.1.1"), the parts above its counting level are written

@@ -9,7 +9,7 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
-use super::{BODY_SIZE, FONT};
+use super::styles::{BODY_SIZE, FONT};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;

@@ -1,0 +1,137 @@
+//! Data tables: shaded repeating header rows, group rows across the table, RAG in colour.
+
+use std::borrow::Borrow;
+
+use docx_rs::{
+    AlignmentType, LineSpacing, Paragraph, Run, Shading, ShdType, Table, TableCell,
+    TableCellMargins, TableRow, WidthType,
+};
+
+use super::DocxWriter;
+use super::package::DATA_TABLE_STYLE;
+use super::styles::{LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH};
+use super::tables::LABEL_FILL;
+use crate::escape::xml_safe;
+use crate::model::{self, Cell, CellAlign, Tone};
+
+impl DocxWriter<'_> {
+    /// A data table across the page's text width, less the indent of the block it sits in.
+    pub(super) fn table(&self, table: &model::Table, indent: i32) -> Table {
+        let page_width = if self.landscape {
+            LANDSCAPE_TEXT_WIDTH
+        } else {
+            TEXT_WIDTH
+        };
+        data_table(table, page_width.saturating_sub(indent.max(0) as usize))
+    }
+}
+
+/// A data table `text_width` wide: shaded repeating header row, group rows across the table,
+/// RAG and direction of travel in colour and in words.
+fn data_table(table: &model::Table, text_width: usize) -> Table {
+    let columns = Columns::new(table, text_width);
+    let mut rows = Vec::new();
+    for header in &table.header {
+        let shaded = header.iter().map(|header_cell| Cell {
+            tone: Some(Tone::Shade),
+            ..header_cell.clone()
+        });
+        rows.push(columns.row(shaded));
+    }
+    for row in &table.rows {
+        rows.push(match row {
+            model::TableRow::Group { text } => columns.row([columns.group(text)]),
+            model::TableRow::Cells { cells } => columns.row(cells),
+        });
+    }
+    Table::new(rows)
+        .set_grid(columns.grid.clone())
+        .width(columns.grid.iter().sum(), WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(20, 40, 20, 40))
+        .style(DATA_TABLE_STYLE)
+}
+
+/// The table's column widths and text size, shared by all its cells.
+struct Columns {
+    /// Each column's width in twentieths of a point, in proportion to the model's widths.
+    grid: Vec<usize>,
+    /// Text size in half-points.
+    size: usize,
+}
+
+impl Columns {
+    fn new(table: &model::Table, text_width: usize) -> Self {
+        let total: f32 = table.widths.iter().sum();
+        let grid = table
+            .widths
+            .iter()
+            .map(|width| (width / total * text_width as f32) as usize)
+            .collect();
+        let size = (table.font_size * 2.0).round() as usize;
+        Columns { grid, size }
+    }
+
+    /// A row that does not split across pages, its cells placed column after column.
+    fn row<Borrowed: Borrow<Cell>>(&self, cells: impl IntoIterator<Item = Borrowed>) -> TableRow {
+        let mut column = 0;
+        let made = cells
+            .into_iter()
+            .map(|cell| {
+                let cell = cell.borrow();
+                let made = self.cell(cell, column);
+                column += usize::from(cell.span);
+                made
+            })
+            .collect();
+        TableRow::new(made).cant_split()
+    }
+
+    /// A group row's one cell: bold, shaded, across every column.
+    fn group(&self, text: &str) -> Cell {
+        let mut group = Cell::text(text.to_string());
+        group.span = self.grid.len() as u16;
+        group.strong = true;
+        group.tone = Some(Tone::Shade);
+        group
+    }
+
+    /// A cell starting at `column`, as wide as the columns it spans.
+    fn cell(&self, cell: &Cell, column: usize) -> TableCell {
+        let width: usize = self.grid
+            [column..(column + usize::from(cell.span)).min(self.grid.len())]
+            .iter()
+            .sum();
+        let alignment = match cell.align {
+            CellAlign::Left => AlignmentType::Left,
+            CellAlign::Center => AlignmentType::Center,
+            CellAlign::Right => AlignmentType::Right,
+        };
+        let mut run = Run::new().add_text(xml_safe(&cell.text)).size(self.size);
+        if cell.strong {
+            run = run.bold();
+        }
+        let mut table_cell = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            Paragraph::new()
+                .align(alignment)
+                .line_spacing(LineSpacing::new().before(0).after(0).line(220))
+                .add_run(run),
+        );
+        if cell.span > 1 {
+            table_cell = table_cell.grid_span(usize::from(cell.span));
+        }
+        if let Some(fill) = cell.tone.map(tone_fill) {
+            table_cell = table_cell.shading(Shading::new().shd_type(ShdType::Clear).fill(fill));
+        }
+        table_cell
+    }
+}
+
+/// The fill that shows a tone: RAG ratings, and the shading of header and group rows.
+fn tone_fill(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Red => "F4A6A6",
+        Tone::Amber => "FFD97A",
+        Tone::Green => "A9D18E",
+        Tone::Shade => LABEL_FILL,
+    }
+}

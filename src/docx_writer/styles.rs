@@ -1,0 +1,164 @@
+//! The house style in Word: named styles and their ids, list numbering, A4 pages and the footer.
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, Footer, Level, LevelJc, LevelText, LineSpacing,
+    LineSpacingType, NumberFormat, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph,
+    Run, RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType,
+};
+
+use super::numbering::{LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
+
+/// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
+pub const FONT: &str = "Arial";
+/// Body size in half-points (12 pt).
+pub(super) const BODY_SIZE: usize = 24;
+/// A4 width minus 2.54 cm margins each side, in twentieths of a point.
+pub(super) const TEXT_WIDTH: usize = 9026;
+/// Landscape text width: A4's long side less the margins.
+pub(super) const LANDSCAPE_TEXT_WIDTH: usize = 13958;
+/// A list's text indent and the hang its bullet or number sits in.
+pub(super) const LIST_INDENT: i32 = 567;
+pub(super) const LIST_HANG: i32 = 284;
+/// A4 in twentieths of a point.
+pub(super) const A4_SHORT: u32 = 11906;
+pub(super) const A4_LONG: u32 = 16838;
+/// docx-rs names the document's one footer part so; section breaks refer to it again.
+const FOOTER_RELATIONSHIP: &str = "rIdFooter1";
+
+/// Heading styles by outline level: the title, sections ("1. Background"), sub-headings
+/// ("3.2 Looked After Children Profile"), and one more level for documents in a pack.
+pub const HEADINGS: [&str; 4] = ["Heading1", "Heading2", "Heading3", "Heading4"];
+
+/// The heading style for a model heading level (1-based), clamped to the deepest style.
+pub fn heading(level: u8) -> &'static str {
+    HEADINGS[usize::from(level.clamp(1, HEADINGS.len() as u8)) - 1]
+}
+/// First banner line ("Public Report").
+pub const TITLE: &str = "Title";
+/// Further banner lines (the committee).
+pub const SUBTITLE: &str = "Subtitle";
+/// Quoted text.
+pub const QUOTE: &str = "Quote";
+/// Footer text.
+pub const FOOTER: &str = "Footer";
+
+/// The page margins of every section, footer and header distances included.
+pub(super) fn page_margin() -> PageMargin {
+    PageMargin::new()
+        .top(1440)
+        .bottom(1588)
+        .left(1440)
+        .right(1440)
+        .footer(567)
+        .header(567)
+}
+
+/// The footer of every page: "Page N", centred.
+pub(super) fn footer() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .style(FOOTER)
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("Page "))
+            .add_page_num(PageNum::new()),
+    )
+}
+
+/// A paragraph that ends a section laid out portrait or landscape (Word keeps a section's
+/// page setup in the paragraph that closes it).
+pub(super) fn section_end(landscape: bool) -> Paragraph {
+    let (width, height, orientation) = if landscape {
+        (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
+    } else {
+        (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
+    };
+    Paragraph::new().section_property(
+        SectionProperty::new()
+            .page_size(PageSize::new().size(width, height).orient(orientation))
+            .page_orient(orientation)
+            .page_margin(page_margin())
+            .footer(footer(), FOOTER_RELATIONSHIP),
+    )
+}
+
+/// Named styles: Normal (Arial 12) comes from the document defaults; headings carry outline levels.
+pub(super) fn house_styles(docx: Docx) -> Docx {
+    docx.default_fonts(
+        RunFonts::new()
+            .ascii(FONT)
+            .hi_ansi(FONT)
+            .cs(FONT)
+            .east_asia(FONT),
+    )
+    .default_size(BODY_SIZE)
+    .default_line_spacing(
+        LineSpacing::new()
+            .after(200)
+            .line(264)
+            .line_rule(LineSpacingType::Auto),
+    )
+    .add_style(heading_style(HEADINGS[0], "heading 1", 0))
+    .add_style(heading_style(HEADINGS[1], "heading 2", 1))
+    .add_style(heading_style(HEADINGS[2], "heading 3", 2))
+    .add_style(heading_style(HEADINGS[3], "heading 4", 3))
+    .add_style(banner_style(TITLE, "Title", 40))
+    .add_style(banner_style(SUBTITLE, "Subtitle", 28))
+    .add_style(
+        Style::new(QUOTE, StyleType::Paragraph)
+            .name("Quote")
+            .based_on("Normal")
+            .q_format(true)
+            .indent(Some(567), None, Some(567), None),
+    )
+    .add_style(
+        Style::new(FOOTER, StyleType::Paragraph)
+            .name("footer")
+            .based_on("Normal")
+            .size(20),
+    )
+    .add_abstract_numbering(list_abstract(LIST_BULLET_ABSTRACT, "bullet", "•"))
+    .add_abstract_numbering(list_abstract(LIST_ORDERED_ABSTRACT, "decimal", "%1."))
+}
+
+/// A heading style: bold body-size text at an outline level, so Word's navigation pane and
+/// contents see it.
+fn heading_style(id: &str, name: &str, level: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .bold()
+        .size(BODY_SIZE)
+        .outline_lvl(level)
+        .line_spacing(LineSpacing::new().before(280).after(160))
+}
+
+/// A banner line's style: bold, large, `size` in half-points.
+fn banner_style(id: &str, name: &str, size: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .q_format(true)
+        .bold()
+        .size(size)
+}
+
+/// The one-level numbering of Markdown lists: bullets, or "1." onwards.
+fn list_abstract(id: usize, format: &str, text: &str) -> AbstractNumbering {
+    AbstractNumbering::new(id).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(
+            Some(LIST_INDENT),
+            Some(SpecialIndentType::Hanging(LIST_HANG)),
+            None,
+            None,
+        ),
+    )
+}

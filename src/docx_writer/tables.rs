@@ -1,0 +1,89 @@
+//! Form-like tables: the front page's field table and label-and-value lists.
+
+use docx_rs::{
+    LineSpacing, Paragraph, Shading, ShdType, Table, TableBorders, TableCell, TableRow, WidthType,
+};
+
+use super::styles::TEXT_WIDTH;
+use super::text::{inlines, text_run};
+use super::{BodyChild, DocxWriter};
+use crate::model::{FieldRow, LabelledRow};
+
+/// The shading of field labels and of data tables' header and group rows.
+pub(super) const LABEL_FILL: &str = "DBE5F1";
+/// The label column of a labelled list.
+const LABEL_WIDTH: usize = 2041;
+
+impl DocxWriter<'_> {
+    /// The front page's form: each field a shaded label row above a row holding its value.
+    pub(super) fn field_table(&mut self, rows: &[FieldRow]) -> Table {
+        let mut table_rows = Vec::new();
+        for row in rows {
+            table_rows.push(TableRow::new(vec![field_label(&row.label)]).cant_split());
+            let value = self.field_value(row);
+            table_rows.push(TableRow::new(vec![value]));
+        }
+        Table::new(table_rows)
+            .set_grid(vec![TEXT_WIDTH])
+            .width(TEXT_WIDTH, WidthType::Dxa)
+    }
+
+    /// A field's value: its blocks, tightly spaced, or one empty paragraph if it has none.
+    fn field_value(&mut self, row: &FieldRow) -> TableCell {
+        let mut value_blocks = Vec::new();
+        self.blocks_into(&row.blocks, 0, &mut value_blocks);
+        let mut value = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
+        if value_blocks.is_empty() {
+            value = value.add_paragraph(Paragraph::new().line_spacing(cell_spacing()));
+        }
+        for child in value_blocks {
+            value = match child {
+                BodyChild::Paragraph(paragraph) => {
+                    value.add_paragraph(paragraph.line_spacing(cell_spacing()))
+                }
+                BodyChild::Table(table) => value.add_table(*table),
+            };
+        }
+        value
+    }
+}
+
+/// A field's label: bold on the label shading, kept with its value.
+fn field_label(label: &str) -> TableCell {
+    TableCell::new()
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .shading(Shading::new().shd_type(ShdType::Clear).fill(LABEL_FILL))
+        .add_paragraph(
+            Paragraph::new()
+                .keep_next(true)
+                .line_spacing(cell_spacing())
+                .add_run(text_run(label).bold()),
+        )
+}
+
+/// Paragraph spacing inside the front-page table: tight, as on the council's form.
+fn cell_spacing() -> LineSpacing {
+    LineSpacing::new().before(40).after(40)
+}
+
+/// Labels and values side by side without borders, filling the text width from `indent`.
+pub(super) fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {
+    let rest = TEXT_WIDTH - LABEL_WIDTH - indent.max(0) as usize;
+    let rows = rows
+        .iter()
+        .map(|row| {
+            TableRow::new(vec![
+                TableCell::new()
+                    .width(LABEL_WIDTH, WidthType::Dxa)
+                    .add_paragraph(Paragraph::new().add_run(text_run(&row.label))),
+                TableCell::new()
+                    .width(rest, WidthType::Dxa)
+                    .add_paragraph(inlines(Paragraph::new(), &row.content)),
+            ])
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(vec![LABEL_WIDTH, rest])
+        .set_borders(TableBorders::with_empty())
+        .indent(indent)
+}
