@@ -336,7 +336,10 @@ mod tests {
 
         let pipe = content.join("pipe.yaml");
         let name = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        // SAFETY: a valid NUL-terminated path; mkfifo reads it and nothing else.
+        #[allow(unsafe_code)]
+        let made = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+        assert_eq!(made, 0);
         let error = root.read_text(&pipe, FileKind::Yaml).unwrap_err();
         assert!(matches!(error, InputError::NotAFile), "{error:?}");
     }

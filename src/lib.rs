@@ -3,6 +3,10 @@
 //! The pipeline: YAML ([`content`]) → typed content → [`lower`] → one [`model::Document`]
 //! → writers ([`typst_writer`] for PDF, [`docx_writer`] for Word), orchestrated by [`build`].
 
+// A panic on a council's content is a bug: the library never unwraps (its unit tests may, see
+// clippy.toml; integration tests are crates of their own).
+#![warn(clippy::unwrap_used)]
+
 pub mod build;
 pub mod characters;
 pub mod content;

@@ -522,6 +522,7 @@ fn exchange(first: &Path, second: &Path) -> std::io::Result<()> {
     let first = CString::new(first.as_os_str().as_bytes())?;
     let second = CString::new(second.as_os_str().as_bytes())?;
     // SAFETY: both are valid NUL-terminated paths; the call reads them and nothing else.
+    #[allow(unsafe_code)]
     let result = unsafe {
         libc::renameat2(
             libc::AT_FDCWD,

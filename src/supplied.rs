@@ -112,6 +112,7 @@ fn check_isolated(program: &std::path::Path, bytes: &[u8]) -> Result<u32, String
     {
         use std::os::unix::process::CommandExt;
         // SAFETY: setrlimit is async-signal-safe and touches only the child being started.
+        #[allow(unsafe_code)]
         unsafe {
             command.pre_exec(|| {
                 let limit = libc::rlimit {

@@ -5,6 +5,9 @@
 //! Each case edits a copy of the example committee (its meeting, minutes and papers); the cases
 //! of a single paper live in `tests/malformed/`.
 
+// Child processes are signalled and measured through libc; each call says why it is sound.
+#![allow(unsafe_code)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -62,12 +65,11 @@ fn copy_folder(from: &Path, to: &Path) {
 
 /// The largest resident size of any child process this test has waited for, in MB.
 fn largest_child_mb() -> i64 {
-    // SAFETY: getrusage only writes the struct it is given.
+    // SAFETY: rusage is plain integers, for which all zero bytes is a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    assert_eq!(
-        unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) },
-        0
-    );
+    // SAFETY: getrusage only writes the struct it is given.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(status, 0);
     usage.ru_maxrss / 1024
 }
 

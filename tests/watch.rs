@@ -1,5 +1,8 @@
 //! `papers watch` driven as a user would: edit a figure, break the YAML, fix it, press Ctrl-C.
 
+// Child processes are signalled and measured through libc; each call says why it is sound.
+#![allow(unsafe_code)]
+
 mod common;
 
 use std::io::{BufRead, BufReader};

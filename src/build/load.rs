@@ -50,7 +50,7 @@ pub fn load_recording(
 
 pub(super) fn load_into(
     paths: &[PathBuf],
-    workspace: &mut Workspace,
+    workspace: &mut Workspace<'_>,
 ) -> Result<(Loaded, Diagnostics), Failure> {
     let found = content::find_content(paths, &workspace.root).map_err(Failure::Io)?;
     if found.is_empty() {

@@ -244,7 +244,7 @@ fn pack_files(
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
-    typesetter: &mut PackTypesetting,
+    typesetter: &mut PackTypesetting<'_>,
 ) -> Option<(Vec<FileEntry>, PageRanges)> {
     let model = &meeting.model;
     let pdf_entry =

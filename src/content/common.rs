@@ -54,7 +54,7 @@ impl<'de> Deserialize<'de> for Answer {
         struct AnswerVisitor;
         impl Visitor<'_> for AnswerVisitor {
             type Value = Answer;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("yes, no, or the answer as text")
             }
             fn visit_bool<E: de::Error>(self, value: bool) -> Result<Answer, E> {
@@ -136,7 +136,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
         struct OneOrManyVisitor<T>(PhantomData<T>);
         impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
             type Value = OneOrMany<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("one value or a list")
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
@@ -168,7 +168,7 @@ macro_rules! string_or_map {
                 struct StringOrMap;
                 impl<'de> serde::de::Visitor<'de> for StringOrMap {
                     type Value = $type;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str($expecting)
                     }
                     fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$type, E> {

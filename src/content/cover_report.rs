@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for Layout {
         struct LayoutVisitor;
         impl serde::de::Visitor<'_> for LayoutVisitor {
             type Value = Layout;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a layout: 2022 or 2020")
             }
             fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Layout, E> {
@@ -262,7 +262,7 @@ impl<'de> Deserialize<'de> for Section {
         struct SectionVisitor;
         impl<'de> serde::de::Visitor<'de> for SectionVisitor {
             type Value = Section;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a list of paragraphs, or a map with `heading` and `paragraphs`")
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Section, E> {
@@ -324,7 +324,7 @@ impl<'de> Deserialize<'de> for NumberText {
         struct NumberVisitor;
         impl serde::de::Visitor<'_> for NumberVisitor {
             type Value = NumberText;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a number such as \"2.4\" or \"3.2.1\", or a label")
             }
             fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<NumberText, E> {

@@ -67,7 +67,7 @@ impl<'de> Deserialize<'de> for TableValue {
         struct ValueVisitor;
         impl serde::de::Visitor<'_> for ValueVisitor {
             type Value = TableValue;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a number or text")
             }
             fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<TableValue, E> {
@@ -218,7 +218,7 @@ impl<'de> Deserialize<'de> for NumberTree {
         struct TreeVisitor;
         impl<'de> serde::de::Visitor<'de> for TreeVisitor {
             type Value = NumberTree;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a number, or a map of named numbers")
             }
             fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<NumberTree, E> {

@@ -91,7 +91,7 @@ impl<'de> Deserialize<'de> for Resolved {
         struct ResolvedVisitor;
         impl<'de> serde::de::Visitor<'de> for ResolvedVisitor {
             type Value = Resolved;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a decision, a list of decisions, or `numbering` and `items`")
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Resolved, E> {

@@ -163,6 +163,7 @@ impl Counter {
     }
 }
 
+/// The text with its first letter in capitals ("appendix 1" → "Appendix 1").
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

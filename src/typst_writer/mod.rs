@@ -454,7 +454,7 @@ fn pdf_standards() -> PdfStandards {
 }
 
 /// Map a Typst diagnostic to ours, pointing into the template file and line where it arose.
-fn typst_diagnostic(world: &PaperWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
+fn typst_diagnostic(world: &PaperWorld<'_>, diagnostic: &SourceDiagnostic) -> Diagnostic {
     let mut result = match diagnostic.severity {
         TypstSeverity::Error => Diagnostic::error(diagnostic.message.to_string()),
         TypstSeverity::Warning => Diagnostic::warning(diagnostic.message.to_string()),

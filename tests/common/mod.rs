@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests: making content and running `papers` on it, reading
 //! PDFs and DOCX files back the way a user would (pdftotext, qpdf, LibreOffice), comparing text
 //! against the seed papers, and loading and normalising what the snapshot tests compare.
+
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -103,7 +103,7 @@ pub(super) fn check_group_fields(
 }
 
 pub(super) fn item_references(
-    flat: &[FlatItem],
+    flat: &[FlatItem<'_>],
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
@@ -161,7 +161,7 @@ pub(super) struct PrivateItem {
 /// group's. Checked; `exempt:` on a standard item other than the minutes means nothing and is an
 /// error.
 pub(super) fn item_exemption(
-    flat_item: &FlatItem,
+    flat_item: &FlatItem<'_>,
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<u8> {

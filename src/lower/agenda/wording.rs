@@ -105,9 +105,9 @@ pub(super) struct AgendaContext<'a> {
 
 pub(super) fn entries_into_blocks(
     entries: &[Spanned<AgendaEntry>],
-    flat: &[FlatItem],
+    flat: &[FlatItem<'_>],
     position: &mut usize,
-    context: &AgendaContext,
+    context: &AgendaContext<'_>,
     blocks: &mut Vec<Block>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -149,7 +149,7 @@ pub(super) fn agenda_item(
     number: u32,
     item: &AgendaEntry,
     entry: &Spanned<AgendaEntry>,
-    context: &AgendaContext,
+    context: &AgendaContext<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
     let papers = context.items.iter().find(|papers| papers.number == number);
