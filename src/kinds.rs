@@ -16,6 +16,7 @@ use crate::content::long_report::LongReport;
 use crate::content::meeting::Meeting;
 use crate::content::minutes::Minutes;
 use crate::content::performance_report::PerformanceReport;
+use crate::content::short_paper::ShortPaper;
 use crate::content::terms_of_reference::TermsOfReference;
 use crate::content::{parse_yaml, quoted_list};
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
@@ -52,12 +53,13 @@ pub enum Parsed {
 }
 
 /// Every kind, in the order messages list them.
-pub static KINDS: [Kind; 9] = [
+pub static KINDS: [Kind; 10] = [
     paper::<CoverReport>("cover-report", "cover report"),
     paper::<PerformanceReport>("performance-report", "performance report"),
     paper::<LongReport>("long-report", "long report"),
     paper::<TermsOfReference>("terms-of-reference", "terms of reference"),
     paper::<ActionPlanPaper>("action-plan", "action plan"),
+    paper::<ShortPaper>("short-paper", "short paper"),
     Kind {
         presented_as_minutes: true,
         ..paper::<Minutes>("minutes", "set of minutes")

@@ -93,3 +93,11 @@ fn stand_alone_action_plan_model() {
     assert_eq!(loaded.papers.len(), 1, "{path} is one paper");
     insta::assert_snapshot!(common::model_json(&loaded.papers[0].document));
 }
+
+#[test]
+fn short_paper_model() {
+    let path = "tests/fixtures/content/short-paper.yaml";
+    let loaded = load("tests/fixtures/content", path);
+    assert_eq!(loaded.papers.len(), 1, "{path} is one paper");
+    insta::assert_snapshot!(common::model_json(&loaded.papers[0].document));
+}

@@ -10,6 +10,7 @@ pub mod long_report;
 pub mod meeting;
 pub mod minutes;
 pub mod performance_report;
+pub mod short_paper;
 pub mod terms_of_reference;
 
 use std::path::{Path, PathBuf};

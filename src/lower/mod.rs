@@ -8,6 +8,7 @@ pub mod limits;
 pub mod long_report;
 pub mod minutes;
 pub mod performance_report;
+pub mod short_paper;
 pub mod terms_of_reference;
 
 use std::sync::Arc;
