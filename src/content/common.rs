@@ -160,7 +160,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 
 /// Implements `Deserialize` for a type written either as a bare string or as a map of fields.
 ///
-/// `$fields` is the derived map form; `$from_str` builds the value from the bare string.
+/// `$fields` is the derived map form, turned into the type with `TryFrom` so that a map of
+/// fields that is no valid shape fails while parsing, at the map's place (a plain `From` never
+/// fails); `$from_str` builds the value from the bare string.
 macro_rules! string_or_map {
     ($type:ty, $fields:ty, $expecting:literal, $from_str:expr) => {
         impl<'de> serde::Deserialize<'de> for $type {
@@ -179,10 +181,11 @@ macro_rules! string_or_map {
                         self,
                         map: A,
                     ) -> Result<$type, A::Error> {
-                        <$fields as serde::Deserialize>::deserialize(
+                        let fields = <$fields as serde::Deserialize>::deserialize(
                             serde::de::value::MapAccessDeserializer::new(map),
-                        )
-                        .map(Into::into)
+                        )?;
+                        <$type as TryFrom<$fields>>::try_from(fields)
+                            .map_err(<A::Error as serde::de::Error>::custom)
                     }
                 }
                 deserializer.deserialize_any(StringOrMap)

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::ShapeError;
 use super::common::{Answer, OneOrMany, Person, string_or_map};
 use crate::model::Date;
 
@@ -289,31 +290,143 @@ impl<'de> Deserialize<'de> for Section {
     }
 }
 
-/// A paragraph of a section, or a numbered sub-heading with its own paragraphs.
-#[derive(Debug, Clone, Default)]
-pub struct SectionItem {
-    /// Body text (Markdown).
-    pub text: Option<String>,
-    /// Sub-heading text (plain), making this item a sub-section.
-    pub heading: Option<String>,
-    /// Paragraphs under the sub-heading.
-    pub paragraphs: Vec<Spanned<SectionItem>>,
-    /// Explicit number, e.g. "2.4"; later items count on from it.
-    pub number: Option<String>,
-    /// `false` prints the paragraph without a number.
-    pub numbered: Option<bool>,
+/// A paragraph of a section, or a numbered sub-heading with its own paragraphs: which one is
+/// decided when the file is read.
+#[derive(Debug, Clone)]
+pub enum SectionItem {
+    /// A paragraph (`text`).
+    Paragraph(SectionParagraph),
+    /// A sub-heading with its paragraphs (`heading` and `paragraphs`).
+    SubSection(SubSection),
 }
 
+/// A paragraph of a section or of a sub-section.
+#[derive(Debug, Clone)]
+pub struct SectionParagraph {
+    /// Body text (Markdown).
+    pub text: String,
+    /// How it is numbered.
+    pub numbering: Numbering,
+}
+
+/// A numbered sub-heading and its paragraphs. Sections go two levels deep, so its paragraphs
+/// are paragraphs only.
+#[derive(Debug, Clone)]
+pub struct SubSection {
+    /// Sub-heading text (plain), never blank.
+    pub heading: String,
+    /// How the sub-heading is numbered; its paragraphs count on below that number.
+    pub numbering: Numbering,
+    /// Paragraphs under the sub-heading.
+    pub paragraphs: Vec<Spanned<SectionParagraph>>,
+}
+
+/// How a paragraph or sub-heading is numbered: `number` and `numbered: false` exclude each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Numbering {
+    /// The next number in turn.
+    Next,
+    /// A number set by hand, e.g. "2.4"; later items count on from it.
+    Given(String),
+    /// Printed without a number (`numbered: false`).
+    Unnumbered,
+}
+
+/// A section item's map of fields as written, before it is known to be a paragraph or a
+/// sub-section.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionItemFields {
     text: Option<String>,
     heading: Option<String>,
     #[serde(default)]
-    paragraphs: OneOrMany<Spanned<SectionItem>>,
+    paragraphs: OneOrMany<Spanned<SectionParagraph>>,
     number: Option<NumberText>,
     numbered: Option<bool>,
 }
+
+/// What every shape problem of a section item suggests.
+const PARAGRAPH_OR_SUB_SECTION: &str =
+    "a paragraph has `text`; a sub-section has `heading` and `paragraphs`";
+
+impl TryFrom<SectionItemFields> for SectionItem {
+    type Error = ShapeError;
+
+    fn try_from(fields: SectionItemFields) -> Result<Self, ShapeError> {
+        let numbering = match (fields.number, fields.numbered) {
+            (Some(_), Some(false)) => {
+                return Err(
+                    ShapeError::new("a paragraph has `numbered: false` and a `number`")
+                        .hint("keep one of them"),
+                );
+            }
+            (Some(number), _) => Numbering::Given(number.0),
+            (None, Some(false)) => Numbering::Unnumbered,
+            (None, _) => Numbering::Next,
+        };
+        match (fields.text, fields.heading) {
+            (Some(text), None) => {
+                if !fields.paragraphs.0.is_empty() {
+                    return Err(
+                        ShapeError::new("`paragraphs` belong under a `heading`").hint(
+                            "add `heading:` to make this a sub-section, or move the paragraphs out",
+                        ),
+                    );
+                }
+                Ok(SectionItem::Paragraph(SectionParagraph { text, numbering }))
+            }
+            (None, Some(heading)) => {
+                if heading.trim().is_empty() {
+                    return Err(ShapeError::new("a sub-heading is empty")
+                        .hint("write the sub-heading, or make the item a paragraph with `text`"));
+                }
+                Ok(SectionItem::SubSection(SubSection {
+                    heading,
+                    numbering,
+                    paragraphs: fields.paragraphs.0,
+                }))
+            }
+            (Some(_), Some(_)) => Err(ShapeError::new("an item has both `text` and `heading`")
+                .hint(PARAGRAPH_OR_SUB_SECTION)),
+            (None, None) => Err(ShapeError::new("an item has neither `text` nor `heading`")
+                .hint(PARAGRAPH_OR_SUB_SECTION)),
+        }
+    }
+}
+
+impl TryFrom<SectionItemFields> for SectionParagraph {
+    type Error = ShapeError;
+
+    fn try_from(fields: SectionItemFields) -> Result<Self, ShapeError> {
+        match SectionItem::try_from(fields)? {
+            SectionItem::Paragraph(paragraph) => Ok(paragraph),
+            SectionItem::SubSection(_) => Err(ShapeError::new(
+                "a sub-section cannot hold another sub-section",
+            )
+            .hint("sections go two levels deep: section, then sub-heading with paragraphs")),
+        }
+    }
+}
+
+string_or_map!(
+    SectionItem,
+    SectionItemFields,
+    "paragraph text, or a map with `text` (or `heading` and `paragraphs`), `number`, `numbered`",
+    |text| SectionItem::Paragraph(SectionParagraph {
+        text: text.to_string(),
+        numbering: Numbering::Next,
+    })
+);
+
+string_or_map!(
+    SectionParagraph,
+    SectionItemFields,
+    "paragraph text, or a map with `text`, `number`, `numbered`",
+    |text| SectionParagraph {
+        text: text.to_string(),
+        numbering: Numbering::Next,
+    }
+);
 
 /// A number or label as written (`2.4`, `3.2.1`, `1`, `A`); YAML reads some of these as numbers.
 #[derive(Debug, Clone)]
@@ -343,28 +456,6 @@ impl<'de> Deserialize<'de> for NumberText {
         deserializer.deserialize_any(NumberVisitor)
     }
 }
-
-impl From<SectionItemFields> for SectionItem {
-    fn from(fields: SectionItemFields) -> Self {
-        SectionItem {
-            text: fields.text,
-            heading: fields.heading,
-            paragraphs: fields.paragraphs.0,
-            number: fields.number.map(|n| n.0),
-            numbered: fields.numbered,
-        }
-    }
-}
-
-string_or_map!(
-    SectionItem,
-    SectionItemFields,
-    "paragraph text, or a map with `text` (or `heading` and `paragraphs`), `number`, `numbered`",
-    |text| SectionItem {
-        text: Some(text.to_string()),
-        ..SectionItem::default()
-    }
-);
 
 /// A summary paragraph or a recommendation.
 #[derive(Debug, Clone, Default)]
@@ -425,3 +516,123 @@ string_or_map!(
         title: title.to_string()
     }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_yaml;
+    use crate::diagnostics::{Diagnostic, SourceFile};
+
+    /// A cover report whose `background` section holds `items`, a YAML list from line 5.
+    fn parse_background(items: &str) -> Result<CoverReport, Diagnostic> {
+        let text = format!(
+            "kind: cover-report\ntitle: Report\ncommittee: Panel\nsections:\n  background:\n{items}accountable_officers:\n  - name: Ann Example\n"
+        );
+        parse_yaml(&SourceFile {
+            path: "report.yaml".into(),
+            text,
+        })
+    }
+
+    /// The problem reading `items`: message, first hint, line and column.
+    fn problem(items: &str) -> (String, String, usize, usize) {
+        let problem = parse_background(items).expect_err(items);
+        let location = problem.location.expect("a place");
+        (
+            problem.message,
+            problem.hints.first().cloned().unwrap_or_default(),
+            location.line,
+            location.column,
+        )
+    }
+
+    #[test]
+    fn an_item_that_is_not_one_shape_fails_when_read_at_the_item() {
+        let hint = "a paragraph has `text`; a sub-section has `heading` and `paragraphs`";
+        assert_eq!(
+            problem("    - First.\n    - text: Second.\n      heading: Profile\n"),
+            (
+                "an item has both `text` and `heading`".to_string(),
+                hint.to_string(),
+                7,
+                7
+            )
+        );
+        assert_eq!(
+            problem("    - number: \"1.2\"\n"),
+            (
+                "an item has neither `text` nor `heading`".to_string(),
+                hint.to_string(),
+                6,
+                7
+            )
+        );
+        let (message, _, line, _) =
+            problem("    - text: First.\n      paragraphs:\n        - Under it.\n");
+        assert_eq!(
+            (message.as_str(), line),
+            ("`paragraphs` belong under a `heading`", 6)
+        );
+        let (message, hint, line, _) =
+            problem("    - text: First.\n      number: \"1.2\"\n      numbered: false\n");
+        assert_eq!(
+            (message.as_str(), hint.as_str(), line),
+            (
+                "a paragraph has `numbered: false` and a `number`",
+                "keep one of them",
+                6
+            )
+        );
+        let (message, _, line, _) = problem("    - heading: \"  \"\n");
+        assert_eq!((message.as_str(), line), ("a sub-heading is empty", 6));
+    }
+
+    #[test]
+    fn a_sub_section_inside_a_sub_section_fails_when_read_at_the_inner_one() {
+        let (message, _, line, column) = problem(
+            "    - heading: Outer\n      paragraphs:\n        - Under it.\n        - heading: Inner\n          paragraphs: [Deeper.]\n",
+        );
+        assert_eq!(
+            (message.as_str(), line, column),
+            ("a sub-section cannot hold another sub-section", 9, 11)
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_sub_sections_are_read_as_written() {
+        let report = parse_background(
+            "    - First.\n    - text: Second.\n      numbered: false\n    - heading: Profile\n      number: \"1.5\"\n      paragraphs:\n        - Under it.\n        - text: Also under it.\n          number: 7\n",
+        )
+        .expect("valid section");
+        let background = report.sections.value.background.expect("background");
+        let items: Vec<&SectionItem> = background.value.items.iter().map(|i| &i.value).collect();
+        assert!(matches!(
+            items[0],
+            SectionItem::Paragraph(SectionParagraph { text, numbering: Numbering::Next }) if text == "First."
+        ));
+        assert!(matches!(
+            items[1],
+            SectionItem::Paragraph(SectionParagraph {
+                numbering: Numbering::Unnumbered,
+                ..
+            })
+        ));
+        let SectionItem::SubSection(sub_section) = items[2] else {
+            panic!("a sub-section: {:?}", items[2]);
+        };
+        assert_eq!(sub_section.heading, "Profile");
+        assert_eq!(sub_section.numbering, Numbering::Given("1.5".into()));
+        let paragraphs: Vec<(&str, &Numbering)> = sub_section
+            .paragraphs
+            .iter()
+            .map(|p| (p.value.text.as_str(), &p.value.numbering))
+            .collect();
+        assert_eq!(
+            paragraphs,
+            vec![
+                ("Under it.", &Numbering::Next),
+                ("Also under it.", &Numbering::Given("7".into()))
+            ]
+        );
+    }
+}

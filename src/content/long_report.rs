@@ -5,6 +5,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::ShapeError;
 use super::action_plan::ActionPlanDefinition;
 use super::common::{Heading, OneOrMany, string_or_map};
 use super::cover_report::NumberText;
@@ -64,31 +65,35 @@ pub struct Signature {
     pub service: Option<String>,
 }
 
-/// One piece of a part's body.
-#[derive(Debug, Clone, Default)]
-pub struct BodyItem {
+/// One piece of a part's body: exactly one kind of thing, decided when the file is read.
+#[derive(Debug, Clone)]
+pub enum BodyItem {
     /// Markdown text (figures allowed).
-    pub text: Option<String>,
+    Text(String),
     /// An unnumbered heading within the part.
-    pub heading: Option<Heading>,
-    /// A block quotation (statutory guidance, a foreword)…
-    pub quote: Option<String>,
-    /// …and who it is from.
-    pub attribution: Option<String>,
-    /// Quotations side by side in boxes (feedback), each with who said it.
-    pub callouts: Vec<CalloutDefinition>,
+    Heading(Heading),
+    /// A block quotation (statutory guidance, a foreword).
+    Quote {
+        /// What is quoted (Markdown, figures allowed).
+        quote: String,
+        /// Who it is from.
+        attribution: Option<String>,
+    },
+    /// Quotations side by side in boxes (feedback), each with who said it; never empty.
+    Callouts(Vec<CalloutDefinition>),
     /// A table of the figures file, by name.
-    pub table: Option<String>,
+    Table(String),
     /// A chart of a table of the figures file.
-    pub chart: Option<TableChart>,
+    Chart(TableChart),
     /// A hierarchy diagram.
-    pub structure: Option<StructureDefinition>,
+    Structure(StructureDefinition),
     /// An action plan.
-    pub action_plan: Option<ActionPlanDefinition>,
+    ActionPlan(ActionPlanDefinition),
     /// Start a new page.
-    pub page_break: Option<bool>,
+    PageBreak,
 }
 
+/// A body item's map of fields as written, before it is known to be one thing.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BodyItemFields {
@@ -105,19 +110,41 @@ struct BodyItemFields {
     page_break: Option<bool>,
 }
 
-impl From<BodyItemFields> for BodyItem {
-    fn from(fields: BodyItemFields) -> Self {
-        BodyItem {
-            text: fields.text,
-            heading: fields.heading,
-            quote: fields.quote,
-            attribution: fields.attribution,
-            callouts: fields.callouts,
-            table: fields.table,
-            chart: fields.chart,
-            structure: fields.structure,
-            action_plan: fields.action_plan,
-            page_break: fields.page_break,
+impl TryFrom<BodyItemFields> for BodyItem {
+    type Error = ShapeError;
+
+    /// The one kind the fields give. `attribution` goes with `quote`, and an empty `callouts`
+    /// list or `page_break: false` give nothing, so none of them counts as a kind of its own.
+    fn try_from(fields: BodyItemFields) -> Result<Self, ShapeError> {
+        let BodyItemFields {
+            text,
+            heading,
+            quote,
+            attribution,
+            callouts,
+            table,
+            chart,
+            structure,
+            action_plan,
+            page_break,
+        } = fields;
+        let kinds = [
+            text.map(BodyItem::Text),
+            heading.map(BodyItem::Heading),
+            quote.map(|quote| BodyItem::Quote { quote, attribution }),
+            (!callouts.is_empty()).then_some(BodyItem::Callouts(callouts)),
+            table.map(BodyItem::Table),
+            chart.map(BodyItem::Chart),
+            structure.map(BodyItem::Structure),
+            action_plan.map(BodyItem::ActionPlan),
+            (page_break == Some(true)).then_some(BodyItem::PageBreak),
+        ];
+        let mut given = kinds.into_iter().flatten();
+        match (given.next(), given.next()) {
+            (Some(item), None) => Ok(item),
+            _ => Err(ShapeError::new("a body item must be exactly one thing").expected(
+                "text, or one of `heading`, `quote` (with `attribution`), `callouts`, `table`, `chart`, `structure`, `action_plan`, `page_break`",
+            )),
         }
     }
 }
@@ -126,10 +153,7 @@ string_or_map!(
     BodyItem,
     BodyItemFields,
     "paragraph text, or a map with one of `heading`, `quote`, `callouts`, `table`, `chart`, `structure`, `action_plan`, `page_break`",
-    |text| BodyItem {
-        text: Some(text.to_string()),
-        ..BodyItem::default()
-    }
+    |text| BodyItem::Text(text.to_string())
 );
 
 /// A boxed quotation.
@@ -215,3 +239,83 @@ string_or_map!(
         children: Vec::new()
     }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_yaml;
+    use crate::diagnostics::{Diagnostic, SourceFile};
+
+    /// A long report whose one section's body is `body`, written as a YAML list at line 5.
+    fn parse_body(body: &str) -> Result<LongReport, Diagnostic> {
+        let text = format!(
+            "kind: long-report\ntitle: Annual Report\nsections:\n  - title: Introduction\n    body:\n{body}"
+        );
+        parse_yaml(&SourceFile {
+            path: "report.yaml".into(),
+            text,
+        })
+    }
+
+    fn body_of(report: &LongReport) -> Vec<&BodyItem> {
+        report.sections[0]
+            .value
+            .body
+            .iter()
+            .map(|item| &item.value)
+            .collect()
+    }
+
+    #[test]
+    fn an_item_with_two_kinds_fails_when_read_at_the_item() {
+        let problem = parse_body("      - text: Some text.\n        table: placements\n")
+            .expect_err("text and table in one item");
+        assert_eq!(problem.message, "a body item must be exactly one thing");
+        let expected = problem.expected.as_deref().unwrap_or_default();
+        assert!(
+            expected.starts_with("text, or one of `heading`"),
+            "{expected}"
+        );
+        let location = problem.location.expect("a place");
+        assert_eq!((location.line, location.column), (6, 9));
+    }
+
+    #[test]
+    fn an_item_with_no_kind_fails_when_read() {
+        for body in [
+            "      - page_break: false\n",
+            "      - attribution: Someone\n",
+            "      - callouts: []\n",
+        ] {
+            let problem = parse_body(body).expect_err(body);
+            assert_eq!(problem.message, "a body item must be exactly one thing");
+            assert_eq!(problem.location.map(|l| l.line), Some(6), "{body}");
+        }
+    }
+
+    #[test]
+    fn each_kind_is_read_as_written() {
+        let report = parse_body(
+            "      - Plain text.\n      - heading: Feedback\n      - quote: Words.\n        attribution: A carer\n      - table: placements\n      - page_break: true\n      - text: More text.\n        page_break: false\n        callouts: []\n",
+        )
+        .expect("valid body");
+        let body = body_of(&report);
+        assert!(matches!(body[0], BodyItem::Text(text) if text == "Plain text."));
+        assert!(matches!(body[1], BodyItem::Heading(heading) if heading.0 == "Feedback"));
+        assert!(matches!(
+            body[2],
+            BodyItem::Quote { quote, attribution: Some(who) } if quote == "Words." && who == "A carer"
+        ));
+        assert!(matches!(body[3], BodyItem::Table(name) if name == "placements"));
+        assert!(matches!(body[4], BodyItem::PageBreak));
+        assert!(matches!(body[5], BodyItem::Text(text) if text == "More text."));
+        assert_eq!(body.len(), 6);
+    }
+
+    #[test]
+    fn an_unknown_field_in_an_item_is_still_named() {
+        let problem = parse_body("      - txt: Some text.\n").expect_err("unknown field");
+        assert_eq!(problem.message, "unknown field `txt`");
+        assert_eq!(problem.hints, vec!["did you mean `text`?".to_string()]);
+    }
+}

@@ -20,6 +20,79 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
 use crate::input::ContentRoot;
 
+/// A value that is well-formed YAML but not a shape its place allows (an item that is two
+/// things at once, a field without the one it belongs with). Content types raise it while
+/// parsing, through serde's custom errors, so the problem is reported with the item's place;
+/// [`yaml_diagnostic`] splits it back into message, expectation and hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError {
+    message: String,
+    expected: Option<String>,
+    hint: Option<String>,
+}
+
+/// Separates the parts of a [`ShapeError`]'s text. serde-saphyr escapes control characters
+/// (a line break) in messages, so this is a printable one: the symbol for a record separator,
+/// which no message of ours uses.
+const PART_SEPARATOR: char = '\u{241E}';
+/// Starts the part of a [`ShapeError`]'s text that says what was expected.
+const EXPECTED_PART: &str = "expected: ";
+/// Starts the part of a [`ShapeError`]'s text that says how to fix it.
+const HINT_PART: &str = "hint: ";
+
+impl ShapeError {
+    /// A problem with an item's shape, said in a few words.
+    pub fn new(message: impl Into<String>) -> Self {
+        ShapeError {
+            message: message.into(),
+            expected: None,
+            hint: None,
+        }
+    }
+
+    /// What the place takes.
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// How to put it right.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// The text serde carries: the message, then each part given, marked and separated.
+impl std::fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(expected) = &self.expected {
+            write!(f, "{PART_SEPARATOR}{EXPECTED_PART}{expected}")?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "{PART_SEPARATOR}{HINT_PART}{hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A [`ShapeError`]'s text read back into a diagnostic, or `None` for any other message.
+fn shape_diagnostic(message: &str, location: Location) -> Option<Diagnostic> {
+    let (first, rest) = message.split_once(PART_SEPARATOR)?;
+    let mut diagnostic = Diagnostic::error(first.to_string()).at(location);
+    for part in rest.split(PART_SEPARATOR) {
+        if let Some(expected) = part.strip_prefix(EXPECTED_PART) {
+            diagnostic = diagnostic.expected(expected.to_string());
+        } else if let Some(hint) = part.strip_prefix(HINT_PART) {
+            diagnostic = diagnostic.hint(hint.to_string());
+        } else {
+            return None;
+        }
+    }
+    Some(diagnostic)
+}
+
 /// Parse YAML strictly: duplicate keys are errors and only `true`/`false` are booleans.
 pub fn parse_yaml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
     let options = serde_saphyr::options! {
@@ -42,6 +115,9 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
         })
         .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
 
+    if let Some(diagnostic) = shape_diagnostic(message, location.clone()) {
+        return diagnostic;
+    }
     if let Some(rest) = message.strip_prefix("unknown field `")
         && let Some((field, expected)) = rest.split_once("`, expected ")
     {

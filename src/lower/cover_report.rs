@@ -4,7 +4,9 @@ use serde_saphyr::Spanned;
 
 use super::{Counter, body_blocks, number, parse_number, person_paragraph};
 use crate::content::common::Person;
-use crate::content::cover_report::{CoverReport, Layout, Section, SectionItem, SectionKey};
+use crate::content::cover_report::{
+    CoverReport, Layout, Numbering, Section, SectionItem, SectionKey, SectionParagraph, SubSection,
+};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
 use crate::format::long_date;
@@ -297,9 +299,7 @@ impl Lowering<'_> {
             });
             let mut counter = Counter::new(section_number);
             match (written, standard.default) {
-                (Some(section), _) => {
-                    self.section_items(&section.value, &mut counter, 0, &mut blocks)
-                }
+                (Some(section), _) => self.section_items(&section.value, &mut counter, &mut blocks),
                 (None, Some(default)) => blocks.push(Block::Numbered {
                     number: number(counter.next(None)),
                     blocks: vec![Block::plain(default)],
@@ -368,126 +368,103 @@ impl Lowering<'_> {
         }
     }
 
-    fn section_items(
-        &mut self,
-        section: &Section,
-        counter: &mut Counter,
-        depth: usize,
-        blocks: &mut Vec<Block>,
-    ) {
+    fn section_items(&mut self, section: &Section, counter: &mut Counter, blocks: &mut Vec<Block>) {
         for item in &section.items {
-            self.section_item(item, counter, depth, blocks);
+            match &item.value {
+                SectionItem::Paragraph(paragraph) => {
+                    self.paragraph(item, paragraph, counter, blocks);
+                }
+                SectionItem::SubSection(sub_section) => {
+                    self.sub_section(item, sub_section, counter, blocks);
+                }
+            }
         }
     }
 
-    fn section_item(
+    /// The number set by hand on an item, as parts; `Err` once a number that cannot be read
+    /// has been reported.
+    fn given_number<T>(
+        &mut self,
+        numbering: &Numbering,
+        spanned: &Spanned<T>,
+    ) -> Result<Option<Vec<u32>>, ()> {
+        let Numbering::Given(text) = numbering else {
+            return Ok(None);
+        };
+        match parse_number(text) {
+            Some(parts) => Ok(Some(parts)),
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("`{text}` is not a paragraph number"))
+                        .at(self.source.location_of(spanned))
+                        .expected("numbers joined by dots, e.g. \"2.4\" or \"3.2.1\""),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// A sub-heading, numbered in turn (an unnumbered one still takes its number, so that its
+    /// paragraphs count on below it), then its paragraphs.
+    fn sub_section(
         &mut self,
         spanned: &Spanned<SectionItem>,
+        sub_section: &SubSection,
         counter: &mut Counter,
-        depth: usize,
         blocks: &mut Vec<Block>,
     ) {
-        let item = &spanned.value;
-        let source = self.source;
-        let here = || source.location_of(spanned);
-        let explicit = match &item.number {
-            Some(text) => match parse_number(text) {
-                Some(parts) => Some(parts),
-                None => {
-                    self.diagnostics.push(
-                        Diagnostic::error(format!("`{text}` is not a paragraph number"))
-                            .at(here())
-                            .expected("numbers joined by dots, e.g. \"2.4\" or \"3.2.1\""),
-                    );
-                    return;
-                }
-            },
-            None => None,
+        let Ok(explicit) = self.given_number(&sub_section.numbering, spanned) else {
+            return;
         };
-        if item.numbered == Some(false) && explicit.is_some() {
+        let parts = counter.next(explicit);
+        blocks.push(Block::Heading {
+            level: SECTION_LEVEL + 1,
+            number: (sub_section.numbering != Numbering::Unnumbered).then(|| number(parts.clone())),
+            content: vec![Inline::text(sub_section.heading.clone())],
+        });
+        let mut sub_counter = Counter::new(parts);
+        for paragraph in &sub_section.paragraphs {
+            self.paragraph(paragraph, &paragraph.value, &mut sub_counter, blocks);
+        }
+    }
+
+    /// A paragraph, numbered in turn unless `numbered: false`.
+    fn paragraph<T>(
+        &mut self,
+        spanned: &Spanned<T>,
+        paragraph: &SectionParagraph,
+        counter: &mut Counter,
+        blocks: &mut Vec<Block>,
+    ) {
+        let Ok(explicit) = self.given_number(&paragraph.numbering, spanned) else {
+            return;
+        };
+        let errors_before = self.diagnostics.len();
+        let body = body_blocks(
+            self.narrative,
+            self.source,
+            &paragraph.text,
+            Some(spanned),
+            &mut self.diagnostics,
+        );
+        if self.diagnostics.len() > errors_before {
+            return;
+        }
+        if body.is_empty() {
             self.diagnostics.push(
-                Diagnostic::error("a paragraph has `numbered: false` and a `number`")
-                    .at(here())
-                    .hint("keep one of them"),
+                Diagnostic::error("empty paragraph")
+                    .at(self.source.location_of(spanned))
+                    .hint("write its text, or remove it"),
             );
             return;
         }
-        match (&item.text, &item.heading) {
-            (Some(text), None) => {
-                if !item.paragraphs.is_empty() {
-                    self.diagnostics.push(
-                        Diagnostic::error("`paragraphs` belong under a `heading`")
-                            .at(here())
-                            .hint("add `heading:` to make this a sub-section, or move the paragraphs out"),
-                    );
-                    return;
-                }
-                let errors_before = self.diagnostics.len();
-                let body = body_blocks(
-                    self.narrative,
-                    self.source,
-                    text,
-                    Some(spanned),
-                    &mut self.diagnostics,
-                );
-                if self.diagnostics.len() > errors_before {
-                    return;
-                }
-                if body.is_empty() {
-                    self.diagnostics.push(
-                        Diagnostic::error("empty paragraph")
-                            .at(here())
-                            .hint("write its text, or remove it"),
-                    );
-                    return;
-                }
-                if item.numbered == Some(false) {
-                    blocks.extend(body);
-                } else {
-                    blocks.push(Block::Numbered {
-                        number: number(counter.next(explicit)),
-                        blocks: body,
-                    });
-                }
-            }
-            (None, Some(heading)) => {
-                if heading.trim().is_empty() {
-                    self.diagnostics.push(
-                        Diagnostic::error("a sub-heading is empty").at(here()).hint(
-                            "write the sub-heading, or make the item a paragraph with `text`",
-                        ),
-                    );
-                    return;
-                }
-                if depth > 0 {
-                    self.diagnostics.push(
-                        Diagnostic::error("a sub-section cannot hold another sub-section")
-                            .at(here())
-                            .hint("sections go two levels deep: section, then sub-heading with paragraphs"),
-                    );
-                    return;
-                }
-                let parts = counter.next(explicit);
-                blocks.push(Block::Heading {
-                    level: SECTION_LEVEL + 1,
-                    number: (item.numbered != Some(false)).then(|| number(parts.clone())),
-                    content: vec![Inline::text(heading.clone())],
-                });
-                let mut sub_counter = Counter::new(parts);
-                for paragraph in &item.paragraphs {
-                    self.section_item(paragraph, &mut sub_counter, depth + 1, blocks);
-                }
-            }
-            (Some(_), Some(_)) => self.diagnostics.push(
-                Diagnostic::error("an item has both `text` and `heading`")
-                    .at(here())
-                    .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
-            ),
-            (None, None) => self.diagnostics.push(
-                Diagnostic::error("an item has neither `text` nor `heading`")
-                    .at(here())
-                    .hint("a paragraph has `text`; a sub-section has `heading` and `paragraphs`"),
-            ),
+        if paragraph.numbering == Numbering::Unnumbered {
+            blocks.extend(body);
+        } else {
+            blocks.push(Block::Numbered {
+                number: number(counter.next(explicit)),
+                blocks: body,
+            });
         }
     }
 

@@ -9,7 +9,7 @@ use super::charts::category_chart;
 use super::{Counter, body_blocks, number, parse_number};
 use crate::content::figures::Unit;
 use crate::content::long_report::{
-    BodyItem, LongReport, Part, StructureNodeDefinition, TableChartKind,
+    BodyItem, LongReport, Part, StructureNodeDefinition, TableChart, TableChartKind,
 };
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -187,141 +187,126 @@ impl Lowering<'_> {
     }
 
     fn body_item(&mut self, spanned: &Spanned<BodyItem>, level: u8, blocks: &mut Vec<Block>) {
-        let item = &spanned.value;
-        let here = self.source.location_of(spanned);
-        let kinds = [
-            item.text.is_some(),
-            item.heading.is_some(),
-            item.quote.is_some(),
-            !item.callouts.is_empty(),
-            item.table.is_some(),
-            item.chart.is_some(),
-            item.structure.is_some(),
-            item.action_plan.is_some(),
-            item.page_break == Some(true),
-        ];
-        if kinds.iter().filter(|k| **k).count() != 1 {
-            self.diagnostics.push(
-                Diagnostic::error("a body item must be exactly one thing")
-                    .at(here)
-                    .expected("text, or one of `heading`, `quote` (with `attribution`), `callouts`, `table`, `chart`, `structure`, `action_plan`, `page_break`"),
-            );
-            return;
-        }
-        if let Some(text) = &item.text {
-            blocks.extend(body_blocks(
+        match &spanned.value {
+            BodyItem::Text(text) => blocks.extend(body_blocks(
                 self.narrative,
                 self.source,
                 text,
                 Some(spanned),
                 &mut self.diagnostics,
-            ));
-        } else if let Some(heading) = &item.heading {
-            blocks.push(Block::Heading {
+            )),
+            BodyItem::Heading(heading) => blocks.push(Block::Heading {
                 level: level + 1,
                 number: None,
                 content: vec![Inline::text(heading.clone())],
-            });
-        } else if let Some(quote) = &item.quote {
-            let mut quoted = body_blocks(
-                self.narrative,
-                self.source,
-                quote,
-                Some(spanned),
-                &mut self.diagnostics,
-            );
-            if let Some(attribution) = &item.attribution {
-                quoted.push(Block::plain(attribution.clone()));
-            }
-            blocks.push(Block::Quote { blocks: quoted });
-        } else if !item.callouts.is_empty() {
-            let quotes = item
-                .callouts
-                .iter()
-                .map(|callout| {
-                    let rendered = self
-                        .narrative
-                        .render_str(&callout.quote, self.source, Some(spanned))
-                        .unwrap_or_else(|problem| {
-                            self.diagnostics.push(problem);
-                            String::new()
-                        });
-                    Callout {
-                        content: parse_inlines(&rendered),
-                        attribution: callout.attribution.clone(),
-                    }
-                })
-                .collect();
-            blocks.push(Block::Callouts { quotes });
-        } else if let Some(name) = &item.table {
-            if let Some(table) = self.table(name, spanned) {
-                blocks.push(Block::Table(Box::new(table)));
-            }
-        } else if let Some(chart) = &item.chart {
-            let Some(table) = self.figure_table(&chart.table, spanned) else {
-                return;
-            };
-            let values: Vec<(String, Option<f64>)> = match chart.column {
-                None => table.series.clone(),
-                Some(column) => self
-                    .figures
-                    .and_then(|figures| figures.tables.get(&chart.table))
-                    .map(|table| {
-                        table
-                            .rows
-                            .iter()
-                            .filter_map(|row| {
-                                let value = row
-                                    .get(column)
-                                    .and_then(|cell| cell.replace([',', '%'], "").parse().ok());
-                                Some((row.first()?.clone(), value))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            };
-            if !values.iter().any(|(_, value)| value.is_some()) {
-                self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "the chart of `{}` has no figures to draw",
-                        chart.table
-                    ))
-                    .at(self.source.location_of(spanned))
-                    .hint("a chart draws a column of numbers; choose a table (or `column`) that has some"),
+            }),
+            BodyItem::Quote { quote, attribution } => {
+                let mut quoted = body_blocks(
+                    self.narrative,
+                    self.source,
+                    quote,
+                    Some(spanned),
+                    &mut self.diagnostics,
                 );
-                return;
+                if let Some(attribution) = attribution {
+                    quoted.push(Block::plain(attribution.clone()));
+                }
+                blocks.push(Block::Quote { blocks: quoted });
             }
-            let kind = match chart.kind {
-                TableChartKind::Bar => ChartKind::Bar,
-                TableChartKind::Hbar => ChartKind::HorizontalBar,
-                TableChartKind::Line => ChartKind::Line,
-            };
-            let unit = chart.unit.unwrap_or(Unit::Count);
-            let show = move |value: f64| match unit {
-                Unit::Percent => format::percent(value, 1),
-                Unit::Count => format::number(value, if value.fract() == 0.0 { 0 } else { 1 }),
-                Unit::Rate | Unit::Average => format::number(value, 1),
-            };
-            blocks.push(Block::Chart(Box::new(category_chart(
-                kind,
-                &chart.title,
-                &values,
-                show,
-            ))));
-        } else if let Some(structure) = &item.structure {
-            let root = structure_node(&structure.root);
-            let mut alt = format!("Structure chart, {}: ", structure.title);
-            describe(&root, None, &mut alt);
-            blocks.push(Block::Structure(Box::new(Structure {
-                title: structure.title.clone(),
-                alt: alt.trim_end().to_string(),
-                root,
-            })));
-        } else if let Some(plan) = &item.action_plan {
-            blocks.extend(action_plan_blocks(plan, level + 1));
-        } else {
-            blocks.push(Block::PageBreak);
+            BodyItem::Callouts(callouts) => {
+                let quotes = callouts
+                    .iter()
+                    .map(|callout| {
+                        let rendered = self
+                            .narrative
+                            .render_str(&callout.quote, self.source, Some(spanned))
+                            .unwrap_or_else(|problem| {
+                                self.diagnostics.push(problem);
+                                String::new()
+                            });
+                        Callout {
+                            content: parse_inlines(&rendered),
+                            attribution: callout.attribution.clone(),
+                        }
+                    })
+                    .collect();
+                blocks.push(Block::Callouts { quotes });
+            }
+            BodyItem::Table(name) => {
+                if let Some(table) = self.table(name, spanned) {
+                    blocks.push(Block::Table(Box::new(table)));
+                }
+            }
+            BodyItem::Chart(chart) => self.chart(chart, spanned, blocks),
+            BodyItem::Structure(structure) => {
+                let root = structure_node(&structure.root);
+                let mut alt = format!("Structure chart, {}: ", structure.title);
+                describe(&root, None, &mut alt);
+                blocks.push(Block::Structure(Box::new(Structure {
+                    title: structure.title.clone(),
+                    alt: alt.trim_end().to_string(),
+                    root,
+                })));
+            }
+            BodyItem::ActionPlan(plan) => blocks.extend(action_plan_blocks(plan, level + 1)),
+            BodyItem::PageBreak => blocks.push(Block::PageBreak),
         }
+    }
+
+    /// A chart of a figures table's column, drawn as the author chose.
+    fn chart(&mut self, chart: &TableChart, spanned: &Spanned<BodyItem>, blocks: &mut Vec<Block>) {
+        let Some(table) = self.figure_table(&chart.table, spanned) else {
+            return;
+        };
+        let values: Vec<(String, Option<f64>)> = match chart.column {
+            None => table.series.clone(),
+            Some(column) => self
+                .figures
+                .and_then(|figures| figures.tables.get(&chart.table))
+                .map(|table| {
+                    table
+                        .rows
+                        .iter()
+                        .filter_map(|row| {
+                            let value = row
+                                .get(column)
+                                .and_then(|cell| cell.replace([',', '%'], "").parse().ok());
+                            Some((row.first()?.clone(), value))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        if !values.iter().any(|(_, value)| value.is_some()) {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the chart of `{}` has no figures to draw",
+                    chart.table
+                ))
+                .at(self.source.location_of(spanned))
+                .hint(
+                    "a chart draws a column of numbers; choose a table (or `column`) that has some",
+                ),
+            );
+            return;
+        }
+        let kind = match chart.kind {
+            TableChartKind::Bar => ChartKind::Bar,
+            TableChartKind::Hbar => ChartKind::HorizontalBar,
+            TableChartKind::Line => ChartKind::Line,
+        };
+        let unit = chart.unit.unwrap_or(Unit::Count);
+        let show = move |value: f64| match unit {
+            Unit::Percent => format::percent(value, 1),
+            Unit::Count => format::number(value, if value.fract() == 0.0 { 0 } else { 1 }),
+            Unit::Rate | Unit::Average => format::number(value, 1),
+        };
+        blocks.push(Block::Chart(Box::new(category_chart(
+            kind,
+            &chart.title,
+            &values,
+            show,
+        ))));
     }
 
     fn figure_table(
