@@ -666,3 +666,46 @@ fn an_action_plan_on_its_own_shows_owner_due_date_and_status_in_words() {
         assert!(docx.contains(text), "DOCX lacks {text:?}");
     }
 }
+
+/// A chart may draw any column of a figures table, the share column too: it draws the figures
+/// themselves (1,234 is 1234, 61.7% is 61.7), never the printed text read back.
+#[test]
+fn a_chart_of_any_column_draws_the_figures() {
+    let work = tempfile::tempdir().unwrap();
+    write_files(
+        work.path(),
+        &[
+            (
+                "figures.yaml",
+                "kind: figures\nas_at: 2021-03\ntables:\n  placements:\n    columns: [Placement, Children, Note]\n\
+                 \x20   rows:\n      - [Foster care, 1234, a]\n      - [Residential, 766, b]\n\
+                 \x20   percent: \"%\"\n",
+            ),
+            (
+                "report.yaml",
+                "kind: long-report\nfigures: figures.yaml\ntitle: A report\nsections:\n\
+                 \x20 - title: Placements\n    body:\n\
+                 \x20     - chart: {table: placements, kind: bar, title: Children, column: 1}\n\
+                 \x20     - chart: {table: placements, kind: bar, title: Share, column: 3, unit: percent}\n",
+            ),
+        ],
+    );
+    let root = papers::input::ContentRoot::new(work.path()).unwrap();
+    let (loaded, _) = papers::build::load(
+        &[work.path().join("report.yaml")],
+        &root,
+        &Default::default(),
+    )
+    .unwrap_or_else(|failure| panic!("{failure:?}"));
+    let model = serde_json::to_value(&loaded.papers[0].document).unwrap();
+    let charts: Vec<&serde_json::Value> = model["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|block| block["kind"] == "chart")
+        .collect();
+    assert_eq!(charts.len(), 2, "{model:#}");
+    let values = |chart: &serde_json::Value| chart["series"][0]["values"].clone();
+    assert_eq!(values(charts[0]), serde_json::json!([1234.0, 766.0]));
+    assert_eq!(values(charts[1]), serde_json::json!([61.7, 38.3]));
+}

@@ -18,6 +18,9 @@ pub struct FigureTable {
     pub columns: Vec<String>,
     /// Rows as printed.
     pub rows: Vec<Vec<String>>,
+    /// The number behind each printed cell of [`FigureTable::rows`] (`None` for text), so that
+    /// a chart of any column draws the figures, never text read back.
+    pub values: Vec<Vec<Option<f64>>>,
     /// The total row as printed, if the table has one.
     pub total_row: Option<Vec<String>>,
     /// The labels and values of the column the total is of, for charts; a row whose cell is
@@ -148,6 +151,25 @@ pub fn compute_table(
             cells
         })
         .collect();
+    let numbers: Vec<Vec<Option<f64>>> = definition
+        .rows
+        .iter()
+        .map(|row| {
+            let mut numbers: Vec<Option<f64>> = row
+                .value
+                .iter()
+                .map(|value| match value {
+                    TableValue::Number(number) => Some(*number),
+                    TableValue::Text(_) => None,
+                })
+                .collect();
+            if definition.percent.is_some() {
+                // The share as printed: to one decimal place.
+                numbers.push(value_of(&row.value).map(|value| round_half_up(share(value), 1)));
+            }
+            numbers
+        })
+        .collect();
     let total_row = definition.total.as_ref().map(|label| {
         let mut cells = vec![label.clone()];
         for index in 1..width {
@@ -190,6 +212,7 @@ pub fn compute_table(
         FigureTable {
             columns,
             rows,
+            values: numbers,
             total_row,
             series,
             column,

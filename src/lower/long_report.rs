@@ -267,10 +267,9 @@ impl Lowering<'_> {
                     table
                         .rows
                         .iter()
-                        .filter_map(|row| {
-                            let value = row
-                                .get(column)
-                                .and_then(|cell| cell.replace([',', '%'], "").parse().ok());
+                        .zip(&table.values)
+                        .filter_map(|(row, values)| {
+                            let value = values.get(column).copied().flatten();
                             Some((row.first()?.clone(), value))
                         })
                         .collect()
