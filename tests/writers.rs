@@ -220,3 +220,24 @@ fn an_awkward_running_header_prints_literally_in_word() {
     let header = docx_part_of(&docx(&model_fixture("awkward")), "word/header1.xml").unwrap();
     assert!(header.contains(r">HEADER #$*&lt;@{{\&amp;<"), "{header}");
 }
+
+#[test]
+fn the_normal_style_carries_the_house_font_size_and_language() {
+    let styles = docx_part_of(&docx(&model_fixture("structure")), "word/styles.xml").unwrap();
+    let normal = styles
+        .split("<w:style ")
+        .find(|style| style.contains(r#"w:styleId="Normal""#))
+        .expect("a Normal style");
+    for property in [
+        r#"w:default="1""#,
+        r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" />"#,
+        r#"<w:sz w:val="24" />"#,
+        r#"<w:szCs w:val="24" />"#,
+        r#"<w:lang w:val="en-GB" />"#,
+    ] {
+        assert!(
+            normal.contains(property),
+            "Normal lacks {property}: {normal}"
+        );
+    }
+}

@@ -100,7 +100,8 @@ pub(super) fn section_end(landscape: bool, running_header: Option<&str>) -> Para
     Paragraph::new().section_property(section.footer(footer(), FOOTER_RELATIONSHIP))
 }
 
-/// Named styles: Normal (Arial 12) comes from the document defaults; headings carry outline levels.
+/// The document defaults (Arial 12) and named styles; headings carry outline levels. Normal, which
+/// docx-rs writes itself, gets the same font and size when the package is finished.
 pub(super) fn house_styles(docx: Docx) -> Docx {
     docx.default_fonts(
         RunFonts::new()
