@@ -346,6 +346,31 @@ fn the_agenda_docx_prints_the_packs_page_ranges() {
 }
 
 #[test]
+fn the_minutes_docx_prints_the_running_header_on_every_page() {
+    const HEADER: &str = "CORPORATE PARENTING PANEL - 15/02/22";
+    let minutes = folder().join("item-04-minutes.docx");
+    let header = docx_part(&minutes, "word/header1.xml");
+    assert!(header.contains(&format!(">{HEADER}<")), "{header}");
+    let document = docx_document(&minutes);
+    assert!(
+        document.contains(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#),
+        "the minutes' section does not refer to the header"
+    );
+    // Word, as LibreOffice stands in for it, prints it atop each page.
+    let converted = tempfile::tempdir().unwrap();
+    let pages = pdf_pages_raw(&docx_to_pdf(&minutes, converted.path()));
+    assert!(pages.len() > 1);
+    for (number, page) in pages.iter().enumerate() {
+        assert_eq!(
+            page.lines().map(str::trim).find(|line| !line.is_empty()),
+            Some(HEADER),
+            "page {} of the minutes' DOCX:\n{page}",
+            number + 1
+        );
+    }
+}
+
+#[test]
 fn a_minute_reference_to_a_missing_key_fails_check_at_its_place() {
     let work = tempfile::tempdir().unwrap();
     let meeting = work.path().join("panel/2022-05-13");

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use papers::model::Document;
+use papers::model::{Block, Document, Inline};
 
 /// The DOCX part that holds the body.
 const MAIN_PART: &str = "word/document.xml";
@@ -144,5 +144,100 @@ fn headings_keep_their_numbers_and_styles_in_both_formats() {
         "1.1 Plain, then",
     ] {
         assert!(text.contains(heading), "the PDF lacks {heading:?}:\n{text}");
+    }
+}
+
+/// Each `<w:sectPr>` of a document part: the last section's, and each section break's.
+fn sections(xml: &str) -> Vec<&str> {
+    xml.split("<w:sectPr>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</w:sectPr>").next())
+        .collect()
+}
+
+#[test]
+fn the_running_header_is_on_every_page_in_word_too() {
+    let mut document = model_fixture("structure");
+    // A landscape section between portrait ones: three sections, each with its own page setup.
+    document.blocks.push(Block::Landscape {
+        blocks: vec![Block::Paragraph {
+            content: vec![Inline::Text {
+                text: "Wide".to_string(),
+            }],
+        }],
+    });
+    let package = docx(&document);
+    let header = docx_part_of(&package, "word/header1.xml").expect("a header part");
+    assert!(header.contains(">FIXTURE PANEL - 13/05/22<"), "{header}");
+    assert!(
+        header.contains(r#"<w:pStyle w:val="Header" />"#)
+            && header.contains(r#"<w:jc w:val="center" />"#),
+        "{header}"
+    );
+    let body = docx_part_of(&package, MAIN_PART).unwrap();
+    let sections = sections(&body);
+    assert_eq!(sections.len(), 3, "{body}");
+    assert!(
+        sections
+            .iter()
+            .any(|section| section.contains("w:orient=\"landscape\""))
+    );
+    for section in sections {
+        assert!(
+            section.contains(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#),
+            "a section without the header: {section}"
+        );
+    }
+    let relationships = docx_part_of(&package, "word/_rels/document.xml.rels").unwrap();
+    assert!(
+        relationships.contains(r#"Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml""#),
+        "{relationships}"
+    );
+    // The header's style prints at 10 pt, as the PDF's header does.
+    let styles = docx_part_of(&package, "word/styles.xml").unwrap();
+    let style = styles
+        .split("<w:style ")
+        .find(|style| style.contains(r#"w:styleId="Header""#))
+        .expect("a Header style");
+    assert!(style.contains(r#"<w:sz w:val="20" />"#), "{style}");
+}
+
+#[test]
+fn a_document_without_a_running_header_refers_to_no_header() {
+    let mut document = model_fixture("structure");
+    document.running_header = None;
+    document
+        .blocks
+        .push(Block::Landscape { blocks: Vec::new() });
+    let package = docx(&document);
+    assert!(docx_part_of(&package, "word/header1.xml").is_none());
+    let body = docx_part_of(&package, MAIN_PART).unwrap();
+    assert!(!body.contains("headerReference"), "{body}");
+}
+
+#[test]
+fn an_awkward_running_header_prints_literally_in_word() {
+    let header = docx_part_of(&docx(&model_fixture("awkward")), "word/header1.xml").unwrap();
+    assert!(header.contains(r">HEADER #$*&lt;@{{\&amp;<"), "{header}");
+}
+
+#[test]
+fn the_normal_style_carries_the_house_font_size_and_language() {
+    let styles = docx_part_of(&docx(&model_fixture("structure")), "word/styles.xml").unwrap();
+    let normal = styles
+        .split("<w:style ")
+        .find(|style| style.contains(r#"w:styleId="Normal""#))
+        .expect("a Normal style");
+    for property in [
+        r#"w:default="1""#,
+        r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" />"#,
+        r#"<w:sz w:val="24" />"#,
+        r#"<w:szCs w:val="24" />"#,
+        r#"<w:lang w:val="en-GB" />"#,
+    ] {
+        assert!(
+            normal.contains(property),
+            "Normal lacks {property}: {normal}"
+        );
     }
 }

@@ -51,6 +51,7 @@ pub fn write_docx(
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let mut writer = DocxWriter {
         drawings,
+        running_header: document.running_header.as_deref(),
         numbering: HouseNumbering::new(),
         ordered_lists: Vec::new(),
         body: Vec::new(),
@@ -100,6 +101,8 @@ fn push(sink: &mut Sink, paragraph: Paragraph) {
 struct DocxWriter<'a> {
     /// Draws charts and structure diagrams.
     drawings: &'a dyn DrawCharts,
+    /// Text printed at the top of every page, if the document has any.
+    running_header: Option<&'a str>,
     numbering: HouseNumbering,
     /// (num id, start) of each Markdown numbered list, registered at the end.
     ordered_lists: Vec<(usize, u32)>,
@@ -115,12 +118,16 @@ struct DocxWriter<'a> {
 }
 
 impl DocxWriter<'_> {
-    /// The Word document: house styles and page setup, the numbering the body used, the body.
+    /// The Word document: house styles and page setup, the running header and footer, the
+    /// numbering the body used, the body.
     fn assemble(&mut self) -> Docx {
         let mut docx = styles::house_styles(Docx::new())
             .page_size(A4_SHORT, A4_LONG)
-            .page_margin(styles::page_margin())
-            .footer(styles::footer());
+            .page_margin(styles::page_margin());
+        if let Some(text) = self.running_header {
+            docx = docx.header(styles::header(text));
+        }
+        docx = docx.footer(styles::footer());
         docx = self.numbering.register(docx);
         for (num_id, start) in &self.ordered_lists {
             docx = docx.add_numbering(

@@ -87,27 +87,115 @@ fn core_properties(metadata: &Metadata) -> String {
     xml
 }
 
-/// Give Normal its font and size explicitly and declare the document language.
-/// Edited as text: the part holds only the styles this crate defines, never an author's text.
+/// Give Normal the house font, body size and language explicitly (so Word's style pane and a
+/// reader's restyling see them, not only the document defaults), mark it the default paragraph
+/// style, and declare the language in the default run properties too, for text outside any style.
+/// docx-rs writes its own bare Normal ahead of the styles it is given, so one added through its
+/// API would be a second style with the same id, and its styles cannot hold a language: the part
+/// is amended event by event instead.
 fn amend_styles(styles: &str) -> String {
-    let normal_plain =
-        r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /></w:style>"#;
-    let normal = format!(
-        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal" /><w:qFormat /><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}" /><w:sz w:val="{BODY_SIZE}" /><w:szCs w:val="{BODY_SIZE}" /><w:lang w:val="{LANGUAGE}" /></w:rPr></w:style>"#
-    );
-    let styles = styles.replacen(normal_plain, &normal, 1);
-    // The default run properties carry the language too, for text outside any style.
-    match styles.find("<w:rPrDefault><w:rPr>") {
-        Some(index) => {
-            let at = index + "<w:rPrDefault><w:rPr>".len();
-            format!(
-                "{}<w:lang w:val=\"{LANGUAGE}\" />{}",
-                &styles[..at],
-                &styles[at..]
-            )
+    // The names of the elements open around the event being read.
+    let mut open: Vec<String> = Vec::new();
+    // How many elements deep the Normal style sits, while inside it.
+    let mut normal_depth: Option<usize> = None;
+    let mut normal_amended = false;
+    // Elements open inside Normal's own run properties, which are replaced.
+    let mut replaced_depth = 0usize;
+    let amended = rewrite(styles, |event, writer| {
+        if replaced_depth > 0 {
+            match &event {
+                Event::Start(_) => replaced_depth += 1,
+                Event::End(_) => replaced_depth -= 1,
+                _ => {}
+            }
+            return Ok(());
         }
-        None => styles,
-    }
+        let inside_normal = normal_depth.is_some_and(|depth| depth + 1 == open.len());
+        match &event {
+            Event::Start(element) | Event::Empty(element) => {
+                let is_empty = matches!(event, Event::Empty(_));
+                let name = element.name().as_ref().to_string();
+                match name.as_str() {
+                    "w:style" if !is_empty && is_normal_style(element) => {
+                        normal_depth = Some(open.len());
+                        normal_amended = false;
+                        writer.write_event(Event::Start(with_attributes(
+                            element,
+                            &[("w:default", "1")],
+                        )))?;
+                    }
+                    "w:rPr" if inside_normal && !normal_amended => {
+                        normal_amended = true;
+                        write_normal_run_properties(writer)?;
+                        if !is_empty {
+                            replaced_depth = 1;
+                        }
+                        return Ok(());
+                    }
+                    "w:rPr" if open.last().is_some_and(|parent| parent == "w:rPrDefault") => {
+                        // `<w:rPr />` opens to hold the language.
+                        let properties = BytesStart::from_content(
+                            element.trim_end().to_string(),
+                            element.name().as_ref().len(),
+                        );
+                        writer.write_event(Event::Start(properties))?;
+                        writer.write_event(language())?;
+                        if is_empty {
+                            writer.write_event(Event::End(BytesEnd::new("w:rPr")))?;
+                        }
+                    }
+                    _ => writer.write_event(event)?,
+                }
+                if !is_empty {
+                    open.push(name);
+                }
+                Ok(())
+            }
+            Event::End(_) => {
+                open.pop();
+                if normal_depth.is_some_and(|depth| depth == open.len()) {
+                    normal_depth = None;
+                    // A Normal written without run properties gets them last.
+                    if !normal_amended {
+                        write_normal_run_properties(writer)?;
+                    }
+                }
+                writer.write_event(event)
+            }
+            _ => writer.write_event(event),
+        }
+    });
+    amended.unwrap_or_else(|| styles.to_string())
+}
+
+/// Whether `element` opens the Normal paragraph style.
+fn is_normal_style(element: &BytesStart<'_>) -> bool {
+    attribute(element, "w:type").as_deref() == Some("paragraph")
+        && attribute(element, "w:styleId").as_deref() == Some("Normal")
+}
+
+/// Normal's run properties: the house font, body size and language, in the schema's order.
+fn write_normal_run_properties(writer: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
+    let size = BODY_SIZE.to_string();
+    writer.write_event(Event::Start(BytesStart::new("w:rPr")))?;
+    writer.write_event(empty_element(
+        "w:rFonts",
+        &[
+            ("w:ascii", FONT),
+            ("w:hAnsi", FONT),
+            ("w:cs", FONT),
+            ("w:eastAsia", FONT),
+        ],
+    ))?;
+    writer.write_event(empty_element("w:sz", &[("w:val", &size)]))?;
+    writer.write_event(empty_element("w:szCs", &[("w:val", &size)]))?;
+    writer.write_event(language())?;
+    writer.write_event(Event::End(BytesEnd::new("w:rPr")))
+}
+
+/// The document language as a run property.
+fn language() -> Event<'static> {
+    empty_element("w:lang", &[("w:val", LANGUAGE)])
 }
 
 /// A contents page's page numbers are fields only Word can compute: ask it to update them when
@@ -663,6 +751,61 @@ mod tests {
         // A table of another style is left alone, and so is the next table after a data table.
         let plain = r#"<w:tbl><w:tblPr><w:tblStyle w:val="Other" /></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#;
         assert_eq!(amend_document(plain, &[], &mut 0).xml, plain);
+    }
+
+    /// The Normal style element of a styles part.
+    fn normal_style(styles: &str) -> &str {
+        let start = styles
+            .find(r#"<w:style w:type="paragraph" w:styleId="Normal""#)
+            .unwrap_or_else(|| panic!("no Normal style: {styles}"));
+        let length = styles[start..].find("</w:style>").unwrap() + "</w:style>".len();
+        &styles[start..start + length]
+    }
+
+    #[test]
+    fn the_normal_style_carries_the_house_font_size_and_language() {
+        let docx = super::super::styles::house_styles(Docx::new())
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Normal")));
+        let styles = package_part(&finish(docx, &metadata(), &[]), "word/styles.xml");
+        assert_eq!(
+            normal_style(&styles),
+            r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal" /><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" /><w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#
+        );
+        // The document defaults declare the language too; they keep their font and size.
+        assert!(
+            styles.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="en-GB" /><w:sz w:val="24" />"#),
+            "{styles}"
+        );
+        // No other style is amended.
+        assert_eq!(styles.matches("<w:lang ").count(), 2, "{styles}");
+        assert_eq!(styles.matches(r#"w:default="1""#).count(), 1, "{styles}");
+    }
+
+    #[test]
+    fn the_normal_style_is_amended_however_docx_rs_writes_it() {
+        let run_properties = r#"<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" /><w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr>"#;
+        for (written, amended) in [
+            // Run properties with content are replaced, not added to.
+            (
+                r#"<w:rPr><w:b /></w:rPr><w:pPr />"#,
+                format!("{run_properties}<w:pPr />"),
+            ),
+            // Without run properties, they come last.
+            (
+                r#"<w:name w:val="Normal" />"#,
+                format!(r#"<w:name w:val="Normal" />{run_properties}"#),
+            ),
+        ] {
+            let styles = format!(
+                r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr /></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal">{written}</w:style><w:style w:type="character" w:styleId="Normal"><w:rPr /></w:style></w:styles>"#
+            );
+            assert_eq!(
+                amend_styles(&styles),
+                format!(
+                    r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB" /></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal" w:default="1">{amended}</w:style><w:style w:type="character" w:styleId="Normal"><w:rPr /></w:style></w:styles>"#
+                )
+            );
+        }
     }
 
     #[test]

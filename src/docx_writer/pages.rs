@@ -32,11 +32,12 @@ impl DocxWriter<'_> {
 
     /// Blocks in a landscape section of their own, between the portrait sections around them.
     pub(super) fn landscape(&mut self, blocks: &[Block], indent: i32, sink: &mut Sink) {
-        sink.push(BodyChild::paragraph(section_end(false)));
+        let header = self.running_header;
+        sink.push(BodyChild::paragraph(section_end(false, header)));
         let was_landscape = std::mem::replace(&mut self.landscape, true);
         self.blocks_into(blocks, indent, sink);
         self.landscape = was_landscape;
-        sink.push(BodyChild::paragraph(section_end(true)));
+        sink.push(BodyChild::paragraph(section_end(true, header)));
     }
 }
 

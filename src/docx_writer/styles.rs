@@ -1,12 +1,13 @@
-//! The house style in Word: named styles and their ids, list numbering, A4 pages and the footer.
+//! The house style in Word: named styles and their ids, list numbering, A4 pages, header and footer.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, Level, LevelJc, LevelText, LineSpacing,
+    AbstractNumbering, AlignmentType, Docx, Footer, Header, Level, LevelJc, LevelText, LineSpacing,
     LineSpacingType, NumberFormat, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph,
     Run, RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType,
 };
 
 use super::numbering::{LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
+use super::text::text_run;
 
 /// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
 pub const FONT: &str = "Arial";
@@ -24,6 +25,8 @@ pub(super) const A4_SHORT: u32 = 11906;
 pub(super) const A4_LONG: u32 = 16838;
 /// docx-rs names the document's one footer part so; section breaks refer to it again.
 const FOOTER_RELATIONSHIP: &str = "rIdFooter1";
+/// docx-rs names the document's one header part so; section breaks refer to it again.
+const HEADER_RELATIONSHIP: &str = "rIdHeader1";
 
 /// Heading styles by outline level: the title, sections ("1. Background"), sub-headings
 /// ("3.2 Looked After Children Profile"), and one more level for documents in a pack.
@@ -41,6 +44,8 @@ pub const SUBTITLE: &str = "Subtitle";
 pub const QUOTE: &str = "Quote";
 /// Footer text.
 pub const FOOTER: &str = "Footer";
+/// Running header text.
+pub const HEADER: &str = "Header";
 
 /// The page margins of every section, footer and header distances included.
 pub(super) fn page_margin() -> PageMargin {
@@ -64,24 +69,39 @@ pub(super) fn footer() -> Footer {
     )
 }
 
+/// The running header of every page, as the PDF prints it: `text` centred at 10 pt, printed
+/// literally.
+pub(super) fn header(text: &str) -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .style(HEADER)
+            .align(AlignmentType::Center)
+            .add_run(text_run(text)),
+    )
+}
+
 /// A paragraph that ends a section laid out portrait or landscape (Word keeps a section's
-/// page setup in the paragraph that closes it).
-pub(super) fn section_end(landscape: bool) -> Paragraph {
+/// page setup in the paragraph that closes it). `running_header` must be the text the document's
+/// own header was made from: the section refers to that one header part rather than adding one,
+/// and without the reference its pages would print no header.
+pub(super) fn section_end(landscape: bool, running_header: Option<&str>) -> Paragraph {
     let (width, height, orientation) = if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
     } else {
         (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
     };
-    Paragraph::new().section_property(
-        SectionProperty::new()
-            .page_size(PageSize::new().size(width, height).orient(orientation))
-            .page_orient(orientation)
-            .page_margin(page_margin())
-            .footer(footer(), FOOTER_RELATIONSHIP),
-    )
+    let mut section = SectionProperty::new()
+        .page_size(PageSize::new().size(width, height).orient(orientation))
+        .page_orient(orientation)
+        .page_margin(page_margin());
+    if let Some(text) = running_header {
+        section = section.header(header(text), HEADER_RELATIONSHIP);
+    }
+    Paragraph::new().section_property(section.footer(footer(), FOOTER_RELATIONSHIP))
 }
 
-/// Named styles: Normal (Arial 12) comes from the document defaults; headings carry outline levels.
+/// The document defaults (Arial 12) and named styles; headings carry outline levels. Normal, which
+/// docx-rs writes itself, gets the same font and size when the package is finished.
 pub(super) fn house_styles(docx: Docx) -> Docx {
     docx.default_fonts(
         RunFonts::new()
@@ -109,6 +129,12 @@ pub(super) fn house_styles(docx: Docx) -> Docx {
             .based_on("Normal")
             .q_format(true)
             .indent(Some(567), None, Some(567), None),
+    )
+    .add_style(
+        Style::new(HEADER, StyleType::Paragraph)
+            .name("header")
+            .based_on("Normal")
+            .size(20),
     )
     .add_style(
         Style::new(FOOTER, StyleType::Paragraph)
