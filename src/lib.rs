@@ -1,7 +1,11 @@
 //! papers: assembles UK council committee papers from YAML into accessible PDF and DOCX.
 //!
-//! The pipeline: YAML ([`content`]) → typed content → [`lower`] → one [`model::Document`]
-//! → writers ([`typst_writer`] for PDF, [`docx_writer`] for Word), orchestrated by [`build`].
+//! The pipeline: YAML ([`content`], each `kind:` listed in [`kinds`]) → typed content, with
+//! [`figures`] computed and [`narrative`] rendered → [`lower`] → one [`model::Document`] (a
+//! meeting's packs by [`pack`]) → pure writers ([`typst_writer`] for PDF, [`docx_writer`] for
+//! Word), orchestrated by [`build`] in a [`build::Session`]; every printed number and date is
+//! made by [`mod@format`]. The README's "How the code is laid out" has the module map, which
+//! `tests/architecture.rs` checks.
 
 // A panic on a council's content is a bug: the library never unwraps (its unit tests may, see
 // clippy.toml; integration tests are crates of their own).

@@ -60,7 +60,7 @@ fn open(bytes: &[u8]) -> Result<u32, String> {
     }
 }
 
-/// How to put right a supplied PDF refused for `reason` (as [`check`] gives it).
+/// How to put right a supplied PDF refused for `reason` (as [`SuppliedPdfs::check`] gives it).
 pub fn hint(reason: &str) -> &'static str {
     if reason.contains("pages") {
         "publish so long a document as a background paper, linked from the report"
