@@ -41,14 +41,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Assembling a meeting's packs from its lowered papers.
     ("pack", &["lower", "model"]),
     // Writers: the model in, bytes out.
-    (
-        "typst_writer",
-        &["diagnostics", "escape", "fonts", "format", "memo", "model"],
-    ),
-    (
-        "docx_writer",
-        &["diagnostics", "escape", "format", "memo", "model"],
-    ),
+    ("typst_writer", &["diagnostics", "fonts", "memo", "model"]),
+    ("docx_writer", &["diagnostics", "escape", "format", "model"]),
     // Orchestration.
     (
         "supplied",
