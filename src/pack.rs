@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lower::agenda::SCHEDULE_12A;
-use crate::lower::agenda::{DocumentRole, ItemPapers, MeetingModel};
+use crate::lower::agenda::{DocumentRole, ItemPapers, MeetingModel, SCHEDULE_12A};
 use crate::lower::capitalise;
 use crate::model::{
     Attachment, Block, Document, Inline, Metadata, Pack, PackDocument, PackItem, PageRange,

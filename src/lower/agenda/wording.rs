@@ -9,8 +9,7 @@ use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::format::{self, long_date, ordinal_date, weekday};
-use crate::lower::capitalise;
-use crate::lower::{body_blocks, join_names, person_paragraph};
+use crate::lower::{body_blocks, capitalise, join_names, person_paragraph};
 use crate::model::{Block, Inline, LabelledRow, Number};
 use crate::narrative::Narrative;
 
