@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::ShapeError;
 use super::common::{Heading, OneOrMany};
 use crate::model::Date;
 
@@ -45,9 +46,8 @@ pub struct Present {
     pub others: Vec<String>,
 }
 
-/// One minute.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One minute: what was discussed, what was resolved, or both, checked when the file is read.
+#[derive(Debug, Clone)]
 pub struct Minute {
     /// How other text refers to this minute (`{{ minute('lac_council') }}`).
     pub key: Option<Spanned<String>>,
@@ -55,10 +55,102 @@ pub struct Minute {
     pub title: Heading,
     /// The title used in references ("Minute No. 31 (LAC Council Update)"); defaults to `title`.
     pub short_title: Option<String>,
-    /// The discussion (Markdown; may refer to minutes by key).
-    pub body: Option<Spanned<String>>,
-    /// The decisions: one sentence, a list, or `numbering` and `items`.
-    pub resolved: Option<Spanned<Resolved>>,
+    /// What it records.
+    pub record: Record,
+}
+
+/// What a minute records: never nothing, since a minute with no text is an empty heading.
+#[derive(Debug, Clone)]
+pub enum Record {
+    /// The discussion only (Markdown; may refer to minutes by key).
+    Discussion(Spanned<String>),
+    /// The decisions only.
+    Resolved(Spanned<Resolved>),
+    /// The discussion, then the decisions.
+    DiscussionAndResolved {
+        /// The discussion (Markdown; may refer to minutes by key).
+        body: Spanned<String>,
+        /// The decisions.
+        resolved: Spanned<Resolved>,
+    },
+}
+
+impl Minute {
+    /// The discussion, if written.
+    pub fn body(&self) -> Option<&Spanned<String>> {
+        match &self.record {
+            Record::Discussion(body) | Record::DiscussionAndResolved { body, .. } => Some(body),
+            Record::Resolved(_) => None,
+        }
+    }
+
+    /// The decisions, if written.
+    pub fn resolved(&self) -> Option<&Spanned<Resolved>> {
+        match &self.record {
+            Record::Resolved(resolved) | Record::DiscussionAndResolved { resolved, .. } => {
+                Some(resolved)
+            }
+            Record::Discussion(_) => None,
+        }
+    }
+}
+
+/// A minute's map of fields as written, before it is known to record something. Named as the
+/// minute it becomes, so that a wrong type is reported as it always was.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Minute")]
+struct MinuteFields {
+    key: Option<Spanned<String>>,
+    title: Heading,
+    short_title: Option<String>,
+    body: Option<Spanned<String>>,
+    resolved: Option<Spanned<Resolved>>,
+}
+
+impl TryFrom<MinuteFields> for Minute {
+    type Error = ShapeError;
+
+    /// A blank `body` or a `resolved` with no decisions prints nothing, so neither counts as
+    /// something recorded; written beside one that does, it is kept as written.
+    fn try_from(fields: MinuteFields) -> Result<Self, ShapeError> {
+        let has_body = fields
+            .body
+            .as_ref()
+            .is_some_and(|body| !body.value.trim().is_empty());
+        let has_resolved = fields
+            .resolved
+            .as_ref()
+            .is_some_and(|resolved| !resolved.value.items.is_empty());
+        let record = match (fields.body, fields.resolved) {
+            (Some(body), Some(resolved)) if has_body || has_resolved => {
+                Record::DiscussionAndResolved { body, resolved }
+            }
+            (Some(body), None) if has_body => Record::Discussion(body),
+            (None, Some(resolved)) if has_resolved => Record::Resolved(resolved),
+            _ => {
+                return Err(ShapeError::new(format!(
+                    "minute `{}` has neither `body` nor `resolved`",
+                    fields.title
+                ))
+                .hint("write what was discussed or decided"));
+            }
+        };
+        Ok(Minute {
+            key: fields.key,
+            title: fields.title,
+            short_title: fields.short_title,
+            record,
+        })
+    }
+}
+
+/// Read as its map of fields, then checked: a minute that records nothing fails here, while
+/// parsing, at the minute's place.
+impl<'de> Deserialize<'de> for Minute {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields = MinuteFields::deserialize(deserializer)?;
+        Minute::try_from(fields).map_err(serde::de::Error::custom)
+    }
 }
 
 /// What a minute resolved.
@@ -113,5 +205,59 @@ impl<'de> Deserialize<'de> for Resolved {
             }
         }
         deserializer.deserialize_any(ResolvedVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_yaml;
+    use crate::diagnostics::{Diagnostic, SourceFile};
+
+    /// Minutes holding `minutes`, a YAML list from line 7.
+    fn parse_minutes(minutes: &str) -> Result<Minutes, Diagnostic> {
+        let text = format!(
+            "kind: minutes\ncommittee: ../committee.yaml\ndate: 2022-02-15\nfirst_minute: 28\npresent: {{chair: Cusworth}}\nminutes:\n{minutes}"
+        );
+        parse_yaml(&SourceFile {
+            path: "minutes.yaml".into(),
+            text,
+        })
+    }
+
+    #[test]
+    fn a_minute_that_records_nothing_fails_when_read_at_the_minute() {
+        for minute in [
+            "  - title: Declarations\n",
+            "  - title: Declarations\n    body: \"  \"\n",
+            "  - title: Declarations\n    resolved: []\n",
+        ] {
+            let problem = parse_minutes(&format!("  - title: First\n    body: Text.\n{minute}"))
+                .expect_err(minute);
+            assert_eq!(
+                problem.message, "minute `Declarations` has neither `body` nor `resolved`",
+                "{minute}"
+            );
+            assert_eq!(problem.hints, vec!["write what was discussed or decided"]);
+            let location = problem.location.expect("a place");
+            assert_eq!((location.line, location.column), (9, 5), "{minute}");
+        }
+    }
+
+    #[test]
+    fn a_minute_records_its_discussion_its_decisions_or_both() {
+        let minutes = parse_minutes(
+            "  - title: First\n    body: Discussed.\n  - title: Second\n    resolved: That it be noted.\n  - title: Third\n    body: Discussed.\n    resolved: [One., Two.]\n",
+        )
+        .expect("valid minutes");
+        let records: Vec<&Record> = minutes.minutes.iter().map(|m| &m.value.record).collect();
+        assert!(matches!(records[0], Record::Discussion(body) if body.value == "Discussed."));
+        assert!(
+            matches!(records[1], Record::Resolved(resolved) if resolved.value.items == ["That it be noted."])
+        );
+        assert!(matches!(records[2], Record::DiscussionAndResolved { .. }));
+        let third = &minutes.minutes[2].value;
+        assert_eq!(third.body().map(|b| b.value.as_str()), Some("Discussed."));
+        assert_eq!(third.resolved().map(|r| r.value.items.len()), Some(2));
     }
 }

@@ -16,6 +16,7 @@ pub mod terms_of_reference;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
+use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
 use crate::input::ContentRoot;
@@ -29,6 +30,18 @@ pub struct ShapeError {
     message: String,
     expected: Option<String>,
     hint: Option<String>,
+    /// Where inside the item the problem is written, when not at the item's own start; boxed
+    /// because it is seldom given, and keeps every `Result` of a shape small.
+    place: Option<Box<Place>>,
+}
+
+/// A place inside an item: a value of it, and perhaps a field written at or after that value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Place {
+    /// Line, column and byte offset of a value of the item, or `None` for the item itself.
+    value: Option<(u64, u64, Option<u64>)>,
+    /// A field whose key (`label:`) is the place, found from the value on.
+    field: Option<String>,
 }
 
 /// Separates the parts of a [`ShapeError`]'s text. serde-saphyr escapes control characters
@@ -39,6 +52,11 @@ const PART_SEPARATOR: char = '\u{241E}';
 const EXPECTED_PART: &str = "expected: ";
 /// Starts the part of a [`ShapeError`]'s text that says how to fix it.
 const HINT_PART: &str = "hint: ";
+/// Starts the part of a [`ShapeError`]'s text that gives the place of a value inside the item,
+/// as `line:column:offset` (the offset empty when unknown).
+const AT_PART: &str = "at: ";
+/// Starts the part of a [`ShapeError`]'s text that names the field whose key is the place.
+const FIELD_PART: &str = "field: ";
 
 impl ShapeError {
     /// A problem with an item's shape, said in a few words.
@@ -47,6 +65,7 @@ impl ShapeError {
             message: message.into(),
             expected: None,
             hint: None,
+            place: None,
         }
     }
 
@@ -61,6 +80,30 @@ impl ShapeError {
         self.hint = Some(hint.into());
         self
     }
+
+    /// The problem is at `value`, a spanned part of the item (a path, a paragraph number),
+    /// rather than at the item's start: the place the reader must change.
+    pub fn at<T>(mut self, value: &Spanned<T>) -> Self {
+        // As `SourceFile::location_of` reads a spanned value: where it is used, else defined.
+        let known = [&value.referenced, &value.defined]
+            .into_iter()
+            .find(|location| **location != serde_saphyr::Location::UNKNOWN);
+        if let Some(location) = known {
+            self.place.get_or_insert_with(Box::default).value = Some((
+                location.line(),
+                location.column(),
+                location.span().byte_offset(),
+            ));
+        }
+        self
+    }
+
+    /// The problem is the field `field` of the item (or of the value given to [`Self::at`]): its
+    /// key is the place, so that the reader sees which line to remove.
+    pub fn at_field(mut self, field: &str) -> Self {
+        self.place.get_or_insert_with(Box::default).field = Some(field.to_string());
+        self
+    }
 }
 
 /// The text serde carries: the message, then each part given, marked and separated.
@@ -73,24 +116,57 @@ impl std::fmt::Display for ShapeError {
         if let Some(hint) = &self.hint {
             write!(f, "{PART_SEPARATOR}{HINT_PART}{hint}")?;
         }
+        if let Some(place) = &self.place {
+            if let Some((line, column, offset)) = place.value {
+                let offset = offset.map(|offset| offset.to_string()).unwrap_or_default();
+                write!(f, "{PART_SEPARATOR}{AT_PART}{line}:{column}:{offset}")?;
+            }
+            if let Some(field) = &place.field {
+                write!(f, "{PART_SEPARATOR}{FIELD_PART}{field}")?;
+            }
+        }
         Ok(())
     }
 }
 
 /// A [`ShapeError`]'s text read back into a diagnostic, or `None` for any other message.
-fn shape_diagnostic(message: &str, location: Location) -> Option<Diagnostic> {
+/// `location` and `start` (its byte offset) are where the parser stopped: the item's start.
+fn shape_diagnostic(
+    message: &str,
+    source: &SourceFile,
+    mut location: Location,
+    mut start: Option<usize>,
+) -> Option<Diagnostic> {
     let (first, rest) = message.split_once(PART_SEPARATOR)?;
-    let mut diagnostic = Diagnostic::error(first.to_string()).at(location);
+    let mut diagnostic = Diagnostic::error(first.to_string());
+    let mut field = None;
     for part in rest.split(PART_SEPARATOR) {
         if let Some(expected) = part.strip_prefix(EXPECTED_PART) {
             diagnostic = diagnostic.expected(expected.to_string());
         } else if let Some(hint) = part.strip_prefix(HINT_PART) {
             diagnostic = diagnostic.hint(hint.to_string());
+        } else if let Some(at) = part.strip_prefix(AT_PART) {
+            let mut numbers = at.split(':');
+            let line = numbers.next()?.parse().ok()?;
+            let column = numbers.next()?.parse().ok()?;
+            location = Location::from_line_column(&source.path, &source.text, line, column);
+            start = numbers.next().and_then(|offset| offset.parse().ok());
+        } else if let Some(name) = part.strip_prefix(FIELD_PART) {
+            field = Some(name);
         } else {
             return None;
         }
     }
-    Some(diagnostic)
+    if let Some(field) = field {
+        // As `SourceFile::locate_from` finds a field: its key's first appearance from the start
+        // of the item (or value) on, underlined; the item's place when it cannot be found.
+        let key = format!("{field}:");
+        let from = start.unwrap_or(0);
+        if let Some(found) = source.text.get(from..).and_then(|rest| rest.find(&key)) {
+            location = Location::from_offset(&source.path, &source.text, from + found, key.len());
+        }
+    }
+    Some(diagnostic.at(location))
 }
 
 /// Parse YAML strictly: duplicate keys are errors and only `true`/`false` are booleans.
@@ -115,7 +191,11 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
         })
         .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
 
-    if let Some(diagnostic) = shape_diagnostic(message, location.clone()) {
+    let start = error
+        .location()
+        .and_then(|location| location.span().byte_offset())
+        .and_then(|offset| usize::try_from(offset).ok());
+    if let Some(diagnostic) = shape_diagnostic(message, source, location.clone(), start) {
         return diagnostic;
     }
     if let Some(rest) = message.strip_prefix("unknown field `")

@@ -131,8 +131,8 @@ pub fn lower_minutes(
         )));
     }
 
-    for (index, spanned) in minutes.minutes.iter().enumerate() {
-        let minute = &spanned.value;
+    for (index, minute) in minutes.minutes.iter().enumerate() {
+        let minute = &minute.value;
         blocks.push(Block::Heading {
             level: 2,
             number: Some(number(vec![
@@ -140,8 +140,9 @@ pub fn lower_minutes(
             ])),
             content: vec![Inline::text(minute.title.to_uppercase())],
         });
+        // The content type has checked that the minute records something.
         let mut body = Vec::new();
-        if let Some(text) = &minute.body {
+        if let Some(text) = minute.body() {
             body.extend(body_blocks(
                 &narrative,
                 source,
@@ -150,7 +151,7 @@ pub fn lower_minutes(
                 &mut diagnostics,
             ));
         }
-        if let Some(resolved) = &minute.resolved {
+        if let Some(resolved) = minute.resolved() {
             match resolution_blocks(&resolved.value, &narrative, source, &mut diagnostics) {
                 Ok(resolution) => body.extend(resolution),
                 Err(message) => diagnostics.push(
@@ -159,16 +160,6 @@ pub fn lower_minutes(
                         .expected("`1.` or `(1)`"),
                 ),
             }
-        }
-        if body.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "minute `{}` has neither `body` nor `resolved`",
-                    minute.title
-                ))
-                .at(source.location_of(spanned))
-                .hint("write what was discussed or decided"),
-            );
         }
         blocks.push(Block::Indented { blocks: body });
     }

@@ -1,4 +1,4 @@
-//! The agenda's items checked and resolved: numbering and groups, exemption under Schedule 12A,
+//! The agenda's items resolved: numbering and groups, exemption under Schedule 12A,
 //! and the papers each item presents (minutes, report, appendices, supplied PDFs).
 
 use std::sync::Arc;
@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::{DocumentRole, ItemDocument, PaperSource, ResolvedPaper};
-use crate::content::meeting::{AgendaEntry, StandardItem};
+use crate::content::meeting::{AgendaEntry, AgendaItem, ItemKind, StandardItem};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
 use crate::format::ordinal_date;
 use crate::lower::capitalise;
@@ -16,90 +16,40 @@ use crate::narrative::{ItemReference, References};
 /// An agenda item in order, with its number (continuous across groups) and its group, if any.
 pub(super) struct FlatItem<'a> {
     pub(super) number: u32,
-    pub(super) entry: &'a Spanned<AgendaEntry>,
+    pub(super) item: &'a AgendaItem,
+    /// Where the item is written.
+    pub(super) place: Location,
     /// `exempt:` of the group the item is in: it applies to every item of the group.
     pub(super) group_exempt: Option<&'a Spanned<u8>>,
 }
 
-/// Items in agenda order with their numbers; groups, and fields written where they mean
-/// nothing, are checked.
+/// Items in agenda order with their numbers. The content types already hold only valid shapes
+/// (groups one level deep, fields where they mean something), so nothing here can fail.
 pub(super) fn flatten_items<'a>(
     entries: &'a [Spanned<AgendaEntry>],
     source: &SourceFile,
-    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FlatItem<'a>> {
     let mut flat = Vec::new();
-    fn walk<'a>(
-        entries: &'a [Spanned<AgendaEntry>],
-        source: &SourceFile,
-        diagnostics: &mut Vec<Diagnostic>,
-        flat: &mut Vec<FlatItem<'a>>,
-        group_exempt: Option<&'a Spanned<u8>>,
-        depth: usize,
-    ) {
-        for entry in entries {
-            match (&entry.value.group, &entry.value.items) {
-                (Some(_), Some(items)) if depth == 0 => {
-                    check_group_fields(entry, source, diagnostics);
-                    walk(
-                        items,
-                        source,
-                        diagnostics,
-                        flat,
-                        entry.value.exempt.as_ref(),
-                        1,
-                    );
-                }
-                (Some(_), Some(_)) => diagnostics.push(
-                    Diagnostic::error("a group cannot hold another group")
-                        .at(source.location_of(entry))
-                        .hint("group headings go one level deep"),
-                ),
-                (Some(_), None) | (None, Some(_)) => diagnostics.push(
-                    Diagnostic::error("a group needs both `group` (its heading) and `items`")
-                        .at(source.location_of(entry)),
-                ),
-                (None, None) => {
-                    let number = flat.len() as u32 + 1;
-                    flat.push(FlatItem {
-                        number,
-                        entry,
-                        group_exempt,
-                    });
+    let mut push = |item: &'a AgendaItem, place: Location, group_exempt| {
+        let number = flat.len() as u32 + 1;
+        flat.push(FlatItem {
+            number,
+            item,
+            place,
+            group_exempt,
+        });
+    };
+    for entry in entries {
+        match &entry.value {
+            AgendaEntry::Item(item) => push(item, source.location_of(entry), None),
+            AgendaEntry::Group(group) => {
+                for item in &group.items {
+                    push(&item.value, source.location_of(item), group.exempt.as_ref());
                 }
             }
         }
     }
-    walk(entries, source, diagnostics, &mut flat, None, 0);
     flat
-}
-
-/// A group heading takes `group`, `items`, `description` (printed under the heading) and
-/// `exempt` (every item of the group is exempt); the fields of an item mean nothing there.
-pub(super) fn check_group_fields(
-    entry: &Spanned<AgendaEntry>,
-    source: &SourceFile,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let group = &entry.value;
-    let misplaced = [
-        ("key", group.key.is_some()),
-        ("standard", group.standard.is_some()),
-        ("title", group.title.is_some()),
-        ("minutes", group.minutes.is_some()),
-        ("report", group.report.is_some()),
-        ("appendices", !group.appendices.is_empty()),
-    ];
-    for (field, present) in misplaced {
-        if present {
-            diagnostics.push(
-                Diagnostic::error(format!("`{field}` does not belong on a group heading"))
-                    .at(source.locate_from(entry, &format!("{field}:")))
-                    .expected("a group's `group`, `items`, `description` and `exempt`")
-                    .hint(format!("move `{field}` to one of the group's items")),
-            );
-        }
-    }
 }
 
 pub(super) fn item_references(
@@ -108,11 +58,11 @@ pub(super) fn item_references(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
     let mut references = References::default();
-    for FlatItem { number, entry, .. } in flat {
-        if let Some(key) = &entry.value.key {
+    for FlatItem { number, item, .. } in flat {
+        if let Some(key) = &item.key {
             let reference = ItemReference {
                 number: *number,
-                title: entry.value.title.clone().unwrap_or_default(),
+                title: item.title.clone().unwrap_or_default(),
             };
             if references
                 .items
@@ -158,30 +108,20 @@ pub(super) struct PrivateItem {
 }
 
 /// The paragraph of Schedule 12A the whole item is exempt under: its own `exempt:`, or its
-/// group's. Checked; `exempt:` on a standard item other than the minutes means nothing and is an
-/// error.
+/// group's. Checked.
 pub(super) fn item_exemption(
     flat_item: &FlatItem<'_>,
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<u8> {
-    let item = &flat_item.entry.value;
-    if let (Some(standard), Some(exempt)) = (item.standard, &item.exempt)
-        && standard != StandardItem::Minutes
-    {
-        diagnostics.push(
-            Diagnostic::error("`exempt` means nothing on this standard item")
-                .at(source.location_of(exempt))
-                .hint("exemption applies to an item's papers, or to an item discussed in private; standard items other than the minutes have neither"),
-        );
-        return None;
-    }
+    let item = flat_item.item;
     let written = item.exempt.as_ref().or(flat_item.group_exempt)?;
     if item
-        .standard
+        .standard()
         .is_some_and(|standard| standard != StandardItem::Minutes)
     {
-        // A group's exemption covers its reports, not the procedural items beside them.
+        // A group's exemption covers its reports, not the procedural items beside them (the
+        // item's own `exempt:` is refused there when the file is read).
         return None;
     }
     check_paragraph(written.value, source.location_of(written), diagnostics)
@@ -190,17 +130,17 @@ pub(super) fn item_exemption(
 /// The papers behind one agenda item, in order, with their exemptions; `item_exempt` is the
 /// whole item's.
 pub(super) fn item_documents(
-    entry: &Spanned<AgendaEntry>,
+    flat_item: &FlatItem<'_>,
     item_exempt: Option<u8>,
     source: &SourceFile,
     papers: &mut dyn PaperSource,
     references: &References,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<ItemDocument> {
-    let item = &entry.value;
+    let item = flat_item.item;
     let mut documents = Vec::new();
-    match (item.standard, &item.minutes, &item.report) {
-        (Some(StandardItem::Minutes), Some(path), None) => {
+    let (report, appendices) = match &item.kind {
+        ItemKind::Minutes(path) => {
             if let ResolvedPaper::Lowered(document) = papers.minutes(path, item_exempt) {
                 documents.push(ItemDocument {
                     role: DocumentRole::Minutes,
@@ -209,85 +149,40 @@ pub(super) fn item_documents(
                     attachment: None,
                 });
             }
+            return documents;
         }
-        (Some(StandardItem::Minutes), None, None) => diagnostics.push(
-            Diagnostic::error("the minutes item does not say which minutes it presents")
-                .at(source.location_of(entry))
-                .hint("add `minutes:` with the path of the minutes file"),
-        ),
-        (Some(_), Some(path), _) => diagnostics.push(
-            Diagnostic::error("`minutes:` belongs to the standard minutes item")
-                .at(source.location_of(path)),
-        ),
-        (Some(_), _, Some(report)) => diagnostics.push(
-            Diagnostic::error("a standard item cannot also have a `report`")
-                .at(source.location_of(report))
-                .hint("make it a report item by removing `standard:`"),
-        ),
-        (None, Some(path), _) => diagnostics.push(
-            Diagnostic::error("`minutes:` belongs to the standard minutes item")
-                .at(source.location_of(path))
-                .hint("add `standard: minutes`"),
-        ),
-        (None, None, None) if item.title.is_none() => diagnostics.push(
-            Diagnostic::error("an agenda item needs a `standard`, a `report` or a `title`")
-                .at(source.location_of(entry)),
-        ),
-        _ => {}
-    }
-    if let Some(report) = &item.report {
-        let exempt = report
-            .value
-            .exempt
-            .and_then(|p| check_paragraph(p, source.location_of(report), diagnostics))
-            .or(item_exempt);
-        // The agenda is public: an exempt report's own title must not stand in for the item's.
-        if exempt.is_some() && item.title.is_none() {
-            diagnostics.push(
-                Diagnostic::error("an exempt report needs a `title:` for the public agenda")
-                    .at(source.location_of(entry))
-                    .hint("give the item a title that may be published; the report's own title stays private"),
-            );
-        }
-        if report.value.label.is_some() {
-            diagnostics.push(
-                Diagnostic::error("`label` belongs to an appendix, not to the report")
-                    .at(source.locate_from(report, "label:"))
-                    .hint("remove it: the report is \"the report\" on the agenda"),
-            );
-        }
-        if report.value.is_supplied_pdf() {
-            diagnostics.push(
-                Diagnostic::error(
-                    "a cover report is typeset from YAML; a supplied PDF can only be an appendix",
-                )
-                .at(source.location_of(report)),
-            );
-        } else if report.value.title.is_some() {
-            diagnostics.push(misplaced_title(source, report));
-        } else if let ResolvedPaper::Lowered(document) = papers.paper(
-            &report.value.paper,
-            source.location_of(report),
-            references,
-            exempt,
-        ) {
-            documents.push(ItemDocument {
-                role: DocumentRole::Report,
-                document,
-                exempt,
-                attachment: None,
-            });
-        }
-    }
-    if !item.appendices.is_empty() && item.report.is_none() {
+        ItemKind::Standard(_) | ItemKind::TitleOnly => return documents,
+        ItemKind::Report { report, appendices } => (report, appendices),
+    };
+    let exempt = report
+        .value
+        .exempt
+        .and_then(|p| check_paragraph(p, source.location_of(report), diagnostics))
+        .or(item_exempt);
+    // The agenda is public: an exempt report's own title must not stand in for the item's.
+    if exempt.is_some() && item.title.is_none() {
         diagnostics.push(
-            Diagnostic::error("appendices belong to a report")
-                .at(source.location_of(&item.appendices[0]))
-                .hint("add the item's `report:`"),
+            Diagnostic::error("an exempt report needs a `title:` for the public agenda")
+                .at(flat_item.place.clone())
+                .hint("give the item a title that may be published; the report's own title stays private"),
         );
     }
+    // A report is typeset from YAML, without `label` or `title`: the content type has checked.
+    if let ResolvedPaper::Lowered(document) = papers.paper(
+        &report.value.paper,
+        source.location_of(report),
+        references,
+        exempt,
+    ) {
+        documents.push(ItemDocument {
+            role: DocumentRole::Report,
+            document,
+            exempt,
+            attachment: None,
+        });
+    }
     let mut labels: Vec<String> = Vec::new();
-    for (index, appendix) in item.appendices.iter().enumerate() {
+    for (index, appendix) in appendices.iter().enumerate() {
         let exempt = appendix
             .value
             .exempt
@@ -325,10 +220,6 @@ pub(super) fn item_documents(
             continue;
         }
         labels.push(label.clone());
-        if appendix.value.title.is_some() && !appendix.value.is_supplied_pdf() {
-            diagnostics.push(misplaced_title(source, appendix));
-            continue;
-        }
         let role = DocumentRole::Appendix(label);
         if appendix.value.is_supplied_pdf() {
             let at = source.location_of(appendix);
@@ -361,16 +252,6 @@ pub(super) fn item_documents(
 /// Whether an appendix label is safe in a file name: 1 to 8 ASCII letters or digits.
 pub(super) fn is_safe_label(label: &str) -> bool {
     (1..=8).contains(&label.len()) && label.bytes().all(|byte| byte.is_ascii_alphanumeric())
-}
-
-/// `title:` given to a paper written in YAML, which takes its title from the paper itself.
-pub(super) fn misplaced_title(
-    source: &SourceFile,
-    paper: &Spanned<crate::content::meeting::PaperRef>,
-) -> Diagnostic {
-    Diagnostic::error("`title` is for an appendix supplied as a PDF; this paper has its own title")
-        .at(source.locate_from(paper, "title:"))
-        .hint("remove it, or change the title inside the paper's own file")
 }
 
 /// An appendix supplied as a PDF: its pages, each shown whole on a page of the pack.
@@ -418,7 +299,7 @@ pub(super) fn supplied_pdf_document(
 }
 
 /// The title the agenda shows: the author's, the standard one, or the report's.
-pub(super) fn item_title(item: &AgendaEntry, documents: &[ItemDocument]) -> String {
+pub(super) fn item_title(item: &AgendaItem, documents: &[ItemDocument]) -> String {
     if let Some(title) = &item.title {
         return title.clone();
     }

@@ -133,7 +133,7 @@ pub fn lower_meeting(
     papers: &mut dyn PaperSource,
 ) -> Result<MeetingModel, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
-    let flat = flatten_items(&meeting.items, source, &mut diagnostics);
+    let flat = flatten_items(&meeting.items, source);
     let references = item_references(&flat, source, &mut diagnostics);
     let narrative = Narrative::new(references.clone());
 
@@ -141,14 +141,20 @@ pub fn lower_meeting(
     let mut items = Vec::new();
     let mut private_items = Vec::new();
     for flat_item in &flat {
-        let (entry, number) = (flat_item.entry, flat_item.number);
+        let (item, number) = (flat_item.item, flat_item.number);
         let exempt = item_exemption(flat_item, source, &mut diagnostics);
-        let documents =
-            item_documents(entry, exempt, source, papers, &references, &mut diagnostics);
+        let documents = item_documents(
+            flat_item,
+            exempt,
+            source,
+            papers,
+            &references,
+            &mut diagnostics,
+        );
         if !documents.is_empty() {
             items.push(ItemPapers {
                 number,
-                title: item_title(&entry.value, &documents),
+                title: item_title(item, &documents),
                 documents,
             });
         } else if let Some(paragraph) = exempt {
@@ -156,7 +162,7 @@ pub fn lower_meeting(
             // names it too.
             private_items.push(PrivateItem {
                 number,
-                title: entry.value.title.clone().unwrap_or_default(),
+                title: item.title.clone().unwrap_or_default(),
                 paragraph,
             });
         }
@@ -168,11 +174,9 @@ pub fn lower_meeting(
         number: None,
         content: vec![Inline::text("AGENDA")],
     });
-    let mut position = 0;
     entries_into_blocks(
         &meeting.items,
         &flat,
-        &mut position,
         &AgendaContext {
             meeting,
             committee,

@@ -105,52 +105,47 @@ pub(super) struct AgendaContext<'a> {
 pub(super) fn entries_into_blocks(
     entries: &[Spanned<AgendaEntry>],
     flat: &[FlatItem<'_>],
-    position: &mut usize,
     context: &AgendaContext<'_>,
     blocks: &mut Vec<Block>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    // `flat` holds the items in the order they are written, groups opened: each item written
+    // takes the next.
+    let mut flat = flat.iter();
     for entry in entries {
-        if let (Some(group), Some(items)) = (&entry.value.group, &entry.value.items) {
-            blocks.push(Block::Heading {
-                level: 3,
-                number: None,
-                content: vec![Inline::text(group.clone())],
-            });
-            if let Some(description) = &entry.value.description {
-                blocks.extend(body_blocks(
-                    context.narrative,
-                    context.source,
-                    &description.value,
-                    Some(description),
-                    diagnostics,
-                ));
+        let items_here = match &entry.value {
+            AgendaEntry::Item(_) => 1,
+            AgendaEntry::Group(group) => {
+                blocks.push(Block::Heading {
+                    level: 3,
+                    number: None,
+                    content: vec![Inline::text(group.heading.to_string())],
+                });
+                if let Some(description) = &group.description {
+                    blocks.extend(body_blocks(
+                        context.narrative,
+                        context.source,
+                        &description.value,
+                        Some(description),
+                        diagnostics,
+                    ));
+                }
+                group.items.len()
             }
-            entries_into_blocks(items, flat, position, context, blocks, diagnostics);
-            continue;
-        }
-        let Some(flat_item) = flat.get(*position) else {
-            continue;
         };
-        *position += 1;
-        blocks.push(agenda_item(
-            flat_item.number,
-            &entry.value,
-            entry,
-            context,
-            diagnostics,
-        ));
+        for flat_item in flat.by_ref().take(items_here) {
+            blocks.push(agenda_item(flat_item, context, diagnostics));
+        }
     }
 }
 
 /// One item on the front sheet: standard wording unless the author wrote their own.
 pub(super) fn agenda_item(
-    number: u32,
-    item: &AgendaEntry,
-    entry: &Spanned<AgendaEntry>,
+    flat_item: &FlatItem<'_>,
     context: &AgendaContext<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
+    let (number, item) = (flat_item.number, flat_item.item);
     let papers = context.items.iter().find(|papers| papers.number == number);
     let member_title = context
         .committee
@@ -160,7 +155,7 @@ pub(super) fn agenda_item(
     let minutes_date = papers
         .and_then(|papers| papers.documents.first())
         .and_then(|document| document.document.metadata.date);
-    let (standard_title, standard_description): (String, Vec<Block>) = match item.standard {
+    let (standard_title, standard_description): (String, Vec<Block>) = match item.standard() {
         Some(StandardItem::Apologies) => (
             "Apologies for absence.".into(),
             vec![Block::plain(format!(
@@ -218,7 +213,7 @@ pub(super) fn agenda_item(
     if title.trim().is_empty() {
         diagnostics.push(
             Diagnostic::error("this agenda item has no title")
-                .at(context.source.location_of(entry))
+                .at(flat_item.place.clone())
                 .hint("add `title:`"),
         );
     }
