@@ -24,7 +24,7 @@ use crate::input::ContentRoot;
 /// A value that is well-formed YAML but not a shape its place allows (an item that is two
 /// things at once, a field without the one it belongs with). Content types raise it while
 /// parsing, through serde's custom errors, so the problem is reported with the item's place;
-/// [`yaml_diagnostic`] splits it back into message, expectation and hint.
+/// `yaml_diagnostic` splits it back into message, expectation and hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeError {
     message: String,
