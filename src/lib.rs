@@ -29,6 +29,7 @@ pub mod model;
 pub mod narrative;
 pub mod pack;
 pub mod publish;
+pub mod style;
 pub mod supplied;
 pub mod typst_writer;
 pub mod watch;

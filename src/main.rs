@@ -14,7 +14,7 @@ use papers::diagnostics::Diagnostic;
 use papers::input::ContentRoot;
 use papers::publish;
 use papers::supplied::PdfCheck;
-use papers::typst_writer::{Templates, Typesetter};
+use papers::typst_writer::Typesetter;
 use papers::watch::{WatchOptions, watch};
 
 const EXAMPLES: &str = "\
@@ -96,8 +96,8 @@ fn pdf_check() -> PdfCheck {
 /// The session of one build: the house style in `templates` (or the built-in one), keeping each
 /// PDF's Typst project when they are to be emitted.
 fn session(templates: Option<&Path>, keep_projects: bool) -> Result<Session, Failure> {
-    let (templates, _) = Templates::read(templates).map_err(Failure::Io)?;
-    let typesetter = Typesetter::new(templates).keep_projects(keep_projects);
+    let (templates, style, _) = build::read_house_style(templates)?;
+    let typesetter = Typesetter::new(templates, style).keep_projects(keep_projects);
     Ok(Session::new(typesetter, pdf_check()))
 }
 

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::build::{self, Failure, Format, Session};
 use crate::input::ContentRoot;
 use crate::supplied::PdfCheck;
-use crate::typst_writer::{Templates, Typesetter};
+use crate::typst_writer::Typesetter;
 
 /// How `papers watch` runs.
 pub struct WatchOptions {
@@ -164,11 +164,13 @@ fn build_and_write(
     session: &mut Session,
     inputs: &mut BTreeSet<PathBuf>,
 ) -> Result<(usize, Vec<String>, Vec<String>), Failure> {
-    let (templates, read) = Templates::read(options.templates.as_deref()).map_err(Failure::Io)?;
+    let (templates, style, read) = build::read_house_style(options.templates.as_deref())?;
     inputs.extend(read);
-    // Only a changed template folder replaces them, so that Typst's caches stay warm otherwise.
-    if templates.key() != session.typesetter.templates().key() {
-        session.typesetter.set_templates(templates);
+    // Only a changed style folder replaces the style, so that Typst's caches stay warm otherwise.
+    if templates.key() != session.typesetter.templates().key()
+        || &style != session.typesetter.style()
+    {
+        session.typesetter.set_style(templates, style);
     }
     let (loaded, mut diagnostics) =
         build::load_recording(&options.paths, &options.root, session, inputs)?;

@@ -14,6 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("escape", &[]),
     ("fonts", &[]),
     ("memo", &[]),
+    ("style", &[]),
     ("format", &["model"]),
     ("characters", &["diagnostics", "fonts"]),
     ("input", &["diagnostics"]),
@@ -41,8 +42,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Assembling a meeting's packs from its lowered papers.
     ("pack", &["lower", "model"]),
     // Writers: the model in, bytes out.
-    ("typst_writer", &["diagnostics", "fonts", "memo", "model"]),
-    ("docx_writer", &["diagnostics", "escape", "format", "model"]),
+    (
+        "typst_writer",
+        &["diagnostics", "fonts", "memo", "model", "style"],
+    ),
+    (
+        "docx_writer",
+        &["diagnostics", "escape", "format", "model", "style"],
+    ),
     // Orchestration.
     (
         "supplied",
@@ -66,6 +73,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "narrative",
             "pack",
             "publish",
+            "style",
             "supplied",
             "typst_writer",
         ],

@@ -13,9 +13,10 @@ fn a_template_folder_replaces_the_built_in_house_style() {
     let folder = tempfile::tempdir().unwrap();
     let templates = folder.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
-    let house_style = std::fs::read_to_string(root().join("report_templates/house-style.typ"))
-        .unwrap()
-        .replace("[Page #counter(page)", "[Folio #counter(page)");
+    let house_style =
+        std::fs::read_to_string(root().join("report_templates/rotherham/house-style.typ"))
+            .unwrap()
+            .replace("[Page #counter(page)", "[Folio #counter(page)");
     std::fs::write(templates.join("house-style.typ"), house_style).unwrap();
     // pack.typ is absent: the built-in one is used.
     let out = folder.path().join("out");
@@ -71,4 +72,85 @@ fn the_typst_project_behind_a_pdf_can_be_written_out() {
     let data = std::fs::read_to_string(project.join("document.json")).unwrap();
     assert!(data.contains("Corporate Parenting Terms of Reference"));
     assert!(project.join("report_templates/house-style.typ").exists());
+    // The house style's data goes with it, so that Typst alone typesets the same.
+    let style = std::fs::read_to_string(project.join("style.json")).unwrap();
+    assert!(style.contains("Liberation Sans"), "{style}");
+}
+
+/// The built-in style's data with `replacements` made, written as `style.yaml` in a new style
+/// folder (its templates the built-in ones).
+fn style_folder(replacements: &[(&str, &str)]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let mut style =
+        std::fs::read_to_string(root().join("report_templates/rotherham/style.yaml")).unwrap();
+    for (old, new) in replacements {
+        assert!(style.contains(old), "{old}");
+        style = style.replace(old, new);
+    }
+    std::fs::write(folder.path().join("style.yaml"), style).unwrap();
+    folder
+}
+
+/// One style file sets the look of both formats: a council's font, size, margins and colours
+/// reach the Word file and the PDF without a line of Rust or Typst changed.
+#[test]
+fn the_style_data_sets_the_look_of_both_formats() {
+    let style = style_folder(&[
+        ("word: Arial", "word: Verdana"),
+        ("body_size: 12", "body_size: 9"),
+        ("left: 2.54, right: 2.54", "left: 2, right: 2"),
+        ("link: 1F4E79", "link: \"#aa0000\""),
+        ("shade: DBE5F1", "shade: EEEEEE"),
+    ]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        REPORT,
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let docx = out.join("05-terms-of-reference-cover.docx");
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Verdana""#), "{styles}");
+    assert!(styles.contains(r#"<w:sz w:val="18" />"#), "{styles}");
+    let document = docx_document(&docx);
+    assert!(document.contains(r#"<w:color w:val="AA0000" />"#));
+    assert!(document.contains(r#"w:fill="EEEEEE""#));
+    // 2 cm margins: A4's 11,906 twips less 2 x 1,134.
+    assert!(document.contains(r#"<w:tblW w:w="9638" w:type="dxa" />"#));
+    assert!(document.contains(r#"w:left="1134""#));
+
+    // The PDF: smaller text on wider lines takes fewer pages than the built-in style's.
+    let built_in = work.path().join("built-in");
+    papers_ok(&["build", REPORT, "--out", built_in.to_str().unwrap()]);
+    let pages =
+        |folder: &std::path::Path| pdf_pages(&folder.join("05-terms-of-reference-cover.pdf")).len();
+    assert!(
+        pages(&out) < pages(&built_in),
+        "{} {}",
+        pages(&out),
+        pages(&built_in)
+    );
+}
+
+#[test]
+fn a_style_file_that_is_wrong_fails_where_it_is_wrong() {
+    let style = style_folder(&[("amber: FFD97A", "amber: orange")]);
+    let work = tempfile::tempdir().unwrap();
+    let result = papers(&[
+        "build",
+        REPORT,
+        "--out",
+        work.path().join("out").to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("style.yaml:14:"), "{stderr}");
+    assert!(stderr.contains("`orange` is not a colour"), "{stderr}");
+    assert!(!work.path().join("out").exists());
 }

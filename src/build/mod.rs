@@ -13,7 +13,7 @@ mod workspace;
 pub use load::{load, load_recording};
 use meeting_papers::MeetingPapers;
 pub use render::render;
-pub use session::Session;
+pub use session::{Session, read_house_style};
 use workspace::{ParsedFile, Workspace, input_diagnostic};
 
 use crate::content::FoundFile;

@@ -2,12 +2,16 @@
 //! drawings), the Word files written and the supplied PDFs checked. `papers build` makes one,
 //! `papers watch` keeps one for its whole life, so a rebuild reuses every warm cache.
 
-use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+
+use super::Failure;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
 use crate::model::{Chart, Document, Structure};
+use crate::style::HouseStyle;
 use crate::supplied::{PdfCheck, SuppliedPdfs};
-use crate::typst_writer::{self, Drawing, Typesetter};
+use crate::typst_writer::{self, Drawing, Templates, Typesetter};
 
 /// The caches and settings of a run.
 #[derive(Default)]
@@ -34,12 +38,16 @@ impl Session {
     /// `papers watch` reuses the file of a paper that did not change).
     pub fn write_docx(&self, document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let model = serde_json::to_vec(document).expect("the document model always serialises");
-        // The templates draw the charts, so they are part of what a DOCX is made from.
-        let templates = self.typesetter.templates().key();
-        self.written
-            .get_or_try(memo::key(&[&templates, &model]), || {
-                docx_writer::write_docx(document, &TypstDrawings(&self.typesetter))
-            })
+        // The templates draw the charts and the style sets the look: both are part of what a
+        // DOCX is made from.
+        let key = memo::key(&[&self.typesetter.key(), &model]);
+        self.written.get_or_try(key, || {
+            docx_writer::write_docx(
+                document,
+                self.typesetter.style(),
+                &TypstDrawings(&self.typesetter),
+            )
+        })
     }
 
     /// Forget Word files and pictures not used in the last `max_age` builds.
@@ -47,6 +55,36 @@ impl Session {
         self.written.evict(max_age);
         self.typesetter.evict_drawings(max_age);
     }
+}
+
+/// A house style folder (`--templates`), or the built-in style for `None`: its templates, its
+/// data (`style.yaml`, read strictly; the built-in one where the folder has none) and the files
+/// read, for a watcher.
+pub fn read_house_style(
+    folder: Option<&Path>,
+) -> Result<(Templates, HouseStyle, Vec<PathBuf>), Failure> {
+    let (templates, mut read) = Templates::read(folder).map_err(Failure::Io)?;
+    let Some(path) = folder
+        .map(|folder| folder.join("style.yaml"))
+        .filter(|path| path.exists())
+    else {
+        return Ok((templates, HouseStyle::built_in(), read));
+    };
+    let text = crate::input::read_text_file(&path).map_err(|error| {
+        Failure::Io(Diagnostic::error(format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            error.reason()
+        )))
+    })?;
+    let source = SourceFile { path, text };
+    let style = crate::content::parse_yaml::<HouseStyle>(&source).map_err(|diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostic);
+        Failure::Content(diagnostics)
+    })?;
+    read.push(source.path);
+    Ok((templates, style, read))
 }
 
 /// The Word writer's charts drawn by the house style's Typst templates, as the PDF draws them.

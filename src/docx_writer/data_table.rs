@@ -9,27 +9,24 @@ use docx_rs::{
 
 use super::DocxWriter;
 use super::package::DATA_TABLE_STYLE;
-use super::styles::{LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH};
-use super::tables::LABEL_FILL;
+use super::styles::text_width;
 use crate::escape::xml_safe;
 use crate::model::{self, Cell, CellAlign, Tone};
+use crate::style::HouseStyle;
 
 impl DocxWriter<'_> {
     /// A data table across the page's text width, less the indent of the block it sits in.
     pub(super) fn table(&self, table: &model::Table, indent: i32) -> Table {
-        let page_width = if self.landscape {
-            LANDSCAPE_TEXT_WIDTH
-        } else {
-            TEXT_WIDTH
-        };
-        data_table(table, page_width.saturating_sub(indent.max(0) as usize))
+        let page_width = text_width(self.style, self.landscape);
+        let width = page_width.saturating_sub(indent.max(0) as usize);
+        data_table(table, width, self.style)
     }
 }
 
 /// A data table `text_width` wide: shaded repeating header row, group rows across the table,
 /// RAG and direction of travel in colour and in words.
-fn data_table(table: &model::Table, text_width: usize) -> Table {
-    let columns = Columns::new(table, text_width);
+fn data_table(table: &model::Table, text_width: usize, style: &HouseStyle) -> Table {
+    let columns = Columns::new(table, text_width, style);
     let mut rows = Vec::new();
     for header in &table.header {
         let shaded = header.iter().map(|header_cell| Cell {
@@ -52,15 +49,17 @@ fn data_table(table: &model::Table, text_width: usize) -> Table {
 }
 
 /// The table's column widths and text size, shared by all its cells.
-struct Columns {
+struct Columns<'a> {
     /// Each column's width in twentieths of a point, in proportion to the model's widths.
     grid: Vec<usize>,
     /// Text size in half-points.
     size: usize,
+    /// The house style, for the fills of tones.
+    style: &'a HouseStyle,
 }
 
-impl Columns {
-    fn new(table: &model::Table, text_width: usize) -> Self {
+impl<'a> Columns<'a> {
+    fn new(table: &model::Table, text_width: usize, style: &'a HouseStyle) -> Self {
         let total: f32 = table.widths.iter().sum();
         let grid = table
             .widths
@@ -68,7 +67,7 @@ impl Columns {
             .map(|width| (width / total * text_width as f32) as usize)
             .collect();
         let size = (table.font_size * 2.0).round() as usize;
-        Columns { grid, size }
+        Columns { grid, size, style }
     }
 
     /// A row that does not split across pages, its cells placed column after column.
@@ -119,7 +118,7 @@ impl Columns {
         if cell.span > 1 {
             table_cell = table_cell.grid_span(usize::from(cell.span));
         }
-        if let Some(fill) = cell.tone.map(tone_fill) {
+        if let Some(fill) = cell.tone.map(|tone| tone_fill(tone, self.style)) {
             table_cell = table_cell.shading(Shading::new().shd_type(ShdType::Clear).fill(fill));
         }
         table_cell
@@ -127,11 +126,12 @@ impl Columns {
 }
 
 /// The fill that shows a tone: RAG ratings, and the shading of header and group rows.
-fn tone_fill(tone: Tone) -> &'static str {
+fn tone_fill(tone: Tone, style: &HouseStyle) -> &str {
+    let colours = &style.colours;
     match tone {
-        Tone::Red => "F4A6A6",
-        Tone::Amber => "FFD97A",
-        Tone::Green => "A9D18E",
-        Tone::Shade => LABEL_FILL,
+        Tone::Red => colours.red.hex(),
+        Tone::Amber => colours.amber.hex(),
+        Tone::Green => colours.green.hex(),
+        Tone::Shade => colours.shade.hex(),
     }
 }

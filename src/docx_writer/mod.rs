@@ -14,10 +14,9 @@ use docx_rs::{Docx, IndentLevel, LevelOverride, Numbering, NumberingId, Paragrap
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Block, Chart, Document, Number, Structure};
+use crate::style::HouseStyle;
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 use styles::{A4_LONG, A4_SHORT};
-
-pub use styles::FONT;
 
 /// The hanging number column of a numbered paragraph: 1.25 cm, or 1.6 cm for three-part numbers
 /// ("3.2.1"). Indented blocks and agenda items' descriptions line up with its text.
@@ -44,12 +43,14 @@ pub trait DrawCharts {
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>>;
 }
 
-/// Write a document as DOCX bytes, its charts drawn by `drawings`.
+/// Write a document as DOCX bytes in the house `style`, its charts drawn by `drawings`.
 pub fn write_docx(
     document: &Document,
+    style: &HouseStyle,
     drawings: &dyn DrawCharts,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let mut writer = DocxWriter {
+        style,
         drawings,
         running_header: document.running_header.as_deref(),
         numbering: HouseNumbering::new(),
@@ -69,6 +70,7 @@ pub fn write_docx(
         docx,
         &document.metadata,
         &writer.image_alts,
+        style,
     ))
 }
 
@@ -99,6 +101,8 @@ fn push(sink: &mut Sink, paragraph: Paragraph) {
 /// The state of one document being written: what the body needs registered at the end, and
 /// the problems met on the way.
 struct DocxWriter<'a> {
+    /// The council's look: fonts, sizes, margins, colours.
+    style: &'a HouseStyle,
     /// Draws charts and structure diagrams.
     drawings: &'a dyn DrawCharts,
     /// Text printed at the top of every page, if the document has any.
@@ -121,9 +125,9 @@ impl DocxWriter<'_> {
     /// The Word document: house styles and page setup, the running header and footer, the
     /// numbering the body used, the body.
     fn assemble(&mut self) -> Docx {
-        let mut docx = styles::house_styles(Docx::new())
+        let mut docx = styles::house_styles(Docx::new(), self.style)
             .page_size(A4_SHORT, A4_LONG)
-            .page_margin(styles::page_margin());
+            .page_margin(styles::page_margin(self.style));
         if let Some(text) = self.running_header {
             docx = docx.header(styles::header(text));
         }
@@ -167,9 +171,11 @@ impl DocxWriter<'_> {
                 content,
             } => push(sink, self.heading(*level, number.as_ref(), content)),
             Block::FieldHeading { level, content } => {
-                push(sink, paragraphs::field_heading(*level, content))
+                push(sink, paragraphs::field_heading(*level, content, self.style))
             }
-            Block::Paragraph { content } => push(sink, paragraphs::paragraph(content, indent)),
+            Block::Paragraph { content } => {
+                push(sink, paragraphs::paragraph(content, indent, self.style))
+            }
             Block::Numbered { number, blocks } => {
                 self.numbered_paragraph(number, blocks, indent, sink)
             }
@@ -178,9 +184,9 @@ impl DocxWriter<'_> {
             Block::Quote { blocks } => self.quote(blocks, indent, sink),
             Block::Banner { lines } => paragraphs::banner(lines, sink),
             Block::FieldTable { rows } => sink.push(BodyChild::table(self.field_table(rows))),
-            Block::LabelledList { rows } => {
-                sink.push(BodyChild::table(tables::labelled_table(rows, indent)))
-            }
+            Block::LabelledList { rows } => sink.push(BodyChild::table(tables::labelled_table(
+                rows, indent, self.style,
+            ))),
             Block::Indented { blocks } => self.blocks_into(blocks, indent + NUMBER_COLUMN, sink),
             Block::Aligned { align, blocks } => self.aligned(*align, blocks, indent, sink),
             Block::AgendaItem {
@@ -202,9 +208,12 @@ impl DocxWriter<'_> {
                 let rendered = self.drawings.structure(structure);
                 self.picture(&structure.title, &structure.alt, rendered, sink);
             }
-            Block::Callouts { quotes } => paragraphs::callouts(quotes, sink),
+            Block::Callouts { quotes } => paragraphs::callouts(quotes, self.style, sink),
             Block::Anchor { id } => push(sink, self.anchor(id)),
-            Block::Contents { title, entries } => pages::contents(title, entries, sink),
+            Block::Contents { title, entries } => {
+                let width = styles::text_width(self.style, false);
+                pages::contents(title, entries, width, sink)
+            }
             Block::Landscape { blocks } => self.landscape(blocks, indent, sink),
             Block::PageBreak => push(sink, pages::page_break()),
         }

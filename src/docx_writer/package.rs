@@ -9,10 +9,10 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
-use super::styles::{BODY_SIZE, FONT};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;
+use crate::style::HouseStyle;
 
 /// The language every paper declares.
 pub const LANGUAGE: &str = "en-GB";
@@ -26,10 +26,15 @@ const HYPERLINK_PREFIX: &str = "rIdHyperlink";
 /// Build the package parts, amend them, and zip them: core properties (title, author,
 /// language), the Normal style and document language, and identifiers made independent of what
 /// else the process built, so identical input gives identical bytes.
-pub fn finish(docx: Docx, metadata: &Metadata, image_alts: &[String]) -> Vec<u8> {
+pub fn finish(
+    docx: Docx,
+    metadata: &Metadata,
+    image_alts: &[String],
+    style: &HouseStyle,
+) -> Vec<u8> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(metadata).into_bytes();
-    xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles)).into_bytes();
+    xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles), style).into_bytes();
     let mut paragraph_ids = 0;
     let document = amend_document(
         &String::from_utf8_lossy(&xml.document),
@@ -93,7 +98,7 @@ fn core_properties(metadata: &Metadata) -> String {
 /// docx-rs writes its own bare Normal ahead of the styles it is given, so one added through its
 /// API would be a second style with the same id, and its styles cannot hold a language: the part
 /// is amended event by event instead.
-fn amend_styles(styles: &str) -> String {
+fn amend_styles(styles: &str, style: &HouseStyle) -> String {
     // The names of the elements open around the event being read.
     let mut open: Vec<String> = Vec::new();
     // How many elements deep the Normal style sits, while inside it.
@@ -126,7 +131,7 @@ fn amend_styles(styles: &str) -> String {
                     }
                     "w:rPr" if inside_normal && !normal_amended => {
                         normal_amended = true;
-                        write_normal_run_properties(writer)?;
+                        write_normal_run_properties(writer, style)?;
                         if !is_empty {
                             replaced_depth = 1;
                         }
@@ -157,7 +162,7 @@ fn amend_styles(styles: &str) -> String {
                     normal_depth = None;
                     // A Normal written without run properties gets them last.
                     if !normal_amended {
-                        write_normal_run_properties(writer)?;
+                        write_normal_run_properties(writer, style)?;
                     }
                 }
                 writer.write_event(event)
@@ -175,16 +180,20 @@ fn is_normal_style(element: &BytesStart<'_>) -> bool {
 }
 
 /// Normal's run properties: the house font, body size and language, in the schema's order.
-fn write_normal_run_properties(writer: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
-    let size = BODY_SIZE.to_string();
+fn write_normal_run_properties(
+    writer: &mut Writer<Vec<u8>>,
+    style: &HouseStyle,
+) -> std::io::Result<()> {
+    let size = style.body_size.half_points().to_string();
+    let font = style.fonts.word.as_str();
     writer.write_event(Event::Start(BytesStart::new("w:rPr")))?;
     writer.write_event(empty_element(
         "w:rFonts",
         &[
-            ("w:ascii", FONT),
-            ("w:hAnsi", FONT),
-            ("w:cs", FONT),
-            ("w:eastAsia", FONT),
+            ("w:ascii", font),
+            ("w:hAnsi", font),
+            ("w:cs", font),
+            ("w:eastAsia", font),
         ],
     ))?;
     writer.write_event(empty_element("w:sz", &[("w:val", &size)]))?;
@@ -586,7 +595,12 @@ mod tests {
                 )
                 .add_run(Run::new().add_field_char(docx_rs::FieldCharType::End, false));
         }
-        finish(Docx::new().add_paragraph(paragraph), &metadata(), &[])
+        finish(
+            Docx::new().add_paragraph(paragraph),
+            &metadata(),
+            &[],
+            &HouseStyle::built_in(),
+        )
     }
 
     #[test]
@@ -657,7 +671,12 @@ mod tests {
                     .add_run(Run::new().add_text("link")),
             )
             .add_run(Run::new().add_text("rIdHyperlink3 rIdHyperlink1"));
-        let package = finish(Docx::new().add_paragraph(paragraph), &metadata(), &[]);
+        let package = finish(
+            Docx::new().add_paragraph(paragraph),
+            &metadata(),
+            &[],
+            &HouseStyle::built_in(),
+        );
         let document = package_part(&package, "word/document.xml");
         assert!(document.contains(r#"r:id="rIdHyperlink1""#), "{document}");
         assert!(
@@ -764,9 +783,12 @@ mod tests {
 
     #[test]
     fn the_normal_style_carries_the_house_font_size_and_language() {
-        let docx = super::super::styles::house_styles(Docx::new())
+        let docx = super::super::styles::house_styles(Docx::new(), &HouseStyle::built_in())
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Normal")));
-        let styles = package_part(&finish(docx, &metadata(), &[]), "word/styles.xml");
+        let styles = package_part(
+            &finish(docx, &metadata(), &[], &HouseStyle::built_in()),
+            "word/styles.xml",
+        );
         assert_eq!(
             normal_style(&styles),
             r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal" /><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" /><w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#
@@ -800,7 +822,7 @@ mod tests {
                 r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr /></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal">{written}</w:style><w:style w:type="character" w:styleId="Normal"><w:rPr /></w:style></w:styles>"#
             );
             assert_eq!(
-                amend_styles(&styles),
+                amend_styles(&styles, &HouseStyle::built_in()),
                 format!(
                     r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB" /></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal" w:default="1">{amended}</w:style><w:style w:type="character" w:styleId="Normal"><w:rPr /></w:style></w:styles>"#
                 )

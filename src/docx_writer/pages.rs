@@ -5,7 +5,7 @@ use docx_rs::{
     TabLeaderType, TabValueType,
 };
 
-use super::styles::{self, TEXT_WIDTH, section_end};
+use super::styles::{self, section_end};
 use super::text::text_run;
 use super::{BodyChild, DocxWriter, Sink};
 use crate::model::{Block, ContentsEntry};
@@ -33,29 +33,29 @@ impl DocxWriter<'_> {
     /// Blocks in a landscape section of their own, between the portrait sections around them.
     pub(super) fn landscape(&mut self, blocks: &[Block], indent: i32, sink: &mut Sink) {
         let header = self.running_header;
-        sink.push(BodyChild::paragraph(section_end(false, header)));
+        sink.push(BodyChild::paragraph(section_end(self.style, false, header)));
         let was_landscape = std::mem::replace(&mut self.landscape, true);
         self.blocks_into(blocks, indent, sink);
         self.landscape = was_landscape;
-        sink.push(BodyChild::paragraph(section_end(true, header)));
+        sink.push(BodyChild::paragraph(section_end(self.style, true, header)));
     }
 }
 
 /// The contents page: its title, then an entry per heading with a dotted tab to its page.
-pub(super) fn contents(title: &str, entries: &[ContentsEntry], sink: &mut Sink) {
+pub(super) fn contents(title: &str, entries: &[ContentsEntry], width: usize, sink: &mut Sink) {
     sink.push(BodyChild::paragraph(
         Paragraph::new()
             .style(styles::heading(2))
             .add_run(text_run(title)),
     ));
     for entry in entries {
-        sink.push(BodyChild::paragraph(contents_entry(entry)));
+        sink.push(BodyChild::paragraph(contents_entry(entry, width)));
     }
 }
 
 /// One contents entry, indented by level. Word fills in the page numbers (the document asks it
 /// to update fields); until it does they show "#".
-fn contents_entry(entry: &ContentsEntry) -> Paragraph {
+fn contents_entry(entry: &ContentsEntry, width: usize) -> Paragraph {
     let text = match &entry.number {
         Some(number) => format!("{number} {}", entry.text),
         None => entry.text.clone(),
@@ -67,7 +67,7 @@ fn contents_entry(entry: &ContentsEntry) -> Paragraph {
             Tab::new()
                 .val(TabValueType::Right)
                 .leader(TabLeaderType::Dot)
-                .pos(TEXT_WIDTH),
+                .pos(width),
         )
         .add_run(text_run(&text).add_tab())
         .add_run(Run::new().add_field_char(FieldCharType::Begin, true))

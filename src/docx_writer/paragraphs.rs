@@ -1,5 +1,6 @@
 //! Blocks written as paragraphs: headings, numbered paragraphs, lists, quotes, agenda items.
 
+use crate::style::HouseStyle;
 use docx_rs::{AlignmentType, IndentLevel, NumberingId, Paragraph, Run, SpecialIndentType};
 
 use super::numbering::BULLET_NUM;
@@ -18,7 +19,8 @@ impl DocxWriter<'_> {
         content: &[Inline],
     ) -> Paragraph {
         let style = styles::heading(level);
-        let paragraph = inlines(Paragraph::new().style(style).keep_next(true), content);
+        let start = Paragraph::new().style(style).keep_next(true);
+        let paragraph = inlines(start, content, self.style);
         match number {
             Some(number) => self.number(paragraph, number),
             None => paragraph,
@@ -34,7 +36,7 @@ impl DocxWriter<'_> {
         indent: i32,
         sink: &mut Sink,
     ) {
-        let (first, rest) = split_first_paragraph(blocks);
+        let (first, rest) = split_first_paragraph(blocks, self.style);
         let paragraph = self.number(first, number);
         sink.push(BodyChild::paragraph(paragraph));
         self.blocks_into(rest, indent + number_column(number), sink);
@@ -65,7 +67,7 @@ impl DocxWriter<'_> {
     /// One list item: its first paragraph carries the bullet or number, the rest hang under it.
     fn list_item(&mut self, item: &[Block], num_id: usize, indent: i32, sink: &mut Sink) {
         let left = indent + LIST_INDENT;
-        let (first, rest) = split_first_paragraph(item);
+        let (first, rest) = split_first_paragraph(item, self.style);
         sink.push(BodyChild::paragraph(
             first
                 .numbering(NumberingId::new(num_id), IndentLevel::new(0))
@@ -116,6 +118,7 @@ impl DocxWriter<'_> {
             Paragraph::new().keep_next(!description.is_empty()),
             title,
             RunStyle::BOLD,
+            self.style,
         );
         if let Some(pages) = pages {
             paragraph =
@@ -127,16 +130,17 @@ impl DocxWriter<'_> {
 }
 
 /// A plain paragraph of body text, at the indent of the block it sits in.
-pub(super) fn paragraph(content: &[Inline], indent: i32) -> Paragraph {
-    inlines(indented(Paragraph::new(), indent), content)
+pub(super) fn paragraph(content: &[Inline], indent: i32, house: &HouseStyle) -> Paragraph {
+    inlines(indented(Paragraph::new(), indent), content, house)
 }
 
 /// A form's field heading: a heading for the outline, set like body text.
-pub(super) fn field_heading(level: u8, content: &[Inline]) -> Paragraph {
+pub(super) fn field_heading(level: u8, content: &[Inline], house: &HouseStyle) -> Paragraph {
     styled_inlines(
         Paragraph::new().style(styles::heading(level)),
         content,
         RunStyle::REGULAR,
+        house,
     )
 }
 
@@ -164,11 +168,11 @@ pub(super) fn supplied_pdf_note(title: &str, pages: u32) -> Paragraph {
 
 /// In Word each quotation is a quoted paragraph followed by who said it: a row of boxes would
 /// be a layout table, which screen readers announce as data.
-pub(super) fn callouts(quotes: &[Callout], sink: &mut Sink) {
+pub(super) fn callouts(quotes: &[Callout], house: &HouseStyle, sink: &mut Sink) {
     for callout in quotes {
         let has_attribution = callout.attribution.is_some();
         sink.push(BodyChild::paragraph(
-            styled_inlines(Paragraph::new(), &callout.content, RunStyle::ITALIC)
+            styled_inlines(Paragraph::new(), &callout.content, RunStyle::ITALIC, house)
                 .style(styles::QUOTE)
                 .keep_next(has_attribution),
         ));
@@ -185,9 +189,11 @@ pub(super) fn callouts(quotes: &[Callout], sink: &mut Sink) {
 
 /// The first of `blocks` as a paragraph to carry a number (empty if they do not start with
 /// one), and the blocks after it.
-fn split_first_paragraph(blocks: &[Block]) -> (Paragraph, &[Block]) {
+fn split_first_paragraph<'a>(blocks: &'a [Block], house: &HouseStyle) -> (Paragraph, &'a [Block]) {
     match blocks.split_first() {
-        Some((Block::Paragraph { content }, rest)) => (inlines(Paragraph::new(), content), rest),
+        Some((Block::Paragraph { content }, rest)) => {
+            (inlines(Paragraph::new(), content, house), rest)
+        }
         _ => (Paragraph::new(), blocks),
     }
 }

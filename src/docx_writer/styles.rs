@@ -8,15 +8,15 @@ use docx_rs::{
 
 use super::numbering::{LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 use super::text::text_run;
+use crate::style::HouseStyle;
 
-/// The house font. Liberation Sans, bundled for the PDF, has Arial's metrics.
-pub const FONT: &str = "Arial";
-/// Body size in half-points (12 pt).
-pub(super) const BODY_SIZE: usize = 24;
-/// A4 width minus 2.54 cm margins each side, in twentieths of a point.
-pub(super) const TEXT_WIDTH: usize = 9026;
-/// Landscape text width: A4's long side less the margins.
-pub(super) const LANDSCAPE_TEXT_WIDTH: usize = 13958;
+/// The width text may take, in twentieths of a point: the page's width (A4, portrait or
+/// landscape) less the house style's side margins.
+pub(super) fn text_width(style: &HouseStyle, landscape: bool) -> usize {
+    let page = if landscape { A4_LONG } else { A4_SHORT };
+    let margins = style.margins.left.twips() + style.margins.right.twips();
+    page.saturating_sub(margins) as usize
+}
 /// A list's text indent and the hang its bullet or number sits in.
 pub(super) const LIST_INDENT: i32 = 567;
 pub(super) const LIST_HANG: i32 = 284;
@@ -48,12 +48,13 @@ pub const FOOTER: &str = "Footer";
 pub const HEADER: &str = "Header";
 
 /// The page margins of every section, footer and header distances included.
-pub(super) fn page_margin() -> PageMargin {
+pub(super) fn page_margin(style: &HouseStyle) -> PageMargin {
+    let margins = &style.margins;
     PageMargin::new()
-        .top(1440)
-        .bottom(1588)
-        .left(1440)
-        .right(1440)
+        .top(margins.top.twips() as i32)
+        .bottom(margins.bottom.twips() as i32)
+        .left(margins.left.twips() as i32)
+        .right(margins.right.twips() as i32)
         .footer(567)
         .header(567)
 }
@@ -84,7 +85,11 @@ pub(super) fn header(text: &str) -> Header {
 /// page setup in the paragraph that closes it). `running_header` must be the text the document's
 /// own header was made from: the section refers to that one header part rather than adding one,
 /// and without the reference its pages would print no header.
-pub(super) fn section_end(landscape: bool, running_header: Option<&str>) -> Paragraph {
+pub(super) fn section_end(
+    style: &HouseStyle,
+    landscape: bool,
+    running_header: Option<&str>,
+) -> Paragraph {
     let (width, height, orientation) = if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
     } else {
@@ -93,34 +98,37 @@ pub(super) fn section_end(landscape: bool, running_header: Option<&str>) -> Para
     let mut section = SectionProperty::new()
         .page_size(PageSize::new().size(width, height).orient(orientation))
         .page_orient(orientation)
-        .page_margin(page_margin());
+        .page_margin(page_margin(style));
     if let Some(text) = running_header {
         section = section.header(header(text), HEADER_RELATIONSHIP);
     }
     Paragraph::new().section_property(section.footer(footer(), FOOTER_RELATIONSHIP))
 }
 
-/// The document defaults (Arial 12) and named styles; headings carry outline levels. Normal, which
-/// docx-rs writes itself, gets the same font and size when the package is finished.
-pub(super) fn house_styles(docx: Docx) -> Docx {
+/// The document defaults (the house font and body size) and named styles; headings carry
+/// outline levels. Normal, which docx-rs writes itself, gets the same font and size when the
+/// package is finished.
+pub(super) fn house_styles(docx: Docx, style: &HouseStyle) -> Docx {
+    let font = style.fonts.word.as_str();
+    let body_size = style.body_size.half_points();
     docx.default_fonts(
         RunFonts::new()
-            .ascii(FONT)
-            .hi_ansi(FONT)
-            .cs(FONT)
-            .east_asia(FONT),
+            .ascii(font)
+            .hi_ansi(font)
+            .cs(font)
+            .east_asia(font),
     )
-    .default_size(BODY_SIZE)
+    .default_size(body_size)
     .default_line_spacing(
         LineSpacing::new()
             .after(200)
             .line(264)
             .line_rule(LineSpacingType::Auto),
     )
-    .add_style(heading_style(HEADINGS[0], "heading 1", 0))
-    .add_style(heading_style(HEADINGS[1], "heading 2", 1))
-    .add_style(heading_style(HEADINGS[2], "heading 3", 2))
-    .add_style(heading_style(HEADINGS[3], "heading 4", 3))
+    .add_style(heading_style(HEADINGS[0], "heading 1", 0, body_size))
+    .add_style(heading_style(HEADINGS[1], "heading 2", 1, body_size))
+    .add_style(heading_style(HEADINGS[2], "heading 3", 2, body_size))
+    .add_style(heading_style(HEADINGS[3], "heading 4", 3, body_size))
     .add_style(banner_style(TITLE, "Title", 40))
     .add_style(banner_style(SUBTITLE, "Subtitle", 28))
     .add_style(
@@ -148,14 +156,14 @@ pub(super) fn house_styles(docx: Docx) -> Docx {
 
 /// A heading style: bold body-size text at an outline level, so Word's navigation pane and
 /// contents see it.
-fn heading_style(id: &str, name: &str, level: usize) -> Style {
+fn heading_style(id: &str, name: &str, level: usize, body_size: usize) -> Style {
     Style::new(id, StyleType::Paragraph)
         .name(name)
         .based_on("Normal")
         .next("Normal")
         .q_format(true)
         .bold()
-        .size(BODY_SIZE)
+        .size(body_size)
         .outline_lvl(level)
         .line_spacing(LineSpacing::new().before(280).after(160))
 }

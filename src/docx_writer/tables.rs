@@ -4,13 +4,12 @@ use docx_rs::{
     LineSpacing, Paragraph, Shading, ShdType, Table, TableBorders, TableCell, TableRow, WidthType,
 };
 
-use super::styles::TEXT_WIDTH;
+use super::styles::text_width;
 use super::text::{inlines, text_run};
 use super::{BodyChild, DocxWriter};
 use crate::model::{FieldRow, LabelledRow};
+use crate::style::HouseStyle;
 
-/// The shading of field labels and of data tables' header and group rows.
-pub(super) const LABEL_FILL: &str = "DBE5F1";
 /// The label column of a labelled list.
 const LABEL_WIDTH: usize = 2041;
 
@@ -18,21 +17,24 @@ impl DocxWriter<'_> {
     /// The front page's form: each field a shaded label row above a row holding its value.
     pub(super) fn field_table(&mut self, rows: &[FieldRow]) -> Table {
         let mut table_rows = Vec::new();
+        let width = text_width(self.style, false);
         for row in rows {
-            table_rows.push(TableRow::new(vec![field_label(&row.label)]).cant_split());
+            let label = field_label(&row.label, self.style);
+            table_rows.push(TableRow::new(vec![label]).cant_split());
             let value = self.field_value(row);
             table_rows.push(TableRow::new(vec![value]));
         }
         Table::new(table_rows)
-            .set_grid(vec![TEXT_WIDTH])
-            .width(TEXT_WIDTH, WidthType::Dxa)
+            .set_grid(vec![width])
+            .width(width, WidthType::Dxa)
     }
 
     /// A field's value: its blocks, tightly spaced, or one empty paragraph if it has none.
     fn field_value(&mut self, row: &FieldRow) -> TableCell {
         let mut value_blocks = Vec::new();
         self.blocks_into(&row.blocks, 0, &mut value_blocks);
-        let mut value = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
+        let width = text_width(self.style, false);
+        let mut value = TableCell::new().width(width, WidthType::Dxa);
         if value_blocks.is_empty() {
             value = value.add_paragraph(Paragraph::new().line_spacing(cell_spacing()));
         }
@@ -49,10 +51,14 @@ impl DocxWriter<'_> {
 }
 
 /// A field's label: bold on the label shading, kept with its value.
-fn field_label(label: &str) -> TableCell {
+fn field_label(label: &str, style: &HouseStyle) -> TableCell {
     TableCell::new()
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .shading(Shading::new().shd_type(ShdType::Clear).fill(LABEL_FILL))
+        .width(text_width(style, false), WidthType::Dxa)
+        .shading(
+            Shading::new()
+                .shd_type(ShdType::Clear)
+                .fill(style.colours.shade.hex()),
+        )
         .add_paragraph(
             Paragraph::new()
                 .keep_next(true)
@@ -67,8 +73,10 @@ fn cell_spacing() -> LineSpacing {
 }
 
 /// Labels and values side by side without borders, filling the text width from `indent`.
-pub(super) fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {
-    let rest = TEXT_WIDTH - LABEL_WIDTH - indent.max(0) as usize;
+pub(super) fn labelled_table(rows: &[LabelledRow], indent: i32, style: &HouseStyle) -> Table {
+    let rest = text_width(style, false)
+        .saturating_sub(LABEL_WIDTH)
+        .saturating_sub(indent.max(0) as usize);
     let rows = rows
         .iter()
         .map(|row| {
@@ -78,7 +86,7 @@ pub(super) fn labelled_table(rows: &[LabelledRow], indent: i32) -> Table {
                     .add_paragraph(Paragraph::new().add_run(text_run(&row.label))),
                 TableCell::new()
                     .width(rest, WidthType::Dxa)
-                    .add_paragraph(inlines(Paragraph::new(), &row.content)),
+                    .add_paragraph(inlines(Paragraph::new(), &row.content, style)),
             ])
         })
         .collect();

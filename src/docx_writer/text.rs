@@ -4,6 +4,7 @@ use docx_rs::{BreakType, Hyperlink, HyperlinkType, Paragraph, Run};
 
 use crate::escape::xml_safe;
 use crate::model::Inline;
+use crate::style::HouseStyle;
 
 /// The emphasis a run inherits from the inlines around it.
 #[derive(Clone, Copy, Default)]
@@ -36,8 +37,8 @@ impl RunStyle {
 }
 
 /// `paragraph` with `content` added as plain runs.
-pub(super) fn inlines(paragraph: Paragraph, content: &[Inline]) -> Paragraph {
-    styled_inlines(paragraph, content, RunStyle::default())
+pub(super) fn inlines(paragraph: Paragraph, content: &[Inline], house: &HouseStyle) -> Paragraph {
+    styled_inlines(paragraph, content, RunStyle::default(), house)
 }
 
 /// `paragraph` with `content` added as runs in `style`.
@@ -45,9 +46,10 @@ pub(super) fn styled_inlines(
     paragraph: Paragraph,
     content: &[Inline],
     style: RunStyle,
+    house: &HouseStyle,
 ) -> Paragraph {
     let mut paragraph = paragraph;
-    append_inlines(&mut paragraph, content, style);
+    append_inlines(&mut paragraph, content, style, house);
     paragraph
 }
 
@@ -78,7 +80,12 @@ fn styled_run(text: &str, style: RunStyle) -> Run {
     run
 }
 
-fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle) {
+fn append_inlines(
+    paragraph: &mut Paragraph,
+    content: &[Inline],
+    style: RunStyle,
+    house: &HouseStyle,
+) {
     for inline in content {
         match inline {
             Inline::Text { text } => {
@@ -91,6 +98,7 @@ fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle
                     bold: true,
                     ..style
                 },
+                house,
             ),
             Inline::Emphasis { content } => append_inlines(
                 paragraph,
@@ -99,10 +107,11 @@ fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle
                     italic: true,
                     ..style
                 },
+                house,
             ),
             Inline::Link { url, content } => {
                 let mut link = Hyperlink::new(url.as_str(), HyperlinkType::External);
-                for run in link_runs(content, style) {
+                for run in link_runs(content, style, house) {
                     link = link.add_run(run);
                 }
                 *paragraph = std::mem::take(paragraph).add_hyperlink(link);
@@ -115,20 +124,23 @@ fn append_inlines(paragraph: &mut Paragraph, content: &[Inline], style: RunStyle
     }
 }
 
-/// Runs inside a hyperlink, styled as links are (blue, underlined).
-fn link_runs(content: &[Inline], style: RunStyle) -> Vec<Run> {
+/// Runs inside a hyperlink, styled as links are (the house link colour, underlined).
+fn link_runs(content: &[Inline], style: RunStyle, house: &HouseStyle) -> Vec<Run> {
     let mut runs = Vec::new();
     for inline in content {
         match inline {
-            Inline::Text { text } => {
-                runs.push(styled_run(text, style).color("1F4E79").underline("single"))
-            }
+            Inline::Text { text } => runs.push(
+                styled_run(text, style)
+                    .color(house.colours.link.hex())
+                    .underline("single"),
+            ),
             Inline::Strong { content } => runs.extend(link_runs(
                 content,
                 RunStyle {
                     bold: true,
                     ..style
                 },
+                house,
             )),
             Inline::Emphasis { content } => runs.extend(link_runs(
                 content,
@@ -136,8 +148,9 @@ fn link_runs(content: &[Inline], style: RunStyle) -> Vec<Run> {
                     italic: true,
                     ..style
                 },
+                house,
             )),
-            Inline::Link { content, .. } => runs.extend(link_runs(content, style)),
+            Inline::Link { content, .. } => runs.extend(link_runs(content, style, house)),
             Inline::LineBreak => runs.push(Run::new().add_break(BreakType::TextWrapping)),
         }
     }

@@ -243,8 +243,7 @@ fn drawing_png(
     function: &str,
     data: Vec<u8>,
 ) -> Result<Drawing, Vec<Diagnostic>> {
-    let templates = typesetter.templates().key();
-    let key = crate::memo::key(&[&templates, function.as_bytes(), &data]);
+    let key = crate::memo::key(&[&typesetter.key(), function.as_bytes(), &data]);
     typesetter
         .drawings
         .get_or_try(key, || draw_png(typesetter, function, data))
@@ -370,7 +369,11 @@ fn typst_project(typesetter: &Typesetter, main: &str, files: &[(String, Bytes)])
             Some((format!("{TEMPLATE_FOLDER}/{name}"), text.into_bytes()))
         })
         .collect::<Vec<_>>();
-    let files = [("/main.typ".to_string(), main.as_bytes().to_vec())]
+    let style = (
+        world::STYLE_DATA_PATH.to_string(),
+        typesetter.style_json().as_slice().to_vec(),
+    );
+    let files = [("/main.typ".to_string(), main.as_bytes().to_vec()), style]
         .into_iter()
         .chain(
             files
@@ -521,7 +524,7 @@ mod tests {
         let location = error.location.as_ref().expect("the template line");
         assert_eq!(
             location.file,
-            PathBuf::from("report_templates/house-style.typ")
+            PathBuf::from("report_templates/rotherham/house-style.typ")
         );
         assert!(error.hints.iter().any(|hint| hint.contains("PDF/UA-1")));
     }

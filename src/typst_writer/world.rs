@@ -15,15 +15,22 @@ use typst::{Library, LibraryExt, World};
 use crate::diagnostics::Diagnostic;
 use crate::memo::{self, Memo};
 use crate::model::Date;
+use crate::style::HouseStyle;
 
 /// The house-style templates, embedded so that the binary is self-contained.
 pub const TEMPLATES: [(&str, &str); 2] = [
     (
         "house-style.typ",
-        include_str!("../../report_templates/house-style.typ"),
+        include_str!("../../report_templates/rotherham/house-style.typ"),
     ),
-    ("pack.typ", include_str!("../../report_templates/pack.typ")),
+    (
+        "pack.typ",
+        include_str!("../../report_templates/rotherham/pack.typ"),
+    ),
 ];
+
+/// Where the house style's data sits in Typst's virtual file system.
+pub const STYLE_DATA_PATH: &str = "/style.json";
 
 /// The folder the templates live in, inside Typst's virtual file system.
 pub const TEMPLATE_FOLDER: &str = "/report_templates";
@@ -64,7 +71,7 @@ impl Templates {
             TEMPLATES
                 .iter()
                 .map(|(name, text)| {
-                    let path = PathBuf::from(format!("report_templates/{name}"));
+                    let path = PathBuf::from(format!("report_templates/rotherham/{name}"));
                     (*name, (*text).to_string(), path)
                 })
                 .collect(),
@@ -95,7 +102,7 @@ impl Templates {
                             texts.push((name, text, path));
                         }
                         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                            let path = PathBuf::from(format!("report_templates/{name}"));
+                            let path = PathBuf::from(format!("report_templates/rotherham/{name}"));
                             texts.push((name, embedded.to_string(), path));
                         }
                         Err(error) => {
@@ -132,6 +139,9 @@ pub struct Typesetter {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     templates: Arc<Templates>,
+    /// The house style's data, which the templates read as `/style.json`.
+    style: HouseStyle,
+    style_json: Bytes,
     /// Pictures drawn for Word files, by template, function and data.
     pub(super) drawings: Memo<super::Drawing>,
     /// Whether each compiled PDF keeps its Typst project (`--emit-typst`).
@@ -140,19 +150,24 @@ pub struct Typesetter {
 
 impl Default for Typesetter {
     fn default() -> Self {
-        Typesetter::new(Templates::embedded())
+        Typesetter::new(Templates::embedded(), HouseStyle::built_in())
     }
 }
 
 impl Typesetter {
-    /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::read`]).
-    pub fn new(templates: Templates) -> Self {
+    /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::read`]) and
+    /// the house style's data.
+    pub fn new(templates: Templates, style: HouseStyle) -> Self {
         let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
+        let style_json =
+            Bytes::new(serde_json::to_vec(&style).expect("a house style always serialises"));
         Typesetter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             templates: Arc::new(templates),
+            style,
+            style_json,
             drawings: Memo::new(),
             keep_projects: false,
         }
@@ -169,10 +184,30 @@ impl Typesetter {
         &self.templates
     }
 
-    /// Use other templates from now on (a watched template folder changed). Pictures drawn with
-    /// the old ones are never reused: their key holds the templates' hash.
-    pub fn set_templates(&mut self, templates: Templates) {
-        self.templates = Arc::new(templates);
+    /// The house style's data.
+    pub fn style(&self) -> &HouseStyle {
+        &self.style
+    }
+
+    /// The house style's data as the templates read it.
+    pub(super) fn style_json(&self) -> &Bytes {
+        &self.style_json
+    }
+
+    /// A hash of the templates and the style's data: what a picture drawn, or a Word file
+    /// written, depends on besides its own data.
+    pub fn key(&self) -> memo::Key {
+        memo::key(&[&self.templates.key(), self.style_json.as_slice()])
+    }
+
+    /// Use another house style from now on (a watched style folder changed). Pictures drawn
+    /// with the old one are never reused: their key holds its hash.
+    pub fn set_style(&mut self, templates: Templates, style: HouseStyle) {
+        let drawings = std::mem::take(&mut self.drawings);
+        *self = Typesetter {
+            drawings,
+            ..Typesetter::new(templates, style).keep_projects(self.keep_projects)
+        };
     }
 
     /// Forget pictures not used in the last `max_age` builds (see [`Memo::evict`]).
@@ -211,6 +246,7 @@ impl<'a> PaperWorld<'a> {
             main: Source::new(main_id, main_text),
             data: data
                 .into_iter()
+                .chain([(STYLE_DATA_PATH.to_string(), typesetter.style_json.clone())])
                 .map(|(path, bytes)| (file_id(&path), bytes))
                 .collect(),
             today,

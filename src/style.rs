@@ -1,0 +1,182 @@
+//! A council's house style as data: the look the PDF and the Word files share (fonts, body size,
+//! margins, colours), read strictly from `style.yaml` in the style's folder.
+
+use serde::{Deserialize, Serialize};
+
+/// The built-in house style's data (Rotherham's), beside its templates.
+pub const BUILT_IN: &str = include_str!("../report_templates/rotherham/style.yaml");
+
+/// The look of one council's papers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    /// The council, as it names itself.
+    pub council: String,
+    /// The text fonts.
+    pub fonts: Fonts,
+    /// Body text size in points (6 to 30, in half points).
+    pub body_size: BodySize,
+    /// Page margins in centimetres.
+    pub margins: Margins,
+    /// Colours, as six hex digits.
+    pub colours: Colours,
+}
+
+/// The text fonts: the PDF's is bundled; the Word file names its own, which Word substitutes
+/// when the reader lacks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    /// The PDF's font, one of those bundled in `fonts/` ("Liberation Sans").
+    pub pdf: String,
+    /// The font Word files name ("Arial").
+    pub word: String,
+}
+
+/// Page margins in centimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    /// Top margin.
+    pub top: Centimetres,
+    /// Bottom margin (the page number sits in it).
+    pub bottom: Centimetres,
+    /// Left margin.
+    pub left: Centimetres,
+    /// Right margin.
+    pub right: Centimetres,
+}
+
+/// The colours of the house style.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colours {
+    /// Links (underlined as well).
+    pub link: Colour,
+    /// Front-page field headings and shaded table rows.
+    pub shade: Colour,
+    /// A red RAG rating (always printed with the word).
+    pub red: Colour,
+    /// An amber RAG rating.
+    pub amber: Colour,
+    /// A green RAG rating.
+    pub green: Colour,
+}
+
+/// A colour as six hex digits ("1F4E79"), checked when read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Colour(String);
+
+impl Colour {
+    /// The six hex digits, in capitals.
+    pub fn hex(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let hex = text.trim().trim_start_matches('#');
+        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            Ok(Colour(hex.to_ascii_uppercase()))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{text}` is not a colour: give six hex digits, such as 1F4E79"
+            )))
+        }
+    }
+}
+
+/// A body text size in points: 6 to 30, in half points (Word sizes text in half points).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BodySize(f64);
+
+impl BodySize {
+    /// The size in points.
+    pub fn points(self) -> f64 {
+        self.0
+    }
+
+    /// The size in Word's half points.
+    pub fn half_points(self) -> usize {
+        (self.0 * 2.0).round() as usize
+    }
+}
+
+impl<'de> Deserialize<'de> for BodySize {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let size = f64::deserialize(deserializer)?;
+        if (6.0..=30.0).contains(&size) && (size * 2.0).fract() == 0.0 {
+            Ok(BodySize(size))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{size} is not a body size: give 6 to 30 points, in half points (11, 11.5, 12)"
+            )))
+        }
+    }
+}
+
+/// A length in centimetres, 0 to 10 (a margin).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Centimetres(f64);
+
+impl Centimetres {
+    /// The length in centimetres.
+    pub fn centimetres(self) -> f64 {
+        self.0
+    }
+
+    /// The length in twentieths of a point, as Word measures pages (2.54 cm is 1,440), rounded
+    /// up so that a margin is never narrower than asked.
+    pub fn twips(self) -> u32 {
+        (self.0 / 2.54 * 1440.0).ceil() as u32
+    }
+}
+
+impl<'de> Deserialize<'de> for Centimetres {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let length = f64::deserialize(deserializer)?;
+        if (0.0..=10.0).contains(&length) {
+            Ok(Centimetres(length))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{length} cm is not a margin: give 0 to 10 centimetres"
+            )))
+        }
+    }
+}
+
+impl HouseStyle {
+    /// The built-in house style.
+    pub fn built_in() -> Self {
+        serde_saphyr::from_str(BUILT_IN)
+            .expect("the built-in style.yaml is valid (a test reads it)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_style_reads() {
+        let style = HouseStyle::built_in();
+        assert_eq!(style.fonts.word, "Arial");
+        assert_eq!(style.body_size.half_points(), 24);
+        assert_eq!(style.margins.top.twips(), 1440);
+        assert_eq!(style.margins.bottom.twips(), 1588);
+        assert_eq!(style.colours.shade.hex(), "DBE5F1");
+    }
+
+    #[test]
+    fn colours_sizes_and_margins_are_checked() {
+        let with = |field: &str| BUILT_IN.replace("link: 1F4E79", field);
+        assert!(serde_saphyr::from_str::<HouseStyle>(&with("link: blue")).is_err());
+        assert!(serde_saphyr::from_str::<HouseStyle>(&with("link: \"#1f4e79\"")).is_ok());
+        let size = BUILT_IN.replace("body_size: 12", "body_size: 11.3");
+        assert!(serde_saphyr::from_str::<HouseStyle>(&size).is_err());
+        let margin = BUILT_IN.replace("bottom: 2.8", "bottom: 25");
+        assert!(serde_saphyr::from_str::<HouseStyle>(&margin).is_err());
+    }
+}
