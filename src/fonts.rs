@@ -42,6 +42,18 @@ pub fn fonts() -> &'static [Font] {
     &FONTS
 }
 
+/// The family names of the bundled fonts ("Liberation Sans", "Noto Naskh Arabic", …), each once.
+pub fn families() -> Vec<String> {
+    let mut families: Vec<String> = Vec::new();
+    for font in fonts() {
+        let family = &font.info().family;
+        if !families.contains(family) {
+            families.push(family.clone());
+        }
+    }
+    families
+}
+
 /// Whether some bundled font has a glyph for `c`.
 pub fn covers(c: char) -> bool {
     fonts()

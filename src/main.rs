@@ -53,7 +53,7 @@ struct BuildArgs {
         default_value = "pdf,docx"
     )]
     format: Vec<FormatArg>,
-    /// A folder with house-style templates (house-style.typ, pack.typ) to use instead of the
+    /// A house style folder (style.yaml, house-style.typ, pack.typ) to use instead of the
     /// built-in ones; `watch` rebuilds when they change.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -139,6 +139,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         root: RootArg,
+        /// A house style folder (style.yaml, house-style.typ, pack.typ) to check against
+        /// instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
 }
 
@@ -200,9 +204,13 @@ fn main() -> ExitCode {
             watch(&options, stop);
             Ok(())
         }
-        Command::Check { paths, root } => root
+        Command::Check {
+            paths,
+            root,
+            templates,
+        } => root
             .resolve(&paths)
-            .and_then(|root| run_check(&session(None, false)?, &paths, &root)),
+            .and_then(|root| run_check(&session(templates.as_deref(), false)?, &paths, &root)),
         Command::CheckSuppliedPdf => {
             return match papers::supplied::check_here(&Typesetter::default()) {
                 Ok(pages) => {

@@ -28,9 +28,9 @@ pub struct HouseStyle {
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
     /// The PDF's font, one of those bundled in `fonts/` ("Liberation Sans").
-    pub pdf: String,
+    pub pdf: FontName,
     /// The font Word files name ("Arial").
-    pub word: String,
+    pub word: FontName,
 }
 
 /// Page margins in centimetres.
@@ -61,6 +61,35 @@ pub struct Colours {
     pub amber: Colour,
     /// A green RAG rating.
     pub green: Colour,
+}
+
+/// A font's family name: letters, digits, spaces and hyphens, as font names are written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FontName(String);
+
+impl FontName {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for FontName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        let name = name.trim();
+        let fits = (1..=64).contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        if fits {
+            Ok(FontName(name.to_string()))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{name}` is not a font name: give its family name, such as Arial"
+            )))
+        }
+    }
 }
 
 /// A colour as six hex digits ("1F4E79"), checked when read.
@@ -162,7 +191,7 @@ mod tests {
     #[test]
     fn the_built_in_style_reads() {
         let style = HouseStyle::built_in();
-        assert_eq!(style.fonts.word, "Arial");
+        assert_eq!(style.fonts.word.as_str(), "Arial");
         assert_eq!(style.body_size.half_points(), 24);
         assert_eq!(style.margins.top.twips(), 1440);
         assert_eq!(style.margins.bottom.twips(), 1588);
@@ -178,5 +207,7 @@ mod tests {
         assert!(serde_saphyr::from_str::<HouseStyle>(&size).is_err());
         let margin = BUILT_IN.replace("bottom: 2.8", "bottom: 25");
         assert!(serde_saphyr::from_str::<HouseStyle>(&margin).is_err());
+        let font = BUILT_IN.replace("word: Arial", "word: \"Arial\\\" /><x\"");
+        assert!(serde_saphyr::from_str::<HouseStyle>(&font).is_err());
     }
 }

@@ -64,6 +64,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "diagnostics",
             "docx_writer",
             "figures",
+            "fonts",
             "format",
             "input",
             "kinds",

@@ -154,3 +154,24 @@ fn a_style_file_that_is_wrong_fails_where_it_is_wrong() {
     assert!(stderr.contains("`orange` is not a colour"), "{stderr}");
     assert!(!work.path().join("out").exists());
 }
+
+#[test]
+fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
+    let style = style_folder(&[("pdf: Liberation Sans", "pdf: Comic Sans")]);
+    let work = tempfile::tempdir().unwrap();
+    let result = papers(&[
+        "check",
+        REPORT,
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("style.yaml:6:"), "{stderr}");
+    assert!(
+        stderr.contains("`Comic Sans` is not a bundled font"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Liberation Sans"), "{stderr}");
+    drop(work);
+}

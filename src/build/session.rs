@@ -83,6 +83,24 @@ pub fn read_house_style(
         diagnostics.push(diagnostic);
         Failure::Content(diagnostics)
     })?;
+    // The PDF's font must be bundled: Typst would otherwise fall back without a word.
+    let families = crate::fonts::families();
+    if !families
+        .iter()
+        .any(|family| family == style.fonts.pdf.as_str())
+    {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "`{}` is not a bundled font, so the PDF cannot use it",
+                style.fonts.pdf.as_str()
+            ))
+            .at(source.locate(style.fonts.pdf.as_str()))
+            .expected(families.join(", "))
+            .hint("add the font's files and licence to fonts/, or choose a bundled one"),
+        );
+        return Err(Failure::Content(diagnostics));
+    }
     read.push(source.path);
     Ok((templates, style, read))
 }
