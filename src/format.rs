@@ -1,6 +1,6 @@
 //! Every printed form of a number or a date, in British house style: "1,167", "91.3%", "+4",
 //! "13 May 2022", "15th February, 2022", "15/02/22", "Dec-21", "2021/22", paragraph numbers
-//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date`.
+//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date` and `PageRange`.
 
 use crate::model::{Date, PageRange};
 
@@ -184,6 +184,29 @@ pub fn ordinal_day_month(date: Date) -> String {
     format!("{} {}", ordinal(date.day), month_name(date.month))
 }
 
+/// A date in a list of dates: "14th June", with the year when it changes ("14th June, 2022")
+/// and the day of the week first when asked ("Tuesday, 14th June, 2022").
+pub fn date_in_list(date: Date, with_year: bool, with_weekday: bool) -> String {
+    let mut line = ordinal_day_month(date);
+    if with_year {
+        line = format!("{line}, {}", date.year);
+    }
+    if with_weekday {
+        line = format!("{}, {line}", weekday(date));
+    }
+    line
+}
+
+/// A change in percentage with its sign: "+2.5%".
+pub fn signed_percent(value: f64, places: u32) -> String {
+    format!("{}%", signed(value, places))
+}
+
+/// A difference between two percentages: "2.5 percentage points".
+pub fn percentage_points(value: f64, places: u32) -> String {
+    format!("{} percentage points", number(value, places))
+}
+
 /// "15/02/22", as minutes' running headers print the meeting date.
 pub fn short_date(date: Date) -> String {
     format!(
@@ -338,6 +361,16 @@ mod tests {
         assert_eq!(long_date(date(2022, 5, 13)), "13 May 2022");
         assert_eq!(ordinal_date(date(2022, 2, 15)), "15th February, 2022");
         assert_eq!(ordinal_day_month(date(2022, 6, 14)), "14th June");
+        assert_eq!(
+            date_in_list(date(2022, 6, 14), true, true),
+            "Tuesday, 14th June, 2022"
+        );
+        assert_eq!(
+            date_in_list(date(2022, 9, 13), false, false),
+            "13th September"
+        );
+        assert_eq!(signed_percent(2.54, 1), "+2.5%");
+        assert_eq!(percentage_points(-1.25, 1), "-1.3 percentage points");
         assert_eq!(short_date(date(2022, 2, 15)), "15/02/22");
         assert_eq!(numeric_date(date(2022, 2, 5)), "05/02/2022");
         assert_eq!(iso_date(date(2022, 5, 3)), "2022-05-03");

@@ -175,3 +175,46 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
     assert!(stderr.contains("Liberation Sans"), "{stderr}");
     drop(work);
 }
+
+#[test]
+fn margins_that_leave_no_room_for_text_are_an_error() {
+    let style = style_folder(&[("left: 2.54, right: 2.54", "left: 9, right: 9")]);
+    let result = papers(&[
+        "check",
+        REPORT,
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("style.yaml:9:1"), "{stderr}");
+    assert!(stderr.contains("too little of an A4 page"), "{stderr}");
+}
+
+/// The style's PDF font is the one the PDF embeds for its text.
+#[test]
+fn the_style_chooses_the_pdf_font() {
+    let style = style_folder(&[("pdf: Liberation Sans", "pdf: Droid Sans Fallback")]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        REPORT,
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let fonts = tool(
+        "pdffonts",
+        &[out
+            .join("05-terms-of-reference-cover.pdf")
+            .to_str()
+            .unwrap()],
+    );
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("DroidSansFallback"), "{fonts}");
+    assert!(!fonts.contains("LiberationSans-Regular"), "{fonts}");
+}

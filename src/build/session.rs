@@ -101,6 +101,21 @@ pub fn read_house_style(
         );
         return Err(Failure::Content(diagnostics));
     }
+    // An A4 page (21 x 29.7 cm) must keep room for text.
+    let margins = &style.margins;
+    let across = margins.left.centimetres() + margins.right.centimetres();
+    let down = margins.top.centimetres() + margins.bottom.centimetres();
+    if across > 15.0 || down > 20.0 {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "these margins leave too little of an A4 page for text ({across} cm across, {down} cm down)"
+            ))
+            .at(source.locate_key("margins"))
+            .hint("left and right together may take up to 15 cm, top and bottom up to 20 cm"),
+        );
+        return Err(Failure::Content(diagnostics));
+    }
     read.push(source.path);
     Ok((templates, style, read))
 }

@@ -185,7 +185,9 @@ fn write_normal_run_properties(
     style: &HouseStyle,
 ) -> std::io::Result<()> {
     let size = style.body_size.half_points().to_string();
-    let font = style.fonts.word.as_str();
+    // A font name is letters, digits, spaces and hyphens (style.rs), escaped all the same.
+    let font = quick_xml::escape::escape(style.fonts.word.as_str());
+    let font = font.as_ref();
     writer.write_event(Event::Start(BytesStart::new("w:rPr")))?;
     writer.write_event(empty_element(
         "w:rFonts",

@@ -98,18 +98,18 @@ fn add_filters(environment: &mut Environment<'static>) {
     environment.add_filter(
         "signed_percent",
         |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format!(
-                "{}%",
-                format::signed(finite(value)?, self::places(places, 1)?)
+            Ok(format::signed_percent(
+                finite(value)?,
+                self::places(places, 1)?,
             ))
         },
     );
     environment.add_filter(
         "points",
         |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format!(
-                "{} percentage points",
-                format::number(finite(value)?, self::places(places, 1)?)
+            Ok(format::percentage_points(
+                finite(value)?,
+                self::places(places, 1)?,
             ))
         },
     );

@@ -91,7 +91,7 @@ impl Templates {
                         "the template folder `{}` does not exist",
                         folder.display()
                     ))
-                    .hint("give the folder that holds house-style.typ and pack.typ"));
+                    .hint("give a house style folder: style.yaml, house-style.typ and pack.typ, each optional"));
                 }
                 let mut texts = Vec::new();
                 for (name, embedded) in TEMPLATES {

@@ -304,17 +304,16 @@ pub(super) fn future_meetings_wording(meeting: &Meeting) -> Vec<Block> {
     let mut content = Vec::new();
     let mut year = None;
     for (index, date) in future.dates.iter().enumerate() {
-        let mut line = format::ordinal_day_month(*date);
-        if year != Some(date.year) {
-            line.push_str(&format!(", {}", date.year));
-            year = Some(date.year);
-        }
-        if index == 0 {
-            line = format!("{}, {line}", weekday(*date));
-        } else {
+        let with_year = year != Some(date.year);
+        year = Some(date.year);
+        if index > 0 {
             content.push(Inline::LineBreak);
         }
-        content.push(Inline::text(line));
+        content.push(Inline::text(format::date_in_list(
+            *date,
+            with_year,
+            index == 0,
+        )));
     }
     if let Some(note) = &future.note {
         if !content.is_empty() {
