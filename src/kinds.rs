@@ -21,6 +21,7 @@ use crate::content::terms_of_reference::TermsOfReference;
 use crate::content::{parse_yaml, quoted_list};
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
 use crate::lower;
+use crate::style::HouseStyle;
 
 /// One kind of content file.
 pub struct Kind {
@@ -50,10 +51,12 @@ pub enum Parsed {
     Committee(Arc<Committee>),
     /// Figures behind reports.
     Figures(Arc<FiguresFile>),
+    /// A house style's data (`style.yaml`), read here only to check it.
+    HouseStyle(Arc<HouseStyle>),
 }
 
 /// Every kind, in the order messages list them.
-pub static KINDS: [Kind; 10] = [
+pub static KINDS: [Kind; 11] = [
     paper::<CoverReport>("cover-report", "cover report"),
     paper::<PerformanceReport>("performance-report", "performance report"),
     paper::<LongReport>("long-report", "long report"),
@@ -72,6 +75,9 @@ pub static KINDS: [Kind; 10] = [
     }),
     data("figures", "figures file", |source| {
         parse_yaml::<FiguresFile>(source).map(|figures| Parsed::Figures(Arc::new(figures)))
+    }),
+    data("house-style", "house style", |source| {
+        parse_yaml::<HouseStyle>(source).map(|style| Parsed::HouseStyle(Arc::new(style)))
     }),
 ];
 

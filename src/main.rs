@@ -93,12 +93,13 @@ fn pdf_check() -> PdfCheck {
     }
 }
 
-/// The session of one build: the house style in `templates` (or the built-in one), keeping each
+/// The session of one build: the house style in `folder` (or the built-in one), keeping each
 /// PDF's Typst project when they are to be emitted.
-fn session(templates: Option<&Path>, keep_projects: bool) -> Result<Session, Failure> {
-    let (templates, style, _) = build::read_house_style(templates)?;
+fn session(folder: Option<&Path>, keep_projects: bool) -> Result<Session, Failure> {
+    let (templates, style, _) = build::read_house_style(folder)?;
     let typesetter = Typesetter::new(templates, style).keep_projects(keep_projects);
-    Ok(Session::new(typesetter, pdf_check()))
+    // A style given for the run overrides the one each committee chose.
+    Ok(Session::new(typesetter, pdf_check()).overriding_styles(folder.is_some()))
 }
 
 #[derive(Subcommand)]

@@ -10,6 +10,8 @@ pub const BUILT_IN: &str = include_str!("../report_templates/rotherham/style.yam
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HouseStyle {
+    /// Always `house-style`: a style folder inside a content folder is read as content too.
+    pub kind: String,
     /// The council, as it names itself.
     pub council: String,
     /// The text fonts.

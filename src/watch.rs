@@ -46,7 +46,8 @@ const CACHE_AGE: usize = 10;
 /// error for a failed rebuild: that is printed, and the last good outputs stay.
 pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
     // One session for the whole watch: its caches make a rebuild cost what changed.
-    let mut session = Session::new(Typesetter::default(), options.pdf_check.clone());
+    let mut session = Session::new(Typesetter::default(), options.pdf_check.clone())
+        .overriding_styles(options.templates.is_some());
     let mut inputs = BTreeSet::new();
     // The state files are in before a build is what the build saw: an edit made while it runs
     // is then seen as a change afterwards, not folded silently into the baseline.

@@ -38,7 +38,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "narrative",
         ],
     ),
-    ("kinds", &["content", "diagnostics", "lower"]),
+    ("kinds", &["content", "diagnostics", "lower", "style"]),
     // Assembling a meeting's packs from its lowered papers.
     ("pack", &["lower", "model"]),
     // Writers: the model in, bytes out.

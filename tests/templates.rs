@@ -150,7 +150,7 @@ fn a_style_file_that_is_wrong_fails_where_it_is_wrong() {
     ]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("style.yaml:14:"), "{stderr}");
+    assert!(stderr.contains("style.yaml:15:"), "{stderr}");
     assert!(stderr.contains("`orange` is not a colour"), "{stderr}");
     assert!(!work.path().join("out").exists());
 }
@@ -167,7 +167,7 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
     ]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("style.yaml:6:"), "{stderr}");
+    assert!(stderr.contains("style.yaml:7:"), "{stderr}");
     assert!(
         stderr.contains("`Comic Sans` is not a bundled font"),
         "{stderr}"
@@ -187,7 +187,7 @@ fn margins_that_leave_no_room_for_text_are_an_error() {
     ]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("style.yaml:9:1"), "{stderr}");
+    assert!(stderr.contains("style.yaml:10:1"), "{stderr}");
     assert!(stderr.contains("too little of an A4 page"), "{stderr}");
 }
 
@@ -217,4 +217,117 @@ fn the_style_chooses_the_pdf_font() {
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("DroidSansFallback"), "{fonts}");
     assert!(!fonts.contains("LiberationSans-Regular"), "{fonts}");
+}
+
+/// A meeting of the example committee with one report, its committee choosing `house_style`
+/// (if any); a style folder `my-style` beside the committee, with `replacements` made to the
+/// built-in style's data. Returns the content folder.
+fn meeting_with_style(
+    house_style: Option<&str>,
+    replacements: &[(&str, &str)],
+) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    copy_example_committee(work.path());
+    if let Some(choice) = house_style {
+        let committee = work.path().join("committee.yaml");
+        let text = std::fs::read_to_string(&committee).unwrap();
+        std::fs::write(&committee, format!("{text}\nhouse_style: {choice}\n")).unwrap();
+    }
+    let style = style_folder(replacements);
+    let folder = work.path().join("my-style");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(style.path().join("style.yaml"), folder.join("style.yaml")).unwrap();
+    let meeting = work.path().join("2022-06-14");
+    std::fs::create_dir(&meeting).unwrap();
+    copy_example(
+        "corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
+        &meeting.join("05-cover.yaml"),
+    );
+    write_files(
+        &meeting,
+        &[(
+            "meeting.yaml",
+            "kind: meeting\ncommittee: ../committee.yaml\ndate: 2022-06-14\n\
+             time: 2.00 p.m.\nchief_executive: A. Example\nitems:\n\
+             \x20 - standard: apologies\n\
+             \x20 - title: Terms of Reference\n    report: 05-cover.yaml\n",
+        )],
+    );
+    work
+}
+
+/// The meeting's folder after building `content` with `extra` arguments.
+fn build_meeting(content: &std::path::Path, extra: &[&str]) -> std::path::PathBuf {
+    let out = content.join("out");
+    let mut args = vec![
+        "build",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    papers_ok(&args);
+    out.join("corporate-parenting-panel-2022-06-14")
+}
+
+const OTHER_LOOK: [(&str, &str); 2] = [
+    ("shade: DBE5F1", "shade: FCE4D6"),
+    ("pdf: Liberation Sans", "pdf: Droid Sans Fallback"),
+];
+
+#[test]
+fn a_committee_chooses_its_house_style() {
+    let content = meeting_with_style(Some("my-style"), &OTHER_LOOK);
+    let folder = build_meeting(content.path(), &[]);
+    let report = docx_document(&folder.join("item-02-report.docx"));
+    assert!(
+        report.contains(r#"w:fill="FCE4D6""#),
+        "the Word file has the style's shading"
+    );
+    let fonts = tool(
+        "pdffonts",
+        &[folder.join("agenda-pack.pdf").to_str().unwrap()],
+    );
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("DroidSansFallback"), "{fonts}");
+    assert!(!fonts.contains("LiberationSans-Regular"), "{fonts}");
+}
+
+#[test]
+fn the_built_in_style_by_name_is_the_default_and_templates_override_a_committee() {
+    let plain = meeting_with_style(None, &OTHER_LOOK);
+    let named = meeting_with_style(Some("rotherham"), &OTHER_LOOK);
+    let chosen = meeting_with_style(Some("my-style"), &OTHER_LOOK);
+    let built_in = build_meeting(plain.path(), &[]);
+    let by_name = build_meeting(named.path(), &[]);
+    for file in ["agenda-pack.pdf", "agenda.docx", "item-02-report.docx"] {
+        assert_eq!(
+            std::fs::read(built_in.join(file)).unwrap(),
+            std::fs::read(by_name.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    // --templates chooses the style of the whole run, whatever the committee says.
+    let run_style = style_folder(&[]);
+    let overridden = build_meeting(
+        chosen.path(),
+        &["--templates", run_style.path().to_str().unwrap()],
+    );
+    let report = docx_document(&overridden.join("item-02-report.docx"));
+    assert!(report.contains(r#"w:fill="DBE5F1""#));
+    assert!(!report.contains(r#"w:fill="FCE4D6""#));
+}
+
+#[test]
+fn an_unknown_house_style_is_an_error_at_the_committee() {
+    let content = meeting_with_style(Some("sheffield"), &[]);
+    let result = papers(&["check", content.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("committee.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("`sheffield` is neither a built-in house style nor a style folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("expected: rotherham"), "{stderr}");
 }

@@ -89,6 +89,9 @@ pub(super) fn load_into(
         let Some(committee) = workspace.committee(&source, &meeting.committee) else {
             continue;
         };
+        let Some(typesetter) = workspace.committee_style(&source, &meeting.committee) else {
+            continue;
+        };
         let mut papers = MeetingPapers {
             workspace: &mut *workspace,
             meeting: source.clone(),
@@ -118,6 +121,7 @@ pub(super) fn load_into(
                         file: file.clone(),
                         date_place,
                         model,
+                        typesetter,
                     });
                 } else {
                     workspace.diagnostics.extend(problems);

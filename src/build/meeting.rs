@@ -15,7 +15,7 @@ use crate::publish::{MANIFEST, Origin, Output, TypstProjectFiles, sha256_hex};
 
 /// Printed page range of each item with papers, by item number.
 type PageRanges = std::collections::BTreeMap<u32, PageRange>;
-use crate::typst_writer;
+use crate::typst_writer::{self, Typesetter};
 
 /// Whether a file may be published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,7 +59,8 @@ struct Manifest<'a> {
 
 /// Typesets packs, collecting problems; remembers whether any pack failed.
 struct PackTypesetting<'a> {
-    session: &'a Session,
+    /// The meeting's house style.
+    typesetter: &'a Typesetter,
     /// Typst projects kept for `--emit-typst`.
     projects: &'a mut Vec<TypstProjectFiles>,
     context: String,
@@ -80,7 +81,7 @@ impl PackTypesetting<'_> {
     /// Typeset `pack` as `name` (relative to the meeting folder).
     fn pack(&mut self, pack: &Pack, name: &str) -> Option<typst_writer::PackPdf> {
         let ident = format!("{}/{name}", self.slug);
-        match typst_writer::write_pack(pack, &self.session.typesetter, &ident) {
+        match typst_writer::write_pack(pack, self.typesetter, &ident) {
             Ok(mut typeset) => {
                 if let Some(project) = typeset.pdf.project.take() {
                     let stem = ident.trim_end_matches(".pdf").to_string();
@@ -127,8 +128,10 @@ pub fn render_meeting(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let model = &meeting.model;
+    // The house style the meeting's committee chose, or the run's.
+    let style = meeting.typesetter.as_deref().unwrap_or(&session.typesetter);
     let mut typesetter = PackTypesetting {
-        session,
+        typesetter: style,
         projects,
         context: format!(
             "while typesetting the meeting `{}`",
@@ -141,7 +144,7 @@ pub fn render_meeting(
     // The papers' own files do not depend on the layout: write them on a second thread while
     // the packs are typeset.
     let (pack_files, (paper_files, paper_errors)) = std::thread::scope(|scope| {
-        let papers = scope.spawn(|| paper_files(session, meeting, folder, formats));
+        let papers = scope.spawn(|| paper_files(session, style, meeting, folder, formats));
         let packs = pack_files(meeting, folder, formats, &mut typesetter);
         let papers = papers.join().unwrap_or_else(|_| {
             (
@@ -163,7 +166,7 @@ pub fn render_meeting(
     if formats.contains(&Format::Docx) {
         let mut agenda = model.agenda.clone();
         fill_page_ranges(&mut agenda, &ranges);
-        match session.write_docx(&agenda) {
+        match session.write_docx_in(style, &agenda) {
             Ok(bytes) => files.push(FileEntry {
                 output: Output {
                     path: format!("{folder}/agenda.docx"),
@@ -334,6 +337,7 @@ fn pack_files(
 /// Returns the files and the problems met.
 fn paper_files(
     session: &Session,
+    style: &Typesetter,
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
@@ -360,7 +364,7 @@ fn paper_files(
                     )
                 }
                 None if formats.contains(&Format::Docx) => {
-                    match session.write_docx(&document.document) {
+                    match session.write_docx_in(style, &document.document) {
                         Ok(bytes) => (bytes, format!("{stem}.docx"), None),
                         Err(problems) => {
                             errors.extend(problems);

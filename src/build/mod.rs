@@ -13,7 +13,7 @@ mod workspace;
 pub use load::{load, load_recording};
 use meeting_papers::MeetingPapers;
 pub use render::render;
-pub use session::{Session, read_house_style};
+pub use session::{BUILT_IN_STYLES, Session, read_house_style};
 use workspace::{ParsedFile, Workspace, input_diagnostic};
 
 use crate::content::FoundFile;
@@ -58,6 +58,8 @@ pub struct LoweredMeeting {
     pub date_place: Location,
     /// Agenda and papers.
     pub model: MeetingModel,
+    /// The typesetter of the house style its committee chose, if not the run's.
+    pub typesetter: Option<std::sync::Arc<crate::typst_writer::Typesetter>>,
 }
 
 /// Everything a run will write.

@@ -13,11 +13,20 @@ use crate::style::HouseStyle;
 use crate::supplied::{PdfCheck, SuppliedPdfs};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
 
+/// The built-in house styles, by the name `house_style:` gives them.
+pub const BUILT_IN_STYLES: [&str; 1] = ["rotherham"];
+
 /// The caches and settings of a run.
 #[derive(Default)]
 pub struct Session {
-    /// Typesets PDFs and draws the pictures of Word files.
+    /// Typesets PDFs and draws the pictures of Word files, in the run's house style (the
+    /// built-in one, or `--templates`).
     pub typesetter: Typesetter,
+    /// Whether `--templates` chose the house style for the whole run: a committee's
+    /// `house_style:` is then not used.
+    pub style_overridden: bool,
+    /// Typesetters of the style folders committees chose, by the hash of their style.
+    styles: std::sync::Mutex<Vec<(memo::Key, std::sync::Arc<Typesetter>)>>,
     /// Supplied PDFs checked so far.
     pub supplied: SuppliedPdfs,
     /// Word files written, by model and templates.
@@ -29,24 +38,59 @@ impl Session {
     pub fn new(typesetter: Typesetter, pdf_check: PdfCheck) -> Self {
         Session {
             typesetter,
+            style_overridden: false,
+            styles: Default::default(),
             supplied: SuppliedPdfs::new(pdf_check),
             written: Memo::new(),
         }
     }
 
+    /// The run's house style overrides every committee's (`--templates`).
+    pub fn overriding_styles(mut self, overriding: bool) -> Self {
+        self.style_overridden = overriding;
+        self
+    }
+
+    /// The typesetter of the style folder `folder` (read now, made once per session for the
+    /// same style), with the files read.
+    pub fn typesetter_for(
+        &self,
+        folder: &Path,
+    ) -> Result<(std::sync::Arc<Typesetter>, Vec<PathBuf>), Failure> {
+        let (templates, style, read) = read_house_style(Some(folder))?;
+        let made =
+            Typesetter::new(templates, style).keep_projects(self.typesetter.keeps_projects());
+        let key = made.key();
+        let mut styles = self
+            .styles
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, typesetter)) = styles.iter().find(|(known, _)| *known == key) {
+            return Ok((std::sync::Arc::clone(typesetter), read));
+        }
+        let typesetter = std::sync::Arc::new(made);
+        styles.push((key, std::sync::Arc::clone(&typesetter)));
+        Ok((typesetter, read))
+    }
+
     /// A document as DOCX bytes (once per session for the same model: a rebuild in
     /// `papers watch` reuses the file of a paper that did not change).
     pub fn write_docx(&self, document: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.write_docx_in(&self.typesetter, document)
+    }
+
+    /// [`Session::write_docx`] in the house style of `typesetter`.
+    pub fn write_docx_in(
+        &self,
+        typesetter: &Typesetter,
+        document: &Document,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let model = serde_json::to_vec(document).expect("the document model always serialises");
         // The templates draw the charts and the style sets the look: both are part of what a
         // DOCX is made from.
-        let key = memo::key(&[&self.typesetter.key(), &model]);
+        let key = memo::key(&[&typesetter.key(), &model]);
         self.written.get_or_try(key, || {
-            docx_writer::write_docx(
-                document,
-                self.typesetter.style(),
-                &TypstDrawings(&self.typesetter),
-            )
+            docx_writer::write_docx(document, typesetter.style(), &TypstDrawings(typesetter))
         })
     }
 

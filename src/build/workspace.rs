@@ -1,13 +1,15 @@
 //! The run's file cache: every content file read once (inside the content root), parsed by
 //! its kind, and the figures and committees papers name resolved and computed once.
 
+use super::session::BUILT_IN_STYLES;
+use crate::typst_writer::Typesetter;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::Session;
+use super::{Failure, Session};
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
@@ -94,6 +96,75 @@ impl Workspace<'_> {
     }
 
     /// The committee a meeting or minutes file names.
+    /// The typesetter of the house style the committee `written` in `from` chooses
+    /// (`house_style:`): `Some(None)` for the run's own (none chosen, a built-in name, or
+    /// `--templates` given), `None` once a problem is reported.
+    pub(super) fn committee_style(
+        &mut self,
+        from: &SourceFile,
+        written: &Spanned<String>,
+    ) -> Option<Option<Arc<Typesetter>>> {
+        if self.session.style_overridden {
+            return Some(None);
+        }
+        let canonical = self.refer(from, &written.value, from.location_of(written))?;
+        let file = &self.files[&canonical];
+        let Some((_, Parsed::Committee(committee))) = &file.parsed else {
+            return Some(None);
+        };
+        let Some(choice) = committee.house_style.clone() else {
+            return Some(None);
+        };
+        let source = file.source.clone();
+        if BUILT_IN_STYLES.contains(&choice.value.as_str()) {
+            return Some(None);
+        }
+        let at = source.location_of(&choice);
+        let folder = source
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&choice.value);
+        if !folder.is_dir() {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "`{}` is neither a built-in house style nor a style folder",
+                    choice.value
+                ))
+                .at(at)
+                .expected(BUILT_IN_STYLES.join(", "))
+                .hint("name a built-in style, or give the folder that holds the style's style.yaml and templates, relative to this file"),
+            );
+            return None;
+        }
+        if !self.root.contains(&folder) {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the style folder `{}` is outside the content root `{}`",
+                    choice.value,
+                    self.root.shown().display()
+                ))
+                .at(at)
+                .hint("keep the style folder inside the content root, or give --root"),
+            );
+            return None;
+        }
+        match self.session.typesetter_for(&folder) {
+            Ok((typesetter, read)) => {
+                self.inputs.extend(read);
+                Some(Some(typesetter))
+            }
+            Err(Failure::Content(problems)) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+            Err(Failure::Io(problem)) => {
+                self.diagnostics.push(problem.at(at));
+                None
+            }
+        }
+    }
+
     pub(super) fn committee(
         &mut self,
         from: &SourceFile,

@@ -22,6 +22,10 @@ pub struct Committee {
     pub venue: String,
     /// How the agenda names one member ("Panel Member" for a panel); defaults to "Member".
     pub member_title: Option<String>,
+    /// The house style its papers are built in: a built-in style's name (`rotherham`) or a
+    /// style folder relative to this file; the built-in style if left out. `--templates`
+    /// overrides it for one run.
+    pub house_style: Option<serde_saphyr::Spanned<String>>,
 }
 
 /// A councillor on the committee.

@@ -184,6 +184,11 @@ impl Typesetter {
         &self.templates
     }
 
+    /// Whether each compiled PDF keeps its Typst project.
+    pub fn keeps_projects(&self) -> bool {
+        self.keep_projects
+    }
+
     /// The house style's data.
     pub fn style(&self) -> &HouseStyle {
         &self.style
