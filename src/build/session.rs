@@ -16,6 +16,9 @@ use crate::typst_writer::{self, Drawing, Templates, Typesetter};
 /// The built-in house styles, by the name `house_style:` gives them.
 pub const BUILT_IN_STYLES: [&str; 1] = ["rotherham"];
 
+/// The most committee styles a session keeps typesetters for.
+const MOST_STYLES: usize = 8;
+
 /// The caches and settings of a run.
 #[derive(Default)]
 pub struct Session {
@@ -69,6 +72,10 @@ impl Session {
             return Ok((std::sync::Arc::clone(typesetter), read));
         }
         let typesetter = std::sync::Arc::new(made);
+        // A watch that sees a style edited many times keeps only the latest few.
+        if styles.len() >= MOST_STYLES {
+            styles.remove(0);
+        }
         styles.push((key, std::sync::Arc::clone(&typesetter)));
         Ok((typesetter, read))
     }
