@@ -1,8 +1,10 @@
 //! Every printed form of a number or a date, in British house style: "1,167", "91.3%", "+4",
 //! "13 May 2022", "15th February, 2022", "15/02/22", "Dec-21", "2021/22", paragraph numbers
-//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date` and `PageRange`.
+//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date` and `PageRange`
+//! and the house style's labels.
 
 use crate::model::{Date, PageRange};
+use crate::style::Labels;
 
 /// The most decimal places a figure is printed with: council figures never need more, and
 /// beyond about 12 significant digits a double holds only noise.
@@ -290,11 +292,16 @@ pub fn item_number(number: u32) -> String {
 
 /// "(Pages 3 - 7)", or "(Page 5)" for a single page, as the agenda prints an item's papers
 /// (with no-break spaces, so the range never splits across lines).
-pub fn page_range(range: PageRange) -> String {
+pub fn page_range(range: PageRange, labels: &Labels) -> String {
     if range.first == range.last {
-        format!("(Page\u{a0}{})", range.first)
+        format!("({}\u{a0}{})", labels.page.as_str(), range.first)
     } else {
-        format!("(Pages\u{a0}{}\u{a0}-\u{a0}{})", range.first, range.last)
+        format!(
+            "({}\u{a0}{}\u{a0}-\u{a0}{})",
+            labels.pages.as_str(),
+            range.first,
+            range.last
+        )
     }
 }
 
@@ -401,7 +408,8 @@ mod tests {
         assert_eq!(paragraph_number(&[2, 1]), "2.1");
         assert_eq!(paragraph_number(&[3, 2, 1]), "3.2.1");
         assert_eq!(item_number(4), "4.");
-        let pages = |first, last| page_range(PageRange { first, last });
+        let labels = crate::style::HouseStyle::built_in().labels;
+        let pages = |first, last| page_range(PageRange { first, last }, &labels);
         assert_eq!(pages(3, 7), "(Pages\u{a0}3\u{a0}-\u{a0}7)");
         assert_eq!(pages(5, 5), "(Page\u{a0}5)");
         assert_eq!(month_from_name("dec"), Some(12));

@@ -22,6 +22,45 @@ pub struct HouseStyle {
     pub margins: Margins,
     /// Colours, as six hex digits.
     pub colours: Colours,
+    /// Words printed around page numbers and on packs.
+    pub labels: Labels,
+}
+
+/// The words the papers print around numbers, in the council's own terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// The footer's "Page 3", and "(Page 5)" for an agenda item's one page.
+    pub page: Label,
+    /// "(Pages 3 - 7)" for an agenda item's pages.
+    pub pages: Label,
+    /// The stamp at the top of each item's papers in a pack: "Agenda Item 5".
+    pub agenda_item: Label,
+}
+
+/// A short label: one line of 1 to 40 printable characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label(String);
+
+impl Label {
+    /// The words.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let text = text.trim();
+        if (1..=40).contains(&text.chars().count()) && !text.chars().any(char::is_control) {
+            Ok(Label(text.to_string()))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{text}` is not a label: give 1 to 40 characters on one line"
+            )))
+        }
+    }
 }
 
 /// The text fonts: the PDF's is bundled; the Word file names its own, which Word substitutes
@@ -198,6 +237,7 @@ mod tests {
         assert_eq!(style.margins.top.twips(), 1440);
         assert_eq!(style.margins.bottom.twips(), 1588);
         assert_eq!(style.colours.shade.hex(), "DBE5F1");
+        assert_eq!(style.labels.agenda_item.as_str(), "Agenda Item");
     }
 
     #[test]

@@ -15,7 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("fonts", &[]),
     ("memo", &[]),
     ("style", &[]),
-    ("format", &["model"]),
+    ("format", &["model", "style"]),
     ("characters", &["diagnostics", "fonts"]),
     ("input", &["diagnostics"]),
     ("markdown", &["model"]),

@@ -16,7 +16,7 @@ fn a_template_folder_replaces_the_built_in_house_style() {
     let house_style =
         std::fs::read_to_string(root().join("report_templates/rotherham/house-style.typ"))
             .unwrap()
-            .replace("[Page #counter(page)", "[Folio #counter(page)");
+            .replace("[#style.labels.page #counter(page)", "[Folio #counter(page)");
     std::fs::write(templates.join("house-style.typ"), house_style).unwrap();
     // pack.typ is absent: the built-in one is used.
     let out = folder.path().join("out");
@@ -270,9 +270,12 @@ fn build_meeting(content: &std::path::Path, extra: &[&str]) -> std::path::PathBu
     out.join("corporate-parenting-panel-2022-06-14")
 }
 
-const OTHER_LOOK: [(&str, &str); 2] = [
+const OTHER_LOOK: [(&str, &str); 5] = [
     ("shade: DBE5F1", "shade: FCE4D6"),
     ("pdf: Liberation Sans", "pdf: Droid Sans Fallback"),
+    ("page: Page", "page: Folio"),
+    ("pages: Pages", "pages: Folios"),
+    ("agenda_item: Agenda Item", "agenda_item: Business Item"),
 ];
 
 #[test]
@@ -291,6 +294,16 @@ fn a_committee_chooses_its_house_style() {
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("DroidSansFallback"), "{fonts}");
     assert!(!fonts.contains("LiberationSans-Regular"), "{fonts}");
+    // The style's words: the item stamp, the footer and the agenda's page ranges.
+    let pack = pdf_text(&folder.join("agenda-pack.pdf"));
+    assert!(pack.contains("Business Item 2"), "{pack}");
+    assert!(pack.contains("Folio 1"), "{pack}");
+    assert!(!pack.contains("Agenda Item 2") && !pack.contains("Page 1"), "{pack}");
+    assert!(pack.contains("(Folios 3 - ") || pack.contains("(Folio 3)"), "{pack}");
+    let footer = docx_part(&folder.join("agenda.docx"), "word/footer1.xml");
+    assert!(footer.contains("Folio "), "{footer}");
+    let agenda = docx_paragraphs(&folder.join("agenda.docx"));
+    assert!(agenda.iter().any(|p| p.contains("(Folio")), "{agenda:?}");
 }
 
 #[test]

@@ -131,7 +131,7 @@ impl DocxWriter<'_> {
         if let Some(text) = self.running_header {
             docx = docx.header(styles::header(text));
         }
-        docx = docx.footer(styles::footer());
+        docx = docx.footer(styles::footer(self.style));
         docx = self.numbering.register(docx);
         for (num_id, start) in &self.ordered_lists {
             docx = docx.add_numbering(

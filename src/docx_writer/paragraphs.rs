@@ -121,8 +121,10 @@ impl DocxWriter<'_> {
             self.style,
         );
         if let Some(pages) = pages {
-            paragraph =
-                paragraph.add_run(Run::new().add_text(format!(" {}", format::page_range(pages))));
+            paragraph = paragraph.add_run(Run::new().add_text(format!(
+                " {}",
+                format::page_range(pages, &self.style.labels)
+            )));
         }
         sink.push(BodyChild::paragraph(self.number(paragraph, number)));
         self.blocks_into(description, indent + NUMBER_COLUMN, sink);

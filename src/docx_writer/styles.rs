@@ -3,7 +3,7 @@
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, Header, Level, LevelJc, LevelText, LineSpacing,
     LineSpacingType, NumberFormat, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph,
-    Run, RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType,
+    RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType,
 };
 
 use super::numbering::{LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
@@ -59,13 +59,13 @@ pub(super) fn page_margin(style: &HouseStyle) -> PageMargin {
         .header(567)
 }
 
-/// The footer of every page: "Page N", centred.
-pub(super) fn footer() -> Footer {
+/// The footer of every page: "Page N" in the house style's words, centred.
+pub(super) fn footer(style: &HouseStyle) -> Footer {
     Footer::new().add_paragraph(
         Paragraph::new()
             .style(FOOTER)
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("Page "))
+            .add_run(text_run(&format!("{} ", style.labels.page.as_str())))
             .add_page_num(PageNum::new()),
     )
 }
@@ -102,7 +102,7 @@ pub(super) fn section_end(
     if let Some(text) = running_header {
         section = section.header(header(text), HEADER_RELATIONSHIP);
     }
-    Paragraph::new().section_property(section.footer(footer(), FOOTER_RELATIONSHIP))
+    Paragraph::new().section_property(section.footer(footer(style), FOOTER_RELATIONSHIP))
 }
 
 /// The document defaults (the house font and body size) and named styles; headings carry
