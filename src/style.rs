@@ -24,6 +24,126 @@ pub struct HouseStyle {
     pub colours: Colours,
     /// Words printed around page numbers and on packs.
     pub labels: Labels,
+    /// The agenda front sheet's wording.
+    pub agenda: AgendaWording,
+}
+
+/// The agenda front sheet's wording: the labels of the meeting's details, the standing
+/// statements and the standard items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaWording {
+    /// The label of the meeting's date and time ("Date and Time :-").
+    pub date_and_time: Words,
+    /// The label of the venue.
+    pub venue: Words,
+    /// The label of the membership.
+    pub membership: Words,
+    /// The members, `{names}` filled in ("Councillors {names}").
+    pub members: Words,
+    /// The label of the contact.
+    pub contact: Words,
+    /// The sentence after the meeting's details.
+    pub introduction: Words,
+    /// The statement on openness and recording, `{council}` filled in.
+    pub openness: Words,
+    /// The heading above the items ("AGENDA").
+    pub heading: Words,
+    /// The apologies item (`{member_title}`).
+    pub apologies: StandardWording,
+    /// The declarations of interest item.
+    pub declarations: StandardWording,
+    /// The exclusion of the press and public item.
+    pub exclusion: ExclusionWording,
+    /// The minutes item (`{committee}`, `{held}`).
+    pub minutes: StandardWording,
+    /// The urgent business item.
+    pub urgent: StandardWording,
+    /// The future meetings item (its dates follow the title).
+    pub future_meetings: TitleOnly,
+}
+
+/// A standard agenda item's title and the text under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardWording {
+    /// The item's title.
+    pub title: Words,
+    /// What the item is for.
+    pub text: Words,
+}
+
+/// A standard agenda item whose text is made from the meeting (its dates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleOnly {
+    /// The item's title.
+    pub title: Words,
+}
+
+/// The exclusion item: its text when nothing is exempt, and the sentence before the list of
+/// exempt items (each with its paragraph of Schedule 12A) when something is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionWording {
+    /// The item's title.
+    pub title: Words,
+    /// Its text when no item is exempt.
+    pub text: Words,
+    /// The sentence before the exempt items.
+    pub exempt_items: Words,
+}
+
+/// The names wording may use in braces, filled in when the agenda is made.
+pub const PLACEHOLDERS: [&str; 5] = ["council", "committee", "member_title", "names", "held"];
+
+/// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words(String);
+
+impl Words {
+    /// The words with each `{name}` replaced by its value in `values`.
+    pub fn fill(&self, values: &[(&str, &str)]) -> String {
+        let mut text = self.0.clone();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// The words as written (for wording that names nothing).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let text = text.trim().to_string();
+        if text.is_empty() || text.chars().count() > 2_000 || text.chars().any(char::is_control) {
+            return Err(serde::de::Error::custom(
+                "wording is 1 to 2,000 characters of text",
+            ));
+        }
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let name = after.split('}').next().unwrap_or_default();
+            if !after.contains('}') || !PLACEHOLDERS.contains(&name) {
+                return Err(serde::de::Error::custom(format!(
+                    "`{{{name}}}` is not a name wording may use: {}",
+                    PLACEHOLDERS
+                        .iter()
+                        .map(|name| format!("{{{name}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            rest = &after[name.len() + 1..];
+        }
+        Ok(Words(text))
+    }
 }
 
 /// The words the papers print around numbers, in the council's own terms.
@@ -238,6 +358,13 @@ mod tests {
         assert_eq!(style.margins.bottom.twips(), 1588);
         assert_eq!(style.colours.shade.hex(), "DBE5F1");
         assert_eq!(style.labels.agenda_item.as_str(), "Agenda Item");
+        assert_eq!(
+            style
+                .agenda
+                .openness
+                .fill(&[("council", "Rotherham Council")])[..38],
+            *"Rotherham Council advocates openness a"
+        );
     }
 
     #[test]
@@ -251,5 +378,7 @@ mod tests {
         assert!(serde_saphyr::from_str::<HouseStyle>(&margin).is_err());
         let font = BUILT_IN.replace("word: Arial", "word: \"Arial\\\" /><x\"");
         assert!(serde_saphyr::from_str::<HouseStyle>(&font).is_err());
+        let words = BUILT_IN.replace("{council} advocates", "{councill} advocates");
+        assert!(serde_saphyr::from_str::<HouseStyle>(&words).is_err());
     }
 }

@@ -36,6 +36,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "memo",
             "model",
             "narrative",
+            "style",
         ],
     ),
     ("kinds", &["content", "diagnostics", "lower", "style"]),

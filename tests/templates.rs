@@ -16,7 +16,10 @@ fn a_template_folder_replaces_the_built_in_house_style() {
     let house_style =
         std::fs::read_to_string(root().join("report_templates/rotherham/house-style.typ"))
             .unwrap()
-            .replace("[#style.labels.page #counter(page)", "[Folio #counter(page)");
+            .replace(
+                "[#style.labels.page #counter(page)",
+                "[Folio #counter(page)",
+            );
     std::fs::write(templates.join("house-style.typ"), house_style).unwrap();
     // pack.typ is absent: the built-in one is used.
     let out = folder.path().join("out");
@@ -270,7 +273,16 @@ fn build_meeting(content: &std::path::Path, extra: &[&str]) -> std::path::PathBu
     out.join("corporate-parenting-panel-2022-06-14")
 }
 
-const OTHER_LOOK: [(&str, &str); 5] = [
+const OTHER_LOOK: [(&str, &str); 8] = [
+    (
+        "date_and_time: \"Date and Time :-\"",
+        "date_and_time: \"When:\"",
+    ),
+    ("heading: AGENDA", "heading: BUSINESS"),
+    (
+        "text: To receive the apologies of any {member_title} who is unable to attend the meeting.",
+        "text: \"Apologies from any {member_title} of the {committee}, to {council}.\"",
+    ),
     ("shade: DBE5F1", "shade: FCE4D6"),
     ("pdf: Liberation Sans", "pdf: Droid Sans Fallback"),
     ("page: Page", "page: Folio"),
@@ -298,12 +310,35 @@ fn a_committee_chooses_its_house_style() {
     let pack = pdf_text(&folder.join("agenda-pack.pdf"));
     assert!(pack.contains("Business Item 2"), "{pack}");
     assert!(pack.contains("Folio 1"), "{pack}");
-    assert!(!pack.contains("Agenda Item 2") && !pack.contains("Page 1"), "{pack}");
-    assert!(pack.contains("(Folios 3 - ") || pack.contains("(Folio 3)"), "{pack}");
+    assert!(
+        !pack.contains("Agenda Item 2") && !pack.contains("Page 1"),
+        "{pack}"
+    );
+    assert!(
+        pack.contains("(Folios 3 - ") || pack.contains("(Folio 3)"),
+        "{pack}"
+    );
     let footer = docx_part(&folder.join("agenda.docx"), "word/footer1.xml");
     assert!(footer.contains("Folio "), "{footer}");
     let agenda = docx_paragraphs(&folder.join("agenda.docx"));
     assert!(agenda.iter().any(|p| p.contains("(Folio")), "{agenda:?}");
+    // The style's agenda wording, its names filled in.
+    for text in [
+        "When:",
+        "BUSINESS",
+        "Apologies from any Panel Member of the Corporate Parenting Panel, to Rotherham Council.",
+    ] {
+        let words = pack.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(text), "{text}: {pack}");
+        assert!(
+            agenda.iter().any(|p| p.contains(text)),
+            "{text}: {agenda:?}"
+        );
+    }
+    assert!(
+        !pack.contains("Date and Time :-") && !pack.contains("AGENDA"),
+        "{pack}"
+    );
 }
 
 #[test]
@@ -343,4 +378,22 @@ fn an_unknown_house_style_is_an_error_at_the_committee() {
         "{stderr}"
     );
     assert!(stderr.contains("expected: rotherham"), "{stderr}");
+}
+
+#[test]
+fn wording_that_names_an_unknown_placeholder_is_an_error_at_its_line() {
+    let style = style_folder(&[("{council} advocates", "{councillor} advocates")]);
+    let result = papers(&[
+        "check",
+        REPORT,
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("style.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("`{councillor}` is not a name wording may use"),
+        "{stderr}"
+    );
 }

@@ -96,7 +96,13 @@ pub(super) fn load_into(
             workspace: &mut *workspace,
             meeting: source.clone(),
         };
-        match lower::agenda::lower_meeting(&meeting, &source, &committee, &mut papers) {
+        // The wording of the house style the committee chose, or the run's.
+        let style = typesetter
+            .as_deref()
+            .unwrap_or(&papers.workspace.session.typesetter)
+            .style()
+            .clone();
+        match lower::agenda::lower_meeting(&meeting, &source, &committee, &style, &mut papers) {
             Ok(model) => {
                 let mut problems = lower::limits::check_document(&model.agenda, &source);
                 let characters: usize = model

@@ -17,6 +17,7 @@ use crate::diagnostics::{Location, SourceFile};
 use crate::format::{self, long_date};
 use crate::model::{Attachment, Block, Document, Inline, Metadata};
 use crate::narrative::{Narrative, References};
+use crate::style::HouseStyle;
 use items::{
     PrivateItem, flatten_items, item_documents, item_exemption, item_references, item_title,
 };
@@ -130,6 +131,7 @@ pub fn lower_meeting(
     meeting: &Meeting,
     source: &SourceFile,
     committee: &Committee,
+    style: &HouseStyle,
     papers: &mut dyn PaperSource,
 ) -> Result<MeetingModel, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
@@ -168,11 +170,11 @@ pub fn lower_meeting(
         }
     }
 
-    let mut blocks = front_matter(meeting, committee);
+    let mut blocks = front_matter(meeting, committee, &style.agenda);
     blocks.push(Block::Heading {
         level: 2,
         number: None,
-        content: vec![Inline::text("AGENDA")],
+        content: vec![Inline::text(style.agenda.heading.as_str())],
     });
     entries_into_blocks(
         &meeting.items,
@@ -184,6 +186,7 @@ pub fn lower_meeting(
             narrative: &narrative,
             items: &items,
             private_items: &private_items,
+            style,
         },
         &mut blocks,
         &mut diagnostics,

@@ -12,6 +12,7 @@ use crate::format::{self, long_date, ordinal_date, weekday};
 use crate::lower::{body_blocks, capitalise, join_names, person_paragraph};
 use crate::model::{Block, Inline, LabelledRow, Number};
 use crate::narrative::Narrative;
+use crate::style::{AgendaWording, HouseStyle, StandardWording};
 
 /// Paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972, by number.
 pub const SCHEDULE_12A: [&str; 7] = [
@@ -25,7 +26,11 @@ pub const SCHEDULE_12A: [&str; 7] = [
 ];
 
 /// Heading, date and time, venue, membership, contact and the openness statement.
-pub(super) fn front_matter(meeting: &Meeting, committee: &Committee) -> Vec<Block> {
+pub(super) fn front_matter(
+    meeting: &Meeting,
+    committee: &Committee,
+    wording: &AgendaWording,
+) -> Vec<Block> {
     let members: Vec<String> = committee
         .members
         .iter()
@@ -56,7 +61,7 @@ pub(super) fn front_matter(meeting: &Meeting, committee: &Committee) -> Vec<Bloc
         Block::LabelledList {
             rows: vec![
                 row(
-                    "Date and Time :-",
+                    wording.date_and_time.as_str(),
                     vec![Inline::text(format!(
                         "{} {} at {}",
                         weekday(meeting.date),
@@ -65,7 +70,7 @@ pub(super) fn front_matter(meeting: &Meeting, committee: &Committee) -> Vec<Bloc
                     ))],
                 ),
                 row(
-                    "Venue:-",
+                    wording.venue.as_str(),
                     vec![Inline::text(
                         meeting
                             .venue
@@ -74,22 +79,18 @@ pub(super) fn front_matter(meeting: &Meeting, committee: &Committee) -> Vec<Bloc
                     )],
                 ),
                 row(
-                    "Membership:-",
-                    vec![Inline::text(format!(
-                        "Councillors {}",
-                        join_names(&members, true)
-                    ))],
+                    wording.membership.as_str(),
+                    vec![Inline::text(
+                        wording
+                            .members
+                            .fill(&[("names", &join_names(&members, true))]),
+                    )],
                 ),
-                row("Contact", contact_inlines),
+                row(wording.contact.as_str(), contact_inlines),
             ],
         },
-        Block::plain(
-            "The items which will be discussed are described on the agenda below and there are reports attached which give more details.",
-        ),
-        Block::plain(format!(
-            "{} advocates openness and transparency as part of its democratic processes. Anyone wishing to record (film or audio) the public parts of the meeting should inform the Chair or Governance Advisor of their intentions prior to the meeting.",
-            committee.council
-        )),
+        Block::plain(wording.introduction.as_str()),
+        Block::plain(wording.openness.fill(&[("council", &committee.council)])),
     ]
 }
 
@@ -100,6 +101,8 @@ pub(super) struct AgendaContext<'a> {
     pub(super) narrative: &'a Narrative,
     pub(super) items: &'a [ItemPapers],
     pub(super) private_items: &'a [PrivateItem],
+    /// The house style's wording and labels.
+    pub(super) style: &'a HouseStyle,
 }
 
 pub(super) fn entries_into_blocks(
@@ -155,41 +158,31 @@ pub(super) fn agenda_item(
     let minutes_date = papers
         .and_then(|papers| papers.documents.first())
         .and_then(|document| document.document.metadata.date);
+    let wording = &context.style.agenda;
+    let held = minutes_date.map(ordinal_date).unwrap_or_default();
+    let values = [
+        ("member_title", member_title.as_str()),
+        ("committee", context.committee.name.as_str()),
+        ("council", context.committee.council.as_str()),
+        ("held", held.as_str()),
+    ];
+    let standard = |words: &StandardWording| {
+        (
+            words.title.fill(&values),
+            vec![Block::plain(words.text.fill(&values))],
+        )
+    };
     let (standard_title, standard_description): (String, Vec<Block>) = match item.standard() {
-        Some(StandardItem::Apologies) => (
-            "Apologies for absence.".into(),
-            vec![Block::plain(format!(
-                "To receive the apologies of any {member_title} who is unable to attend the meeting."
-            ))],
-        ),
-        Some(StandardItem::Declarations) => (
-            "Declarations of Interest".into(),
-            vec![Block::plain(
-                "To receive declarations of interest from Members in respect of items listed on the agenda.",
-            )],
-        ),
+        Some(StandardItem::Apologies) => standard(&wording.apologies),
+        Some(StandardItem::Declarations) => standard(&wording.declarations),
         Some(StandardItem::Exclusion) => (
-            "Exclusion of the press and public".into(),
-            exclusion_wording(context.items, context.private_items),
+            wording.exclusion.title.fill(&values),
+            exclusion_wording(context.items, context.private_items, context.style),
         ),
-        Some(StandardItem::Minutes) => {
-            let held = minutes_date.map(ordinal_date).unwrap_or_default();
-            (
-                format!("Minutes of the previous meeting held on {held}"),
-                vec![Block::plain(format!(
-                    "To consider the minutes of the previous meeting of the {} held on {held}, and approve them as a true and correct record of the proceedings.",
-                    context.committee.name
-                ))],
-            )
-        }
-        Some(StandardItem::Urgent) => (
-            "Urgent Business".into(),
-            vec![Block::plain(
-                "To determine any item which the Chair is of the opinion should be considered as a matter of urgency.",
-            )],
-        ),
+        Some(StandardItem::Minutes) => standard(&wording.minutes),
+        Some(StandardItem::Urgent) => standard(&wording.urgent),
         Some(StandardItem::FutureMeetings) => (
-            "Date and Time of Future Meetings".into(),
+            wording.future_meetings.title.fill(&values),
             future_meetings_wording(context.meeting),
         ),
         None => (
@@ -230,7 +223,12 @@ pub(super) fn agenda_item(
 }
 
 /// The exclusion item's wording: the standard sentence, or which items are exempt and why.
-pub(super) fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateItem]) -> Vec<Block> {
+pub(super) fn exclusion_wording(
+    items: &[ItemPapers],
+    private_items: &[PrivateItem],
+    style: &HouseStyle,
+) -> Vec<Block> {
+    let agenda_item = style.labels.agenda_item.as_str();
     let mut exempt_lines: Vec<(u32, Vec<Block>)> = private_items
         .iter()
         .map(|item| {
@@ -238,7 +236,7 @@ pub(super) fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateIt
             (
                 item.number,
                 vec![Block::plain(format!(
-                    "Agenda Item {} ({}): paragraph {paragraph} ({}).",
+                    "{agenda_item} {} ({}): paragraph {paragraph} ({}).",
                     item.number,
                     item.title,
                     SCHEDULE_12A[usize::from(paragraph) - 1]
@@ -260,11 +258,11 @@ pub(super) fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateIt
         paragraphs.sort_unstable();
         paragraphs.dedup();
         let which = if whole {
-            format!("Agenda Item {} ({})", item.number, item.title)
+            format!("{agenda_item} {} ({})", item.number, item.title)
         } else {
             let parts: Vec<String> = exempt.iter().map(|d| d.role.name()).collect();
             format!(
-                "{} of Agenda Item {} ({})",
+                "{} of {agenda_item} {} ({})",
                 capitalise(&join_names(&parts, false)),
                 item.number,
                 item.title
@@ -281,15 +279,12 @@ pub(super) fn exclusion_wording(items: &[ItemPapers], private_items: &[PrivateIt
     }
     exempt_lines.sort_by_key(|(number, _)| *number);
     let exempt_lines: Vec<Vec<Block>> = exempt_lines.into_iter().map(|(_, line)| line).collect();
+    let wording = &style.agenda.exclusion;
     if exempt_lines.is_empty() {
-        return vec![Block::plain(
-            "To consider whether the press and public should be excluded from the meeting during consideration of any part of the agenda.",
-        )];
+        return vec![Block::plain(wording.text.as_str())];
     }
     vec![
-        Block::plain(
-            "The following are likely to be considered in the absence of the press and public, as they involve the likely disclosure of exempt information as defined in Part 1 of Schedule 12A to the Local Government Act 1972 (as amended):",
-        ),
+        Block::plain(wording.exempt_items.as_str()),
         Block::BulletList {
             items: exempt_lines,
         },
