@@ -26,6 +26,28 @@ pub struct HouseStyle {
     pub labels: Labels,
     /// The agenda front sheet's wording.
     pub agenda: AgendaWording,
+    /// The minutes' wording.
+    pub minutes: MinutesWording,
+}
+
+/// The minutes' wording: who was present, apologies, decisions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesWording {
+    /// The label of those present ("Present:-").
+    pub present: Words,
+    /// The chair, `{name}` filled in ("Councillor {name} (Chair)").
+    pub chair: Words,
+    /// One other councillor present (`{name}`).
+    pub councillor: Words,
+    /// Several other councillors present (`{names}`).
+    pub councillors: Words,
+    /// The apologies received (`{names}`).
+    pub apologies: Words,
+    /// The label before a single decision ("Resolved:-").
+    pub resolved: Words,
+    /// The label before numbered decisions ("Resolved:").
+    pub resolved_several: Words,
 }
 
 /// The agenda front sheet's wording: the labels of the meeting's details, the standing
@@ -95,7 +117,14 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 5] = ["council", "committee", "member_title", "names", "held"];
+pub const PLACEHOLDERS: [&str; 6] = [
+    "council",
+    "committee",
+    "member_title",
+    "name",
+    "names",
+    "held",
+];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

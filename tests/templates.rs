@@ -397,3 +397,72 @@ fn wording_that_names_an_unknown_placeholder_is_an_error_at_its_line() {
         "{stderr}"
     );
 }
+
+/// Copy `from` into `to`, folders and all.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The example meeting's minutes, built in a committee style with its own minutes wording.
+#[test]
+fn minutes_use_the_wording_of_their_committees_style() {
+    let work = tempfile::tempdir().unwrap();
+    let content = work.path().join("content");
+    copy_tree(
+        &root().join("content/corporate-parenting-panel"),
+        &content.join("panel"),
+    );
+    let style = style_folder(&[
+        ("present: \"Present:-\"", "present: \"Attendance:\""),
+        (
+            "chair: \"Councillor {name} (Chair)\"",
+            "chair: \"{name} (in the Chair)\"",
+        ),
+        ("resolved: \"Resolved:-\"", "resolved: \"RESOLVED –\""),
+        (
+            "apologies: Apologies for absence were received from {names}.",
+            "apologies: \"Apologies: {names}.\"",
+        ),
+    ]);
+    copy_tree(style.path(), &content.join("our-style"));
+    let committee = content.join("panel/committee.yaml");
+    let text = std::fs::read_to_string(&committee).unwrap();
+    std::fs::write(&committee, format!("{text}\nhouse_style: ../our-style\n")).unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        content.join("panel/2022-05-13").to_str().unwrap(),
+        "--root",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let folder = out.join("corporate-parenting-panel-2022-05-13");
+    let minutes = docx_paragraphs(&folder.join("item-04-minutes.docx"));
+    let joined = minutes.join("\n");
+    assert!(
+        joined.contains("Attendance: Cusworth (in the Chair); Councillors Bird"),
+        "{joined}"
+    );
+    assert!(joined.contains("RESOLVED – That the minutes"), "{joined}");
+    assert!(joined.contains("Apologies: "), "{joined}");
+    assert!(
+        !joined.contains("Present:-") && !joined.contains("Resolved:-"),
+        "{joined}"
+    );
+    let pack = pdf_text(&folder.join("item-04.pdf"));
+    let words = pack.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Attendance: Cusworth (in the Chair)"),
+        "{pack}"
+    );
+}

@@ -76,6 +76,8 @@ pub(super) fn load_into(
     }
 
     let mut loaded = Loaded::default();
+    // Papers built on their own are lowered in the run's house style.
+    let run_style = workspace.session.typesetter.style().clone();
     // Meetings first: they decide which papers are theirs.
     for (canonical, file) in &given {
         let Some(ParsedFile {
@@ -92,16 +94,17 @@ pub(super) fn load_into(
         let Some(typesetter) = workspace.committee_style(&source, &meeting.committee) else {
             continue;
         };
-        let mut papers = MeetingPapers {
-            workspace: &mut *workspace,
-            meeting: source.clone(),
-        };
         // The wording of the house style the committee chose, or the run's.
         let style = typesetter
             .as_deref()
-            .unwrap_or(&papers.workspace.session.typesetter)
+            .unwrap_or(&workspace.session.typesetter)
             .style()
             .clone();
+        let mut papers = MeetingPapers {
+            workspace: &mut *workspace,
+            meeting: source.clone(),
+            style: style.clone(),
+        };
         match lower::agenda::lower_meeting(&meeting, &source, &committee, &style, &mut papers) {
             Ok(model) => {
                 let mut problems = lower::limits::check_document(&model.agenda, &source);
@@ -193,7 +196,7 @@ pub(super) fn load_into(
         );
         if standalone
             && let ResolvedPaper::Lowered(document) =
-                workspace.lower(canonical, &References::default())
+                workspace.lower(canonical, &References::default(), &run_style)
         {
             loaded.papers.push(LoweredPaper {
                 file: file.clone(),

@@ -12,11 +12,14 @@ use crate::input::FileKind;
 use crate::kinds::Parsed;
 use crate::lower::agenda::{PaperSource, ResolvedPaper};
 use crate::narrative::References;
+use crate::style::HouseStyle;
 
 /// Resolves a meeting's papers within the workspace, relative to the meeting file.
 pub(super) struct MeetingPapers<'a, 's> {
     pub(super) workspace: &'a mut Workspace<'s>,
     pub(super) meeting: SourceFile,
+    /// The house style of the meeting's committee, its papers are lowered in.
+    pub(super) style: HouseStyle,
 }
 
 impl MeetingPapers<'_, '_> {
@@ -99,7 +102,8 @@ impl PaperSource for MeetingPapers<'_, '_> {
                 .push(Diagnostic::error(format!("`{}` is not minutes", path.value)).at(at));
             return ResolvedPaper::Failed;
         }
-        self.workspace.lower(&canonical, &References::default())
+        self.workspace
+            .lower(&canonical, &References::default(), &self.style)
     }
 
     fn supplied_pdf(
@@ -159,6 +163,6 @@ impl PaperSource for MeetingPapers<'_, '_> {
         if !self.present(&canonical, &at, exempt) {
             return ResolvedPaper::Failed;
         }
-        self.workspace.lower(&canonical, references)
+        self.workspace.lower(&canonical, references, &self.style)
     }
 }

@@ -2,6 +2,7 @@
 //! its kind, and the figures and committees papers name resolved and computed once.
 
 use super::session::BUILT_IN_STYLES;
+use crate::style::HouseStyle;
 use crate::typst_writer::Typesetter;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -282,7 +283,12 @@ impl Workspace<'_> {
     }
 
     /// Lower a paper of any kind, with the figures and committee it names.
-    pub(super) fn lower(&mut self, canonical: &Path, references: &References) -> ResolvedPaper {
+    pub(super) fn lower(
+        &mut self,
+        canonical: &Path,
+        references: &References,
+        style: &HouseStyle,
+    ) -> ResolvedPaper {
         let Some(file) = self.files.get(canonical) else {
             return ResolvedPaper::Failed;
         };
@@ -303,6 +309,7 @@ impl Workspace<'_> {
             &mut Resolving {
                 workspace: self,
                 references,
+                style,
             },
         );
         match result {
@@ -348,6 +355,8 @@ pub(super) fn input_diagnostic(
 pub(super) struct Resolving<'a, 's> {
     pub(super) workspace: &'a mut Workspace<'s>,
     pub(super) references: &'a References,
+    /// The house style the paper is lowered in.
+    pub(super) style: &'a HouseStyle,
 }
 
 impl lower::Resolve for Resolving<'_, '_> {
@@ -361,5 +370,9 @@ impl lower::Resolve for Resolving<'_, '_> {
 
     fn references(&self) -> &References {
         self.references
+    }
+
+    fn style(&self) -> &HouseStyle {
+        self.style
     }
 }

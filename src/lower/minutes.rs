@@ -12,6 +12,7 @@ use crate::format::{long_date, short_date, weekday};
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Metadata};
 use crate::narrative::{MinuteReference, Narrative, References};
+use crate::style::MinutesWording;
 
 /// The references minutes offer to their own text, by key; duplicate keys are errors.
 pub fn minute_references(
@@ -52,7 +53,7 @@ impl super::Paper for Minutes {
         let committee = resolve
             .committee(source, &self.committee)
             .ok_or_else(Vec::new)?;
-        lower_minutes(self, source, &committee)
+        lower_minutes(self, source, &committee, &resolve.style().minutes)
     }
 }
 
@@ -61,6 +62,7 @@ pub fn lower_minutes(
     minutes: &Minutes,
     source: &SourceFile,
     committee: &Committee,
+    wording: &MinutesWording,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let last = u64::from(minutes.first_minute) + minutes.minutes.len() as u64;
@@ -97,11 +99,16 @@ pub fn lower_minutes(
     }];
 
     let present = &minutes.present;
-    let mut present_line = format!("Councillor {} (Chair)", present.chair);
+    let mut present_line = wording.chair.fill(&[("name", &present.chair)]);
     match present.councillors.as_slice() {
         [] => {}
-        [one] => present_line.push_str(&format!("; Councillor {one}")),
-        many => present_line.push_str(&format!("; Councillors {}", join_names(many, true))),
+        [one] => present_line.push_str(&format!("; {}", wording.councillor.fill(&[("name", one)]))),
+        many => present_line.push_str(&format!(
+            "; {}",
+            wording
+                .councillors
+                .fill(&[("names", &join_names(many, true))])
+        )),
     }
     if !present.others.is_empty() {
         present_line.push_str(&format!("; {}", join_names(&present.others, false)));
@@ -110,7 +117,7 @@ pub fn lower_minutes(
     blocks.push(Block::Paragraph {
         content: vec![
             Inline::Strong {
-                content: vec![Inline::text("Present:-")],
+                content: vec![Inline::text(wording.present.as_str())],
             },
             Inline::text(format!(" {present_line}")),
         ],
@@ -125,10 +132,11 @@ pub fn lower_minutes(
         ));
     }
     if !minutes.apologies.is_empty() {
-        blocks.push(Block::plain(format!(
-            "Apologies for absence were received from {}.",
-            join_names(&minutes.apologies, false)
-        )));
+        blocks.push(Block::plain(
+            wording
+                .apologies
+                .fill(&[("names", &join_names(&minutes.apologies, false))]),
+        ));
     }
 
     for (index, minute) in minutes.minutes.iter().enumerate() {
@@ -152,7 +160,13 @@ pub fn lower_minutes(
             ));
         }
         if let Some(resolved) = minute.resolved() {
-            match resolution_blocks(&resolved.value, &narrative, source, &mut diagnostics) {
+            match resolution_blocks(
+                &resolved.value,
+                wording,
+                &narrative,
+                source,
+                &mut diagnostics,
+            ) {
                 Ok(resolution) => body.extend(resolution),
                 Err(message) => diagnostics.push(
                     Diagnostic::error(message)
@@ -186,6 +200,7 @@ pub fn lower_minutes(
 /// "Resolved:- That …" for one decision; "Resolved:1. That … / 2. That …" for several.
 fn resolution_blocks(
     resolved: &Resolved,
+    wording: &MinutesWording,
     narrative: &Narrative,
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
@@ -211,9 +226,9 @@ fn resolution_blocks(
         if index == 0 {
             content.push(Inline::Strong {
                 content: vec![Inline::text(if single {
-                    "Resolved:-"
+                    wording.resolved.as_str()
                 } else {
-                    "Resolved:"
+                    wording.resolved_several.as_str()
                 })],
             });
             content.push(Inline::text(" "));

@@ -24,6 +24,7 @@ use crate::format;
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Number};
 use crate::narrative::{Narrative, References};
+use crate::style::HouseStyle;
 
 /// A kind of paper: its content, lowered into a document. Each paper kind implements it in its
 /// lowering file and is listed once in [`crate::kinds::KINDS`].
@@ -54,6 +55,8 @@ pub trait Resolve {
     fn committee(&mut self, from: &SourceFile, written: &Spanned<String>) -> Option<Committee>;
     /// The minutes and agenda items narrative may refer to.
     fn references(&self) -> &References;
+    /// The house style the paper is lowered in: its meeting's committee's, or the run's.
+    fn style(&self) -> &HouseStyle;
 }
 
 /// The narrative of a paper, with the figures it names (if any); `Err` (already reported) when
