@@ -38,6 +38,27 @@ pub struct References {
     pub minutes: BTreeMap<String, MinuteReference>,
     /// Items of the meeting's agenda.
     pub items: BTreeMap<String, ItemReference>,
+    /// How a minute and an agenda item are cited, in the house style's words.
+    pub citations: Citations,
+}
+
+/// The words a citation starts with: "Minute No. 31 (LAC Council Update)", "Agenda Item 5".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citations {
+    /// Before a minute's number ("Minute No.").
+    pub minute: String,
+    /// Before an agenda item's number ("Agenda Item").
+    pub agenda_item: String,
+}
+
+impl Default for Citations {
+    /// The built-in house style's words, for narrative rendered outside a build.
+    fn default() -> Self {
+        Citations {
+            minute: "Minute No.".to_string(),
+            agenda_item: "Agenda Item".to_string(),
+        }
+    }
 }
 
 /// Renders narrative text against a set of references and figures.
@@ -92,8 +113,8 @@ impl Narrative {
         environment.add_function("minute", move |key: String| {
             let minute = lookup(&minutes.minutes, &key, "minute")?;
             Ok(format!(
-                "Minute No. {} ({})",
-                minute.number, minute.short_title
+                "{} {} ({})",
+                minutes.citations.minute, minute.number, minute.short_title
             ))
         });
         let minute_numbers = Arc::clone(&references);
@@ -103,7 +124,7 @@ impl Narrative {
         let items = Arc::clone(&references);
         environment.add_function("item", move |key: String| {
             lookup(&items.items, &key, "agenda item")
-                .map(|item| format!("Agenda Item {}", item.number))
+                .map(|item| format!("{} {}", items.citations.agenda_item, item.number))
         });
         let item_numbers = Arc::clone(&references);
         environment.add_function("item_number", move |key: String| {

@@ -183,8 +183,11 @@ pub struct Labels {
     pub page: Label,
     /// "(Pages 3 - 7)" for an agenda item's pages.
     pub pages: Label,
-    /// The stamp at the top of each item's papers in a pack: "Agenda Item 5".
+    /// The stamp at the top of each item's papers in a pack: "Agenda Item 5"; and how narrative
+    /// cites an agenda item.
     pub agenda_item: Label,
+    /// How narrative cites a minute: "Minute No. 31 (LAC Council Update)".
+    pub minute: Label,
 }
 
 /// A short label: one line of 1 to 40 printable characters.

@@ -432,6 +432,7 @@ fn minutes_use_the_wording_of_their_committees_style() {
             "apologies: Apologies for absence were received from {names}.",
             "apologies: \"Apologies: {names}.\"",
         ),
+        ("minute: Minute No.", "minute: Min."),
     ]);
     copy_tree(style.path(), &content.join("our-style"));
     let committee = content.join("panel/committee.yaml");
@@ -457,6 +458,11 @@ fn minutes_use_the_wording_of_their_committees_style() {
     assert!(joined.contains("Apologies: "), "{joined}");
     assert!(
         !joined.contains("Present:-") && !joined.contains("Resolved:-"),
+        "{joined}"
+    );
+    // Narrative cites minutes in the style's words.
+    assert!(
+        joined.contains("for Min. 31 (LAC Council Update)"),
         "{joined}"
     );
     let pack = pdf_text(&folder.join("item-04.pdf"));

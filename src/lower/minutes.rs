@@ -12,7 +12,7 @@ use crate::format::{long_date, short_date, weekday};
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Metadata};
 use crate::narrative::{MinuteReference, Narrative, References};
-use crate::style::MinutesWording;
+use crate::style::{HouseStyle, MinutesWording};
 
 /// The references minutes offer to their own text, by key; duplicate keys are errors.
 pub fn minute_references(
@@ -53,7 +53,7 @@ impl super::Paper for Minutes {
         let committee = resolve
             .committee(source, &self.committee)
             .ok_or_else(Vec::new)?;
-        lower_minutes(self, source, &committee, &resolve.style().minutes)
+        lower_minutes(self, source, &committee, resolve.style())
     }
 }
 
@@ -62,8 +62,9 @@ pub fn lower_minutes(
     minutes: &Minutes,
     source: &SourceFile,
     committee: &Committee,
-    wording: &MinutesWording,
+    style: &HouseStyle,
 ) -> Result<Document, Vec<Diagnostic>> {
+    let wording = &style.minutes;
     let mut diagnostics = Vec::new();
     let last = u64::from(minutes.first_minute) + minutes.minutes.len() as u64;
     if minutes.first_minute == 0 || last > u64::from(super::MOST_NUMBER) {
@@ -79,6 +80,7 @@ pub fn lower_minutes(
     }
     let references = References {
         minutes: minute_references(minutes, source, &mut diagnostics),
+        citations: super::citations(style),
         ..References::default()
     };
     let narrative = Narrative::new(references);

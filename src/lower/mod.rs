@@ -23,7 +23,7 @@ use crate::figures::Figures;
 use crate::format;
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Number};
-use crate::narrative::{Narrative, References};
+use crate::narrative::{Citations, Narrative, References};
 use crate::style::HouseStyle;
 
 /// A kind of paper: its content, lowered into a document. Each paper kind implements it in its
@@ -59,6 +59,14 @@ pub trait Resolve {
     fn style(&self) -> &HouseStyle;
 }
 
+/// How the house style cites a minute and an agenda item in narrative.
+pub fn citations(style: &HouseStyle) -> Citations {
+    Citations {
+        minute: style.labels.minute.as_str().to_string(),
+        agenda_item: style.labels.agenda_item.as_str().to_string(),
+    }
+}
+
 /// The narrative of a paper, with the figures it names (if any); `Err` (already reported) when
 /// they cannot be computed.
 pub fn narrative_with(
@@ -66,7 +74,8 @@ pub fn narrative_with(
     source: &SourceFile,
     figures: Option<&Spanned<String>>,
 ) -> Result<(Narrative, Option<Arc<Figures>>), Vec<Diagnostic>> {
-    let references = resolve.references().clone();
+    let mut references = resolve.references().clone();
+    references.citations = citations(resolve.style());
     match figures {
         Some(written) => {
             let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;

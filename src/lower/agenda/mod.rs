@@ -136,7 +136,8 @@ pub fn lower_meeting(
 ) -> Result<MeetingModel, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let flat = flatten_items(&meeting.items, source);
-    let references = item_references(&flat, source, &mut diagnostics);
+    let mut references = item_references(&flat, source, &mut diagnostics);
+    references.citations = crate::lower::citations(style);
     let narrative = Narrative::new(references.clone());
 
     // Papers first: the exclusion item's wording depends on which are exempt.
