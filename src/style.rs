@@ -131,12 +131,27 @@ pub const PLACEHOLDERS: [&str; 6] = [
 pub struct Words(String);
 
 impl Words {
-    /// The words with each `{name}` replaced by its value in `values`.
+    /// The words with each `{name}` replaced by its value in `values`, in one pass: a value
+    /// is inserted as it is, so a committee named "{held}" prints as named.
     pub fn fill(&self, values: &[(&str, &str)]) -> String {
-        let mut text = self.0.clone();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+        let mut text = String::with_capacity(self.0.len());
+        let mut rest = self.0.as_str();
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name = after.split('}').next().unwrap_or_default();
+            match values.iter().find(|(known, _)| *known == name) {
+                Some((_, value)) if after.len() > name.len() => {
+                    text.push_str(value);
+                    rest = &after[name.len() + 1..];
+                }
+                _ => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
         }
+        text.push_str(rest);
         text
     }
 
@@ -396,6 +411,13 @@ mod tests {
                 .openness
                 .fill(&[("council", "Rotherham Council")])[..38],
             *"Rotherham Council advocates openness a"
+        );
+        // A value is inserted as it is, never read as wording.
+        let minutes = &style.agenda.minutes.text;
+        let filled = minutes.fill(&[("committee", "Panel {held}"), ("held", "1st May")]);
+        assert!(
+            filled.contains("of the Panel {held} held on 1st May,"),
+            "{filled}"
         );
     }
 
