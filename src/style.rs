@@ -28,6 +28,33 @@ pub struct HouseStyle {
     pub agenda: AgendaWording,
     /// The minutes' wording.
     pub minutes: MinutesWording,
+    /// The cover report forms, by the name a report gives in `layout:`.
+    pub cover_report: std::collections::BTreeMap<String, CoverReportForm>,
+}
+
+/// One cover report form: its numbered sections, then the accountable officers, then its
+/// closing line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverReportForm {
+    /// The sections, in their numbered order.
+    pub sections: Vec<FormSection>,
+    /// The heading of the last section, naming the accountable officers.
+    pub accountable_officers: Words,
+    /// A line after everything else ("This report is published on the Council's website.").
+    pub closing: Option<Words>,
+}
+
+/// A section of a cover report form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSection {
+    /// The key a report writes it under (`background`, `key_issues`, …).
+    pub key: String,
+    /// Its printed heading.
+    pub heading: Words,
+    /// What it says when a report leaves it out; without it, the section must be written.
+    pub standard: Option<Words>,
 }
 
 /// The minutes' wording: who was present, apologies, decisions.

@@ -472,3 +472,113 @@ fn minutes_use_the_wording_of_their_committees_style() {
         "{pack}"
     );
 }
+
+/// A cover report form is data: a style renames a section, changes its standard wording, drops
+/// one and ends without the closing line, and a report is built in it with no Rust changed.
+#[test]
+fn a_style_sets_the_cover_report_form() {
+    let style = style_folder(&[
+        (
+            "      - key: partners\n        heading: Implications for Partners\n        standard: There are no direct implications in this report.\n",
+            "      - key: partners\n        heading: Partners and Neighbourhoods\n        standard: None for partners.\n",
+        ),
+        (
+            "      - key: climate\n        heading: Implications for CO2 Emissions and Climate Change\n        standard: There are no direct implications within this report.\n",
+            "",
+        ),
+        (
+            "    closing: This report is published on the Council's website.\n",
+            "",
+        ),
+    ]);
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("report.yaml");
+    let text = std::fs::read_to_string(root().join(REPORT)).unwrap();
+    // The example writes every section of the built-in form; without `climate` and
+    // `partners` (each key with the lines indented under it) the style's form decides them.
+    let mut kept = String::new();
+    let mut dropping = false;
+    for line in text.lines() {
+        if line.starts_with("  ") && !line.starts_with("   ") {
+            dropping = line.starts_with("  climate:") || line.starts_with("  partners:");
+        } else if !line.starts_with("   ") {
+            dropping = false;
+        }
+        if !dropping {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    let text = kept;
+    std::fs::write(&report, &text).unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        report.to_str().unwrap(),
+        "--root",
+        work.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let paragraphs = docx_paragraphs(&out.join("report.docx")).join("\n");
+    assert!(
+        paragraphs.contains("Partners and Neighbourhoods"),
+        "{paragraphs}"
+    );
+    assert!(paragraphs.contains("None for partners."), "{paragraphs}");
+    assert!(!paragraphs.contains("Climate Change"), "{paragraphs}");
+    assert!(
+        !paragraphs.contains("There are no direct implications within this report."),
+        "the climate section's text went with it: {paragraphs}"
+    );
+    assert!(
+        !paragraphs.contains("published on the Council"),
+        "{paragraphs}"
+    );
+    let pdf = pdf_text(&out.join("report.pdf"));
+    let words = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Partners and Neighbourhoods"), "{pdf}");
+    // One section fewer: the accountable officers are section 13.
+    assert!(words.contains("13. Accountable Officer(s)"), "{pdf}");
+}
+
+#[test]
+fn a_form_section_no_report_can_write_is_an_error_at_its_line() {
+    let style = style_folder(&[(
+        "- {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "- {key: risk, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+    )]);
+    let result = papers(&[
+        "check",
+        REPORT,
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("style.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("the `2022` form's section `risk` is not one a cover report can write"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_report_in_a_form_the_style_lacks_is_an_error_naming_its_forms() {
+    let style = style_folder(&[("  \"2020\":\n", "  \"2019\":\n")]);
+    let result = papers(&[
+        "check",
+        "content/corporate-parenting-performance-2020-06/performance-june-2020-cover.yaml",
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("has no `2020` cover report form"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("expected: 2019, 2022"), "{stderr}");
+}

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Failure;
+use crate::content::cover_report::SectionKey;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
@@ -151,6 +152,36 @@ pub fn read_house_style(
             .hint("add the font's files and licence to fonts/, or choose a bundled one"),
         );
         return Err(Failure::Content(diagnostics));
+    }
+    // A form's sections are the ones cover reports can write.
+    let keys: Vec<&str> = SectionKey::ALL.iter().map(|key| key.name()).collect();
+    for (name, form) in &style.cover_report {
+        let mut seen = Vec::new();
+        for section in &form.sections {
+            let problem = if !keys.contains(&section.key.as_str()) {
+                Some(format!(
+                    "the `{name}` form's section `{}` is not one a cover report can write",
+                    section.key
+                ))
+            } else if seen.contains(&section.key.as_str()) {
+                Some(format!(
+                    "the `{name}` form has the section `{}` twice",
+                    section.key
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let mut diagnostics = Diagnostics::new();
+                diagnostics.push(
+                    Diagnostic::error(problem)
+                        .at(source.locate(&format!("key: {}", section.key)))
+                        .expected(keys.join(", ")),
+                );
+                return Err(Failure::Content(diagnostics));
+            }
+            seen.push(section.key.as_str());
+        }
     }
     // An A4 page (21 x 29.7 cm) must keep room for text.
     let margins = &style.margins;

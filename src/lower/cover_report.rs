@@ -12,151 +12,36 @@ use crate::diagnostics::SourceFile;
 use crate::format::long_date;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
+use crate::style::{CoverReportForm, HouseStyle, Words};
 
-/// A standard section of the form: its key, printed heading and the wording used when the author writes none.
-struct StandardSection {
+/// A standard section of the form: its key, printed heading and the wording used when the author
+/// writes none (from the house style's form).
+struct StandardSection<'a> {
     key: SectionKey,
-    heading: &'static str,
-    default: Option<&'static str>,
+    heading: &'a str,
+    default: Option<&'a str>,
 }
 
-const fn section(
-    key: SectionKey,
-    heading: &'static str,
-    default: Option<&'static str>,
-) -> StandardSection {
-    StandardSection {
-        key,
-        heading,
-        default,
-    }
+/// The sections of `form`, those whose key no report can write left out (the house style is
+/// checked for them when it is read).
+fn standard_sections(form: &CoverReportForm) -> Vec<StandardSection<'_>> {
+    form.sections
+        .iter()
+        .filter_map(|section| {
+            let key = SectionKey::ALL
+                .into_iter()
+                .find(|key| key.name() == section.key)?;
+            Some(StandardSection {
+                key,
+                heading: section.heading.as_str(),
+                default: section.standard.as_ref().map(Words::as_str),
+            })
+        })
+        .collect()
 }
-
-const NOT_APPLICABLE: Option<&str> = Some("Not applicable");
-const NO_HR_IMPLICATIONS: Option<&str> =
-    Some("There are no direct human resource implications to this report.");
-const NO_FINANCIAL_IMPLICATIONS: Option<&str> =
-    Some("There are no direct financial implications to this report.");
-const NO_CHILDREN_IMPLICATIONS: Option<&str> =
-    Some("There are no direct implications for children and young people or vulnerable adults.");
-
-/// Sections 1-13 of the current (2022) form; section 14 is always the accountable officers.
-const SECTIONS_2022: [StandardSection; 13] = [
-    section(SectionKey::Background, "Background", None),
-    section(SectionKey::KeyIssues, "Key Issues", None),
-    section(
-        SectionKey::Options,
-        "Options considered and recommended proposal",
-        None,
-    ),
-    section(
-        SectionKey::Consultation,
-        "Consultation on proposal",
-        NOT_APPLICABLE,
-    ),
-    section(
-        SectionKey::Timetable,
-        "Timetable and Accountability for Implementing this Decision",
-        NOT_APPLICABLE,
-    ),
-    section(
-        SectionKey::Financial,
-        "Financial and Procurement Advice and Implications (to be written by the relevant Head of Finance and the Head of Procurement on behalf of s151 Officer)",
-        NO_FINANCIAL_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::Legal,
-        "Legal Advice and Implications (to be written by Legal Officer on behalf of Assistant Director Legal Services)",
-        Some("There are no legal implications to this report."),
-    ),
-    section(
-        SectionKey::HumanResources,
-        "Human Resources Advice and Implications",
-        NO_HR_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::ChildrenAndVulnerableAdults,
-        "Implications for Children and Young People and Vulnerable Adults",
-        NO_CHILDREN_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::Equalities,
-        "Equalities and Human Rights Advice and Implications",
-        Some("There are no direct implications from this report."),
-    ),
-    section(
-        SectionKey::Climate,
-        "Implications for CO2 Emissions and Climate Change",
-        Some("There are no direct implications within this report."),
-    ),
-    section(
-        SectionKey::Partners,
-        "Implications for Partners",
-        Some("There are no direct implications in this report."),
-    ),
-    section(SectionKey::Risks, "Risks and Mitigation", None),
-];
-
-/// Sections 1-13 of the 2020 form.
-const SECTIONS_2020: [StandardSection; 13] = [
-    section(SectionKey::Recommendations, "Recommendations", None),
-    section(SectionKey::Background, "Background", None),
-    section(SectionKey::KeyIssues, "Key Issues", None),
-    section(
-        SectionKey::Options,
-        "Options considered and recommended proposal",
-        None,
-    ),
-    section(SectionKey::Consultation, "Consultation", NOT_APPLICABLE),
-    section(
-        SectionKey::Timetable,
-        "Timetable and Accountability for Implementing this Decision",
-        NOT_APPLICABLE,
-    ),
-    section(
-        SectionKey::Financial,
-        "Financial and Procurement Implications",
-        NO_FINANCIAL_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::Legal,
-        "Legal Implications",
-        Some("There are no direct legal implications to this report."),
-    ),
-    section(
-        SectionKey::HumanResources,
-        "Human Resources Implications",
-        NO_HR_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::ChildrenAndVulnerableAdults,
-        "Implications for Children and Young People and Vulnerable Adults",
-        NO_CHILDREN_IMPLICATIONS,
-    ),
-    section(
-        SectionKey::Equalities,
-        "Equalities and Human Rights Implications",
-        Some("There are no direct implications within this report."),
-    ),
-    section(
-        SectionKey::Partners,
-        "Implications for Partners and Other Directorates",
-        Some("There are no direct implications for partners or other directorates."),
-    ),
-    section(SectionKey::Risks, "Risks and Mitigation", None),
-];
 
 /// The title is the level-1 heading; numbered sections sit below it.
 const SECTION_LEVEL: u8 = 2;
-const ACCOUNTABLE_OFFICERS: &str = "Accountable Officer(s)";
-const PUBLISHED_LINE: &str = "This report is published on the Council's website.";
-
-fn standard_sections(layout: Layout) -> &'static [StandardSection; 13] {
-    match layout {
-        Layout::Current2022 => &SECTIONS_2022,
-        Layout::Summary2020 => &SECTIONS_2020,
-    }
-}
 
 fn layout_name(layout: Layout) -> &'static str {
     match layout {
@@ -172,7 +57,7 @@ impl super::Paper for CoverReport {
         resolve: &mut dyn super::Resolve,
     ) -> Result<Document, Vec<Diagnostic>> {
         let (narrative, _) = super::narrative_with(resolve, source, self.figures.as_ref())?;
-        lower_cover_report(self, source, &narrative)
+        lower_cover_report(self, source, &narrative, resolve.style())
     }
 
     fn claimed_exemption(&self) -> Option<&str> {
@@ -185,9 +70,26 @@ pub fn lower_cover_report(
     report: &CoverReport,
     source: &SourceFile,
     narrative: &Narrative,
+    style: &HouseStyle,
 ) -> Result<Document, Vec<Diagnostic>> {
+    let name = layout_name(report.layout);
+    let Some(form) = style.cover_report.get(name) else {
+        let forms: Vec<&str> = style.cover_report.keys().map(String::as_str).collect();
+        return Err(vec![
+            Diagnostic::error(format!(
+                "the house style ({}) has no `{name}` cover report form",
+                style.council
+            ))
+            .at(source.locate_key("layout"))
+            .expected(forms.join(", "))
+            .hint(
+                "choose one of the style's forms with `layout:`, or add the form to its style.yaml",
+            ),
+        ]);
+    };
     let mut lowering = Lowering {
         report,
+        form,
         source,
         narrative,
         diagnostics: Vec::new(),
@@ -229,6 +131,8 @@ fn committee_and_date(report: &CoverReport) -> String {
 
 struct Lowering<'a> {
     report: &'a CoverReport,
+    /// The house style's form for the report's layout.
+    form: &'a CoverReportForm,
     source: &'a SourceFile,
     narrative: &'a Narrative,
     diagnostics: Vec<Diagnostic>,
@@ -277,7 +181,7 @@ impl Lowering<'_> {
             Layout::Current2022 => {}
         }
         self.check_sections_belong_to_layout();
-        let standard = standard_sections(report.layout);
+        let standard = standard_sections(self.form);
         for (index, standard) in standard.iter().enumerate() {
             let section_number = vec![index as u32 + 1];
             let written = report.sections.value.get(standard.key);
@@ -322,7 +226,7 @@ impl Lowering<'_> {
         blocks.push(Block::Heading {
             level: SECTION_LEVEL,
             number: Some(number(vec![standard.len() as u32 + 1])),
-            content: vec![Inline::text(ACCOUNTABLE_OFFICERS)],
+            content: vec![Inline::text(self.form.accountable_officers.as_str())],
         });
         if report.accountable_officers.value.0.is_empty() {
             self.diagnostics.push(
@@ -334,8 +238,8 @@ impl Lowering<'_> {
         for officer in &report.accountable_officers.value.0 {
             blocks.push(person_paragraph(officer, name_and_role(officer)));
         }
-        if report.layout == Layout::Current2022 {
-            blocks.push(Block::plain(PUBLISHED_LINE));
+        if let Some(closing) = &self.form.closing {
+            blocks.push(Block::plain(closing.as_str()));
         }
         blocks
     }
@@ -343,7 +247,7 @@ impl Lowering<'_> {
     /// Sections written under a key the chosen layout does not have.
     fn check_sections_belong_to_layout(&mut self) {
         let layout = self.report.layout;
-        let standard = standard_sections(layout);
+        let standard = standard_sections(self.form);
         for key in SectionKey::ALL {
             if standard.iter().any(|s| s.key == key) {
                 continue;
