@@ -37,12 +37,48 @@ pub struct HouseStyle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoverReportForm {
+    /// The labels of the front page's fields.
+    pub front_page: FrontPageLabels,
     /// The sections, in their numbered order.
     pub sections: Vec<FormSection>,
     /// The heading of the last section, naming the accountable officers.
     pub accountable_officers: Words,
     /// A line after everything else ("This report is published on the Council's website.").
     pub closing: Option<Words>,
+}
+
+/// The labels of a cover report's front page fields, printed above each field a report gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontPageLabels {
+    /// The committee and the meeting's date.
+    pub committee_and_date: Words,
+    /// The report's title.
+    pub title: Words,
+    /// Whether it is a key decision.
+    pub key_decision: Words,
+    /// The director approving it.
+    pub strategic_director: Words,
+    /// Its authors.
+    pub authors: Words,
+    /// The wards it affects.
+    pub wards: Words,
+    /// Its summary.
+    pub summary: Words,
+    /// One recommendation.
+    pub recommendation: Words,
+    /// Several recommendations.
+    pub recommendations: Words,
+    /// Its appendices.
+    pub appendices: Words,
+    /// Its background papers.
+    pub background_papers: Words,
+    /// Consideration by other committees.
+    pub other_consideration: Words,
+    /// Whether the council must approve it.
+    pub council_approval_required: Words,
+    /// Whether it is exempt from the press and public.
+    pub exempt: Words,
 }
 
 /// A section of a cover report form.

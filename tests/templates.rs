@@ -490,6 +490,11 @@ fn a_style_sets_the_cover_report_form() {
             "    closing: This report is published on the Council's website.\n",
             "",
         ),
+        (
+            "      title: Report Title\n",
+            "      title: Title of the Report\n",
+        ),
+        ("      wards: Ward(s) Affected\n", "      wards: Wards\n"),
     ]);
     let work = tempfile::tempdir().unwrap();
     let report = work.path().join("report.yaml");
@@ -527,6 +532,13 @@ fn a_style_sets_the_cover_report_form() {
         paragraphs.contains("Partners and Neighbourhoods"),
         "{paragraphs}"
     );
+    // The front page's labels are the form's.
+    assert!(
+        paragraphs.contains("\nTitle of the Report\n"),
+        "{paragraphs}"
+    );
+    assert!(paragraphs.contains("\nWards\n"), "{paragraphs}");
+    assert!(!paragraphs.contains("Ward(s) Affected"), "{paragraphs}");
     assert!(paragraphs.contains("None for partners."), "{paragraphs}");
     assert!(!paragraphs.contains("Climate Change"), "{paragraphs}");
     assert!(

@@ -423,22 +423,23 @@ impl Lowering<'_> {
         if !given {
             return Vec::new();
         }
+        let labels = &self.form.front_page;
         let mut rows = vec![
             row(
-                "Committee Name and Date of Committee Meeting",
+                labels.committee_and_date.as_str(),
                 vec![Block::plain(committee_and_date(report))],
             ),
-            row("Report Title", vec![self.front_page_title()]),
+            row(labels.title.as_str(), vec![self.front_page_title()]),
         ];
         if let Some(answer) = &report.key_decision {
             rows.push(row(
-                "Is this a Key Decision and has it been included on the Forward Plan?",
+                labels.key_decision.as_str(),
                 vec![Block::plain(answer.0.clone())],
             ));
         }
         if let Some(director) = &report.strategic_director {
             rows.push(row(
-                "Strategic Director Approving Submission of the Report",
+                labels.strategic_director.as_str(),
                 vec![Block::plain(director.clone())],
             ));
         }
@@ -448,23 +449,23 @@ impl Lowering<'_> {
                 .iter()
                 .map(|author| person_paragraph(author, author_line(author, layout)))
                 .collect();
-            rows.push(row("Report Author(s)", blocks));
+            rows.push(row(labels.authors.as_str(), blocks));
         }
         if let Some(wards) = &report.wards {
-            rows.push(row("Ward(s) Affected", vec![Block::plain(wards.clone())]));
+            rows.push(row(
+                labels.wards.as_str(),
+                vec![Block::plain(wards.clone())],
+            ));
         }
         if let Some(summary) = &report.summary {
-            let label = match layout {
-                Layout::Current2022 => "Report Summary",
-                Layout::Summary2020 => "Summary",
-            };
+            let label = labels.summary.as_str();
             let texts: Vec<&str> = summary.0.iter().map(|p| p.text.as_str()).collect();
             rows.push(row(label, self.front_page_paragraphs(&texts, 1)));
         }
         if let Some(recommendations) = &report.recommendations {
-            let label = match (layout, recommendations.0.len()) {
-                (Layout::Current2022, 1) => "Recommendation",
-                _ => "Recommendations",
+            let label = match recommendations.0.len() {
+                1 => labels.recommendation.as_str(),
+                _ => labels.recommendations.as_str(),
             };
             let texts: Vec<&str> = recommendations.0.iter().map(|p| p.text.as_str()).collect();
             rows.push(row(label, self.front_page_paragraphs(&texts, 2)));
@@ -494,7 +495,7 @@ impl Lowering<'_> {
                         .collect(),
                 }
             };
-            rows.push(row("List of Appendices Included", blocks));
+            rows.push(row(labels.appendices.as_str(), blocks));
         }
         if let Some(papers) = &report.background_papers {
             let blocks = if papers.0.is_empty() {
@@ -506,7 +507,7 @@ impl Lowering<'_> {
                     .map(|paper| Block::plain(paper.clone()))
                     .collect()
             };
-            rows.push(row("Background Papers", blocks));
+            rows.push(row(labels.background_papers.as_str(), blocks));
         }
         if let Some(consideration) = &report.other_consideration {
             let blocks = if consideration.trim().is_empty() {
@@ -514,20 +515,17 @@ impl Lowering<'_> {
             } else {
                 vec![Block::plain(consideration.clone())]
             };
-            rows.push(row(
-                "Consideration by any other Council Committee, Scrutiny or Advisory Panel",
-                blocks,
-            ));
+            rows.push(row(labels.other_consideration.as_str(), blocks));
         }
         if let Some(answer) = &report.council_approval_required {
             rows.push(row(
-                "Council Approval Required",
+                labels.council_approval_required.as_str(),
                 vec![Block::plain(answer.0.clone())],
             ));
         }
         if let Some(answer) = &report.exempt {
             rows.push(row(
-                "Exempt from the Press and Public",
+                labels.exempt.as_str(),
                 vec![Block::plain(answer.0.clone())],
             ));
         }
