@@ -557,10 +557,10 @@ fn a_style_sets_the_cover_report_form() {
 }
 
 #[test]
-fn a_form_section_no_report_can_write_is_an_error_at_its_line() {
+fn a_form_section_written_twice_is_an_error_at_its_line() {
     let style = style_folder(&[(
-        "- {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
-        "- {key: risk, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "      - {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "      - {key: background, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
     )]);
     let result = papers(&[
         "check",
@@ -572,9 +572,89 @@ fn a_form_section_no_report_can_write_is_an_error_at_its_line() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("style.yaml:"), "{stderr}");
     assert!(
-        stderr.contains("the `2022` form's section `risk` is not one a cover report can write"),
+        stderr.contains("the `2022` form has the section `background` twice"),
         "{stderr}"
     );
+}
+
+/// A third council's style, made by copying a style folder and editing only its data and
+/// templates: another font, a renamed and an extra section, other agenda wording. Nothing in
+/// Rust knows of it.
+#[test]
+fn a_third_style_is_a_copied_folder_with_its_data_and_templates_edited() {
+    let work = tempfile::tempdir().unwrap();
+    let style = work.path().join("third-style");
+    copy_tree(&root().join("report_templates/rotherham"), &style);
+    let edit = |file: &str, old: &str, new: &str| {
+        let path = style.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(old), "{old}");
+        std::fs::write(&path, text.replacen(old, new, 1)).unwrap();
+    };
+    edit(
+        "style.yaml",
+        "council: Rotherham Metropolitan Borough Council",
+        "council: A Third Council",
+    );
+    edit(
+        "style.yaml",
+        "pdf: Liberation Sans",
+        "pdf: Droid Sans Fallback",
+    );
+    edit("style.yaml", "word: Arial", "word: Verdana");
+    edit(
+        "style.yaml",
+        "      - {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "      - {key: risks, heading: Risk Assessment}\n      - key: community_safety\n        heading: Community Safety Implications\n        standard: There are no community safety implications.\n    accountable_officers: Accountable Officer(s)\n    closing",
+    );
+    edit(
+        "style.yaml",
+        "title: Apologies for absence.",
+        "title: Members' Apologies",
+    );
+    edit(
+        "house-style.typ",
+        "[#style.labels.page #counter(page)",
+        "[Sheet #counter(page)",
+    );
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        REPORT,
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.to_str().unwrap(),
+    ]);
+    let pdf = out.join("05-terms-of-reference-cover.pdf");
+    let words = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("13. Risk Assessment"), "{words}");
+    assert!(
+        words.contains(
+            "14. Community Safety Implications 14.1 There are no community safety implications."
+        ),
+        "{words}"
+    );
+    assert!(words.contains("15. Accountable Officer(s)"), "{words}");
+    assert!(words.contains("Sheet 1"), "{words}");
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&fonts.stdout).contains("DroidSansFallback"));
+    let docx = out.join("05-terms-of-reference-cover.docx");
+    assert!(docx_part(&docx, "word/styles.xml").contains(r#"w:ascii="Verdana""#));
+    let paragraphs = docx_paragraphs(&docx).join("\n");
+    assert!(
+        paragraphs.contains("Community Safety Implications"),
+        "{paragraphs}"
+    );
+    // The agenda wording reaches a meeting built in the style.
+    let content = meeting_with_style(None, &[]);
+    let meeting = build_meeting(content.path(), &["--templates", style.to_str().unwrap()]);
+    let agenda = docx_paragraphs(&meeting.join("agenda.docx")).join("\n");
+    assert!(agenda.contains("Members' Apologies"), "{agenda}");
+    assert!(!agenda.contains("Apologies for absence."), "{agenda}");
 }
 
 #[test]

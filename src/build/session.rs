@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use crate::content::cover_report::SectionKey;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
@@ -153,14 +152,19 @@ pub fn read_house_style(
         );
         return Err(Failure::Content(diagnostics));
     }
-    // A form's sections are the ones cover reports can write.
-    let keys: Vec<&str> = SectionKey::ALL.iter().map(|key| key.name()).collect();
+    // A form's section keys are what reports write under `sections:`: names, each once.
     for (name, form) in &style.cover_report {
         let mut seen = Vec::new();
         for section in &form.sections {
-            let problem = if !keys.contains(&section.key.as_str()) {
+            let is_name = !section.key.is_empty()
+                && section.key.len() <= 40
+                && section
+                    .key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let problem = if !is_name {
                 Some(format!(
-                    "the `{name}` form's section `{}` is not one a cover report can write",
+                    "the `{name}` form's section key `{}` is not a name",
                     section.key
                 ))
             } else if seen.contains(&section.key.as_str()) {
@@ -176,7 +180,7 @@ pub fn read_house_style(
                 diagnostics.push(
                     Diagnostic::error(problem)
                         .at(source.locate(&format!("key: {}", section.key)))
-                        .expected(keys.join(", ")),
+                        .hint("a key is lower-case letters, digits and underscores (`key_issues`), once per form"),
                 );
                 return Err(Failure::Content(diagnostics));
             }

@@ -1,5 +1,7 @@
 //! The cover report as its author writes it: the council's *Public Report* form, in YAML.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -103,132 +105,17 @@ impl<'de> Deserialize<'de> for Layout {
     }
 }
 
-/// The body sections, by their standard names. Any left out take the house style's wording.
+/// The body sections, by the keys the house style's form gives them (`background`,
+/// `key_issues`, …). The form decides which keys there are, their headings and order; any it
+/// has that a report leaves out take its standard wording.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sections {
-    /// "Recommendations" (2020 layout only).
-    pub recommendations: Option<Spanned<Section>>,
-    /// "Background".
-    pub background: Option<Spanned<Section>>,
-    /// "Key Issues".
-    pub key_issues: Option<Spanned<Section>>,
-    /// "Options considered and recommended proposal".
-    pub options: Option<Spanned<Section>>,
-    /// "Consultation on proposal".
-    pub consultation: Option<Spanned<Section>>,
-    /// "Timetable and Accountability for Implementing this Decision".
-    pub timetable: Option<Spanned<Section>>,
-    /// "Financial and Procurement Advice and Implications".
-    pub financial: Option<Spanned<Section>>,
-    /// "Legal Advice and Implications".
-    pub legal: Option<Spanned<Section>>,
-    /// "Human Resources Advice and Implications".
-    pub human_resources: Option<Spanned<Section>>,
-    /// "Implications for Children and Young People and Vulnerable Adults".
-    pub children_and_vulnerable_adults: Option<Spanned<Section>>,
-    /// "Equalities and Human Rights Advice and Implications".
-    pub equalities: Option<Spanned<Section>>,
-    /// "Implications for CO2 Emissions and Climate Change" (2022 layout only).
-    pub climate: Option<Spanned<Section>>,
-    /// "Implications for Partners".
-    pub partners: Option<Spanned<Section>>,
-    /// "Risks and Mitigation".
-    pub risks: Option<Spanned<Section>>,
-}
+#[serde(transparent)]
+pub struct Sections(pub BTreeMap<String, Spanned<Section>>);
 
 impl Sections {
-    /// The section written under a standard key, if any.
-    pub fn get(&self, key: SectionKey) -> Option<&Spanned<Section>> {
-        match key {
-            SectionKey::Recommendations => self.recommendations.as_ref(),
-            SectionKey::Background => self.background.as_ref(),
-            SectionKey::KeyIssues => self.key_issues.as_ref(),
-            SectionKey::Options => self.options.as_ref(),
-            SectionKey::Consultation => self.consultation.as_ref(),
-            SectionKey::Timetable => self.timetable.as_ref(),
-            SectionKey::Financial => self.financial.as_ref(),
-            SectionKey::Legal => self.legal.as_ref(),
-            SectionKey::HumanResources => self.human_resources.as_ref(),
-            SectionKey::ChildrenAndVulnerableAdults => self.children_and_vulnerable_adults.as_ref(),
-            SectionKey::Equalities => self.equalities.as_ref(),
-            SectionKey::Climate => self.climate.as_ref(),
-            SectionKey::Partners => self.partners.as_ref(),
-            SectionKey::Risks => self.risks.as_ref(),
-        }
-    }
-}
-
-/// The standard sections a cover report can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectionKey {
-    /// `recommendations`
-    Recommendations,
-    /// `background`
-    Background,
-    /// `key_issues`
-    KeyIssues,
-    /// `options`
-    Options,
-    /// `consultation`
-    Consultation,
-    /// `timetable`
-    Timetable,
-    /// `financial`
-    Financial,
-    /// `legal`
-    Legal,
-    /// `human_resources`
-    HumanResources,
-    /// `children_and_vulnerable_adults`
-    ChildrenAndVulnerableAdults,
-    /// `equalities`
-    Equalities,
-    /// `climate`
-    Climate,
-    /// `partners`
-    Partners,
-    /// `risks`
-    Risks,
-}
-
-impl SectionKey {
-    /// Every key, in the order of the form.
-    pub const ALL: [SectionKey; 14] = [
-        SectionKey::Recommendations,
-        SectionKey::Background,
-        SectionKey::KeyIssues,
-        SectionKey::Options,
-        SectionKey::Consultation,
-        SectionKey::Timetable,
-        SectionKey::Financial,
-        SectionKey::Legal,
-        SectionKey::HumanResources,
-        SectionKey::ChildrenAndVulnerableAdults,
-        SectionKey::Equalities,
-        SectionKey::Climate,
-        SectionKey::Partners,
-        SectionKey::Risks,
-    ];
-
-    /// The key as written in YAML.
-    pub fn name(self) -> &'static str {
-        match self {
-            SectionKey::Recommendations => "recommendations",
-            SectionKey::Background => "background",
-            SectionKey::KeyIssues => "key_issues",
-            SectionKey::Options => "options",
-            SectionKey::Consultation => "consultation",
-            SectionKey::Timetable => "timetable",
-            SectionKey::Financial => "financial",
-            SectionKey::Legal => "legal",
-            SectionKey::HumanResources => "human_resources",
-            SectionKey::ChildrenAndVulnerableAdults => "children_and_vulnerable_adults",
-            SectionKey::Equalities => "equalities",
-            SectionKey::Climate => "climate",
-            SectionKey::Partners => "partners",
-            SectionKey::Risks => "risks",
-        }
+    /// The section written under `key`, if any.
+    pub fn get(&self, key: &str) -> Option<&Spanned<Section>> {
+        self.0.get(key)
     }
 }
 
@@ -604,7 +491,12 @@ mod tests {
             "    - First.\n    - text: Second.\n      numbered: false\n    - heading: Profile\n      number: \"1.5\"\n      paragraphs:\n        - Under it.\n        - text: Also under it.\n          number: 7\n",
         )
         .expect("valid section");
-        let background = report.sections.value.background.expect("background");
+        let background = report
+            .sections
+            .value
+            .get("background")
+            .expect("background")
+            .clone();
         let items: Vec<&SectionItem> = background.value.items.iter().map(|i| &i.value).collect();
         assert!(matches!(
             items[0],

@@ -5,10 +5,10 @@ use serde_saphyr::Spanned;
 use super::{Counter, body_blocks, number, parse_number, person_paragraph};
 use crate::content::common::Person;
 use crate::content::cover_report::{
-    CoverReport, Layout, Numbering, Section, SectionItem, SectionKey, SectionParagraph, SubSection,
+    CoverReport, Layout, Numbering, Section, SectionItem, SectionParagraph, SubSection,
 };
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use crate::format::long_date;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
@@ -17,25 +17,19 @@ use crate::style::{CoverReportForm, HouseStyle, Words};
 /// A standard section of the form: its key, printed heading and the wording used when the author
 /// writes none (from the house style's form).
 struct StandardSection<'a> {
-    key: SectionKey,
+    key: &'a str,
     heading: &'a str,
     default: Option<&'a str>,
 }
 
-/// The sections of `form`, those whose key no report can write left out (the house style is
-/// checked for them when it is read).
+/// The sections of `form`, in their numbered order.
 fn standard_sections(form: &CoverReportForm) -> Vec<StandardSection<'_>> {
     form.sections
         .iter()
-        .filter_map(|section| {
-            let key = SectionKey::ALL
-                .into_iter()
-                .find(|key| key.name() == section.key)?;
-            Some(StandardSection {
-                key,
-                heading: section.heading.as_str(),
-                default: section.standard.as_ref().map(Words::as_str),
-            })
+        .map(|section| StandardSection {
+            key: section.key.as_str(),
+            heading: section.heading.as_str(),
+            default: section.standard.as_ref().map(Words::as_str),
         })
         .collect()
 }
@@ -211,14 +205,14 @@ impl Lowering<'_> {
                 (None, None) => self.diagnostics.push(
                     Diagnostic::error(format!(
                         "missing section `{}` (\"{}\"): the {} form has no standard wording for it",
-                        standard.key.name(),
+                        standard.key,
                         standard.heading,
                         layout_name(report.layout)
                     ))
                     .at(self.source.location_of(&report.sections))
                     .hint(format!(
                         "add `{}:` under `sections:` with its paragraphs",
-                        standard.key.name()
+                        standard.key
                     )),
                 ),
             }
@@ -248,27 +242,44 @@ impl Lowering<'_> {
     fn check_sections_belong_to_layout(&mut self) {
         let layout = self.report.layout;
         let standard = standard_sections(self.form);
-        for key in SectionKey::ALL {
-            if standard.iter().any(|s| s.key == key) {
+        let keys: Vec<&str> = standard.iter().map(|s| s.key).collect();
+        for (key, section) in &self.report.sections.value.0 {
+            if keys.contains(&key.as_str()) {
                 continue;
             }
-            if let Some(section) = self.report.sections.value.get(key) {
-                let expected = standard
-                    .iter()
-                    .map(|s| format!("`{}`", s.key.name()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "section `{}` is not part of the {} layout",
-                        key.name(),
-                        layout_name(layout)
-                    ))
-                    .at(self.source.location_of(section))
-                    .expected(format!("one of {expected}"))
-                    .hint("remove it, or choose the layout that has it with `layout:`"),
-                );
+            let expected = keys
+                .iter()
+                .map(|key| format!("`{key}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let hint = match did_you_mean(key, keys.iter().copied()) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => "remove it, or choose the layout that has it with `layout:`".to_string(),
+            };
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "section `{key}` is not part of the {} layout",
+                    layout_name(layout)
+                ))
+                .at(self.place_of_key(key, section))
+                .expected(format!("one of {expected}"))
+                .hint(hint),
+            );
+        }
+    }
+
+    /// Where the key `key:` of the section `section` is written under `sections:` (the key, not
+    /// its paragraphs), or the section's own place.
+    fn place_of_key(&self, key: &str, section: &Spanned<Section>) -> Location {
+        let sections = &self.report.sections;
+        let place = self.source.locate_from(sections, &format!("{key}:"));
+        if place.line < self.source.location_of(section).line {
+            Location {
+                length: key.chars().count(),
+                ..place
             }
+        } else {
+            self.source.location_of(section)
         }
     }
 
