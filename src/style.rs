@@ -190,7 +190,8 @@ pub const PLACEHOLDERS: [&str; 6] = [
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Words(String);
 
 impl Words {
@@ -224,28 +225,27 @@ impl Words {
     }
 }
 
-impl<'de> Deserialize<'de> for Words {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+impl TryFrom<String> for Words {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
         let text = text.trim().to_string();
         if text.is_empty() || text.chars().count() > 2_000 || text.chars().any(char::is_control) {
-            return Err(serde::de::Error::custom(
-                "wording is 1 to 2,000 characters of text",
-            ));
+            return Err("wording is 1 to 2,000 characters of text".to_string());
         }
         let mut rest = text.as_str();
         while let Some(open) = rest.find('{') {
             let after = &rest[open + 1..];
             let name = after.split('}').next().unwrap_or_default();
             if !after.contains('}') || !PLACEHOLDERS.contains(&name) {
-                return Err(serde::de::Error::custom(format!(
+                return Err(format!(
                     "`{{{name}}}` is not a name wording may use: {}",
                     PLACEHOLDERS
                         .iter()
                         .map(|name| format!("{{{name}}}"))
                         .collect::<Vec<_>>()
                         .join(", ")
-                )));
+                ));
             }
             rest = &after[name.len() + 1..];
         }
@@ -269,7 +269,8 @@ pub struct Labels {
 }
 
 /// A short label: one line of 1 to 40 printable characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Label(String);
 
 impl Label {
@@ -279,16 +280,17 @@ impl Label {
     }
 }
 
-impl<'de> Deserialize<'de> for Label {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+impl TryFrom<String> for Label {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
         let text = text.trim();
         if (1..=40).contains(&text.chars().count()) && !text.chars().any(char::is_control) {
             Ok(Label(text.to_string()))
         } else {
-            Err(serde::de::Error::custom(format!(
+            Err(format!(
                 "`{text}` is not a label: give 1 to 40 characters on one line"
-            )))
+            ))
         }
     }
 }
@@ -335,7 +337,8 @@ pub struct Colours {
 }
 
 /// A font's family name: letters, digits, spaces and hyphens, as font names are written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct FontName(String);
 
 impl FontName {
@@ -345,9 +348,10 @@ impl FontName {
     }
 }
 
-impl<'de> Deserialize<'de> for FontName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
+impl TryFrom<String> for FontName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
         let name = name.trim();
         let fits = (1..=64).contains(&name.chars().count())
             && name
@@ -356,15 +360,16 @@ impl<'de> Deserialize<'de> for FontName {
         if fits {
             Ok(FontName(name.to_string()))
         } else {
-            Err(serde::de::Error::custom(format!(
+            Err(format!(
                 "`{name}` is not a font name: give its family name, such as Arial"
-            )))
+            ))
         }
     }
 }
 
 /// A colour as six hex digits ("1F4E79"), checked when read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Colour(String);
 
 impl Colour {
@@ -374,22 +379,24 @@ impl Colour {
     }
 }
 
-impl<'de> Deserialize<'de> for Colour {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+impl TryFrom<String> for Colour {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
         let hex = text.trim().trim_start_matches('#');
         if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
             Ok(Colour(hex.to_ascii_uppercase()))
         } else {
-            Err(serde::de::Error::custom(format!(
+            Err(format!(
                 "`{text}` is not a colour: give six hex digits, such as 1F4E79"
-            )))
+            ))
         }
     }
 }
 
 /// A body text size in points: 6 to 30, in half points (Word sizes text in half points).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64")]
 pub struct BodySize(f64);
 
 impl BodySize {
@@ -404,21 +411,23 @@ impl BodySize {
     }
 }
 
-impl<'de> Deserialize<'de> for BodySize {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let size = f64::deserialize(deserializer)?;
+impl TryFrom<f64> for BodySize {
+    type Error = String;
+
+    fn try_from(size: f64) -> Result<Self, String> {
         if (6.0..=30.0).contains(&size) && (size * 2.0).fract() == 0.0 {
             Ok(BodySize(size))
         } else {
-            Err(serde::de::Error::custom(format!(
+            Err(format!(
                 "{size} is not a body size: give 6 to 30 points, in half points (11, 11.5, 12)"
-            )))
+            ))
         }
     }
 }
 
 /// A length in centimetres, 0 to 10 (a margin).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64")]
 pub struct Centimetres(f64);
 
 impl Centimetres {
@@ -434,15 +443,16 @@ impl Centimetres {
     }
 }
 
-impl<'de> Deserialize<'de> for Centimetres {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let length = f64::deserialize(deserializer)?;
+impl TryFrom<f64> for Centimetres {
+    type Error = String;
+
+    fn try_from(length: f64) -> Result<Self, String> {
         if (0.0..=10.0).contains(&length) {
             Ok(Centimetres(length))
         } else {
-            Err(serde::de::Error::custom(format!(
+            Err(format!(
                 "{length} cm is not a margin: give 0 to 10 centimetres"
-            )))
+            ))
         }
     }
 }

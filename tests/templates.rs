@@ -80,6 +80,13 @@ fn the_typst_project_behind_a_pdf_can_be_written_out() {
     assert!(style.contains("Liberation Sans"), "{style}");
 }
 
+/// `papers check <paper> --templates <style>`, which must find problems (exit 1): its stderr.
+fn refused_in_style(paper: &str, style: &std::path::Path) -> String {
+    let result = papers(&["check", paper, "--templates", style.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    String::from_utf8_lossy(&result.stderr).into_owned()
+}
+
 /// The built-in style's data with `replacements` made, written as `style.yaml` in a new style
 /// folder (its templates the built-in ones).
 fn style_folder(replacements: &[(&str, &str)]) -> tempfile::TempDir {
@@ -162,14 +169,7 @@ fn a_style_file_that_is_wrong_fails_where_it_is_wrong() {
 fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
     let style = style_folder(&[("pdf: Liberation Sans", "pdf: Comic Sans")]);
     let work = tempfile::tempdir().unwrap();
-    let result = papers(&[
-        "check",
-        REPORT,
-        "--templates",
-        style.path().to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&result.stderr);
+    let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:7:"), "{stderr}");
     assert!(
         stderr.contains("`Comic Sans` is not a bundled font"),
@@ -182,14 +182,7 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
 #[test]
 fn margins_that_leave_no_room_for_text_are_an_error() {
     let style = style_folder(&[("left: 2.54, right: 2.54", "left: 9, right: 9")]);
-    let result = papers(&[
-        "check",
-        REPORT,
-        "--templates",
-        style.path().to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&result.stderr);
+    let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:10:1"), "{stderr}");
     assert!(stderr.contains("too little of an A4 page"), "{stderr}");
 }
@@ -383,14 +376,7 @@ fn an_unknown_house_style_is_an_error_at_the_committee() {
 #[test]
 fn wording_that_names_an_unknown_placeholder_is_an_error_at_its_line() {
     let style = style_folder(&[("{council} advocates", "{councillor} advocates")]);
-    let result = papers(&[
-        "check",
-        REPORT,
-        "--templates",
-        style.path().to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&result.stderr);
+    let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:"), "{stderr}");
     assert!(
         stderr.contains("`{councillor}` is not a name wording may use"),
@@ -562,14 +548,7 @@ fn a_form_section_written_twice_is_an_error_at_its_line() {
         "      - {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
         "      - {key: background, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
     )]);
-    let result = papers(&[
-        "check",
-        REPORT,
-        "--templates",
-        style.path().to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&result.stderr);
+    let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:"), "{stderr}");
     assert!(
         stderr.contains("the `2022` form has the section `background` twice"),
@@ -660,17 +639,53 @@ fn a_third_style_is_a_copied_folder_with_its_data_and_templates_edited() {
 #[test]
 fn a_report_in_a_form_the_style_lacks_is_an_error_naming_its_forms() {
     let style = style_folder(&[("  \"2020\":\n", "  \"2019\":\n")]);
-    let result = papers(&[
-        "check",
+    let stderr = refused_in_style(
         "content/corporate-parenting-performance-2020-06/performance-june-2020-cover.yaml",
-        "--templates",
-        style.path().to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&result.stderr);
+        style.path(),
+    );
     assert!(
         stderr.contains("has no `2020` cover report form"),
         "{stderr}"
     );
     assert!(stderr.contains("expected: 2019, 2022"), "{stderr}");
+}
+
+/// A style a committee chooses is content: its files stay inside the content root, and a file
+/// that is not a regular file (a pipe) is refused without waiting for it.
+#[cfg(unix)]
+#[test]
+fn a_style_folder_cannot_reach_outside_the_content_root_or_hang_the_build() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.typ"), "SECRET-LINE").unwrap();
+    let content = meeting_with_style(Some("my-style"), &[]);
+    let template = content.path().join("my-style/house-style.typ");
+    std::os::unix::fs::symlink(outside.path().join("secret.typ"), &template).unwrap();
+    let result = papers(&["check", content.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains(
+            "`house-style.typ` of the style folder `my-style` leads outside the content root"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("committee.yaml:"), "{stderr}");
+    assert!(!stderr.contains("SECRET-LINE"), "{stderr}");
+
+    // A pipe named like a template, in a style given on the command line.
+    let style = style_folder(&[]);
+    let pipe = std::ffi::CString::new(style.path().join("pack.typ").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path it is given.
+    #[allow(unsafe_code)]
+    let made = unsafe { libc::mkfifo(pipe.as_ptr(), 0o600) };
+    assert_eq!(made, 0);
+    let result = papers(&[
+        "check",
+        REPORT,
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("pack.typ"), "{stderr}");
 }

@@ -48,9 +48,9 @@ pub fn load_recording(
     result
 }
 
-pub(super) fn load_into(
+pub(super) fn load_into<'s>(
     paths: &[PathBuf],
-    workspace: &mut Workspace<'_>,
+    workspace: &mut Workspace<'s>,
 ) -> Result<(Loaded, Diagnostics), Failure> {
     let found = content::find_content(paths, &workspace.root).map_err(Failure::Io)?;
     if found.is_empty() {
@@ -77,7 +77,8 @@ pub(super) fn load_into(
 
     let mut loaded = Loaded::default();
     // Papers built on their own are lowered in the run's house style.
-    let run_style = workspace.session.typesetter.style().clone();
+    let session: &'s Session = workspace.session;
+    let run_style = session.typesetter.style();
     // Meetings first: they decide which papers are theirs.
     for (canonical, file) in &given {
         let Some(ParsedFile {
@@ -95,17 +96,13 @@ pub(super) fn load_into(
             continue;
         };
         // The wording of the house style the committee chose, or the run's.
-        let style = typesetter
-            .as_deref()
-            .unwrap_or(&workspace.session.typesetter)
-            .style()
-            .clone();
+        let style = typesetter.as_deref().unwrap_or(&session.typesetter).style();
         let mut papers = MeetingPapers {
             workspace: &mut *workspace,
             meeting: source.clone(),
-            style: style.clone(),
+            style,
         };
-        match lower::agenda::lower_meeting(&meeting, &source, &committee, &style, &mut papers) {
+        match lower::agenda::lower_meeting(&meeting, &source, &committee, style, &mut papers) {
             Ok(model) => {
                 let mut problems = lower::limits::check_document(&model.agenda, &source);
                 let characters: usize = model
@@ -196,7 +193,7 @@ pub(super) fn load_into(
         );
         if standalone
             && let ResolvedPaper::Lowered(document) =
-                workspace.lower(canonical, &References::default(), &run_style)
+                workspace.lower(canonical, &References::default(), run_style)
         {
             loaded.papers.push(LoweredPaper {
                 file: file.clone(),

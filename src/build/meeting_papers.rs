@@ -19,7 +19,7 @@ pub(super) struct MeetingPapers<'a, 's> {
     pub(super) workspace: &'a mut Workspace<'s>,
     pub(super) meeting: SourceFile,
     /// The house style of the meeting's committee, its papers are lowered in.
-    pub(super) style: HouseStyle,
+    pub(super) style: &'a HouseStyle,
 }
 
 impl MeetingPapers<'_, '_> {
@@ -103,7 +103,7 @@ impl PaperSource for MeetingPapers<'_, '_> {
             return ResolvedPaper::Failed;
         }
         self.workspace
-            .lower(&canonical, &References::default(), &self.style)
+            .lower(&canonical, &References::default(), self.style)
     }
 
     fn supplied_pdf(
@@ -163,6 +163,6 @@ impl PaperSource for MeetingPapers<'_, '_> {
         if !self.present(&canonical, &at, exempt) {
             return ResolvedPaper::Failed;
         }
-        self.workspace.lower(&canonical, references, &self.style)
+        self.workspace.lower(&canonical, references, self.style)
     }
 }

@@ -11,6 +11,7 @@ use crate::memo::{self, Memo};
 use crate::model::{Chart, Document, Structure};
 use crate::style::HouseStyle;
 use crate::supplied::{PdfCheck, SuppliedPdfs};
+use crate::typst_writer::world::{TEMPLATES, embedded_path};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
 
 /// The built-in house styles, by the name `house_style:` gives them.
@@ -61,9 +62,8 @@ impl Session {
         folder: &Path,
     ) -> Result<(std::sync::Arc<Typesetter>, Vec<PathBuf>), Failure> {
         let (templates, style, read) = read_house_style(Some(folder))?;
-        let made =
-            Typesetter::new(templates, style).keep_projects(self.typesetter.keeps_projects());
-        let key = made.key();
+        // Looked up before a typesetter is made: a watch reads the folder on every rebuild.
+        let key = typst_writer::style_key(&templates, &style);
         let mut styles = self
             .styles
             .lock()
@@ -71,7 +71,9 @@ impl Session {
         if let Some((_, typesetter)) = styles.iter().find(|(known, _)| *known == key) {
             return Ok((std::sync::Arc::clone(typesetter), read));
         }
-        let typesetter = std::sync::Arc::new(made);
+        let typesetter = std::sync::Arc::new(
+            Typesetter::new(templates, style).keep_projects(self.typesetter.keeps_projects()),
+        );
         // A watch that sees a style edited many times keeps only the latest few.
         if styles.len() >= MOST_STYLES {
             styles.remove(0);
@@ -108,83 +110,110 @@ impl Session {
     }
 }
 
-/// A house style folder (`--templates`), or the built-in style for `None`: its templates, its
-/// data (`style.yaml`, read strictly; the built-in one where the folder has none) and the files
-/// read, for a watcher.
+/// A house style folder (`--templates`, `house_style:`), or the built-in style for `None`: its
+/// templates and its data (`style.yaml`, read strictly), each file the built-in one where the
+/// folder has none; with the files read, for a watcher. Files are read as content is: regular
+/// files only, capped in size, so a pipe named `pack.typ` cannot hang the build.
 pub fn read_house_style(
     folder: Option<&Path>,
 ) -> Result<(Templates, HouseStyle, Vec<PathBuf>), Failure> {
-    let (templates, mut read) = Templates::read(folder).map_err(Failure::Io)?;
-    let Some(path) = folder
-        .map(|folder| folder.join("style.yaml"))
-        .filter(|path| path.exists())
-    else {
+    let Some(folder) = folder else {
+        return Ok((Templates::embedded(), HouseStyle::built_in(), Vec::new()));
+    };
+    if !folder.is_dir() {
+        return Err(Failure::Io(
+            Diagnostic::error(format!(
+                "the template folder `{}` does not exist",
+                folder.display()
+            ))
+            .hint("give a house style folder: style.yaml, house-style.typ and pack.typ, each optional"),
+        ));
+    }
+    let mut read = Vec::new();
+    let mut texts = Vec::new();
+    for (name, built_in) in TEMPLATES {
+        let path = folder.join(name);
+        match read_if_there(&path)? {
+            Some(text) => {
+                read.push(path.clone());
+                texts.push((name, text, path));
+            }
+            None => texts.push((name, built_in.to_string(), embedded_path(name))),
+        }
+    }
+    let templates = Templates::new(texts);
+    let path = folder.join("style.yaml");
+    let Some(text) = read_if_there(&path)? else {
         return Ok((templates, HouseStyle::built_in(), read));
     };
-    let text = crate::input::read_text_file(&path).map_err(|error| {
-        Failure::Io(Diagnostic::error(format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            error.reason()
-        )))
-    })?;
     let source = SourceFile { path, text };
-    let style = crate::content::parse_yaml::<HouseStyle>(&source).map_err(|diagnostic| {
+    let problem = |diagnostic: Diagnostic| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(diagnostic);
         Failure::Content(diagnostics)
-    })?;
+    };
+    let style = crate::content::parse_yaml::<HouseStyle>(&source).map_err(problem)?;
+    if let Some(diagnostic) = check_style(&style, &source) {
+        return Err(problem(diagnostic));
+    }
+    read.push(source.path);
+    Ok((templates, style, read))
+}
+
+/// The text of the file at `path`, or `None` if there is none.
+fn read_if_there(path: &Path) -> Result<Option<String>, Failure> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    crate::input::read_text_file(path)
+        .map(Some)
+        .map_err(|error| {
+            Failure::Io(Diagnostic::error(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                error.reason()
+            )))
+        })
+}
+
+/// What a style's data needs beyond its types: a bundled PDF font, form section keys that are
+/// names and each once, and margins that leave room for text. The first problem, if any.
+fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
     // The PDF's font must be bundled: Typst would otherwise fall back without a word.
     let families = crate::fonts::families();
-    if !families
-        .iter()
-        .any(|family| family == style.fonts.pdf.as_str())
-    {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
+    let font = style.fonts.pdf.as_str();
+    if !families.iter().any(|family| family == font) {
+        return Some(
             Diagnostic::error(format!(
-                "`{}` is not a bundled font, so the PDF cannot use it",
-                style.fonts.pdf.as_str()
+                "`{font}` is not a bundled font, so the PDF cannot use it"
             ))
-            .at(source.locate(style.fonts.pdf.as_str()))
+            .at(source.locate(font))
             .expected(families.join(", "))
             .hint("add the font's files and licence to fonts/, or choose a bundled one"),
         );
-        return Err(Failure::Content(diagnostics));
     }
     // A form's section keys are what reports write under `sections:`: names, each once.
     for (name, form) in &style.cover_report {
         let mut seen = Vec::new();
         for section in &form.sections {
-            let is_name = !section.key.is_empty()
-                && section.key.len() <= 40
-                && section
-                    .key
+            let key = section.key.as_str();
+            let is_name = (1..=40).contains(&key.len())
+                && key
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             let problem = if !is_name {
-                Some(format!(
-                    "the `{name}` form's section key `{}` is not a name",
-                    section.key
-                ))
-            } else if seen.contains(&section.key.as_str()) {
-                Some(format!(
-                    "the `{name}` form has the section `{}` twice",
-                    section.key
-                ))
+                format!("the `{name}` form's section key `{key}` is not a name")
+            } else if seen.contains(&key) {
+                format!("the `{name}` form has the section `{key}` twice")
             } else {
-                None
+                seen.push(key);
+                continue;
             };
-            if let Some(problem) = problem {
-                let mut diagnostics = Diagnostics::new();
-                diagnostics.push(
-                    Diagnostic::error(problem)
-                        .at(source.locate(&format!("key: {}", section.key)))
-                        .hint("a key is lower-case letters, digits and underscores (`key_issues`), once per form"),
-                );
-                return Err(Failure::Content(diagnostics));
-            }
-            seen.push(section.key.as_str());
+            return Some(
+                Diagnostic::error(problem)
+                    .at(source.locate(&format!("key: {key}")))
+                    .hint("a key is lower-case letters, digits and underscores (`key_issues`), once per form"),
+            );
         }
     }
     // An A4 page (21 x 29.7 cm) must keep room for text.
@@ -192,18 +221,15 @@ pub fn read_house_style(
     let across = margins.left.centimetres() + margins.right.centimetres();
     let down = margins.top.centimetres() + margins.bottom.centimetres();
     if across > 15.0 || down > 20.0 {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
+        return Some(
             Diagnostic::error(format!(
                 "these margins leave too little of an A4 page for text ({across} cm across, {down} cm down)"
             ))
             .at(source.locate_key("margins"))
             .hint("left and right together may take up to 15 cm, top and bottom up to 20 cm"),
         );
-        return Err(Failure::Content(diagnostics));
     }
-    read.push(source.path);
-    Ok((templates, style, read))
+    None
 }
 
 /// The Word writer's charts drawn by the house style's Typst templates, as the PDF draws them.

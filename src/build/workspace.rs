@@ -4,6 +4,7 @@
 use super::session::BUILT_IN_STYLES;
 use crate::style::HouseStyle;
 use crate::typst_writer::Typesetter;
+use crate::typst_writer::world::TEMPLATES;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -149,6 +150,27 @@ impl Workspace<'_> {
                 .hint("keep the style folder inside the content root, or give --root"),
             );
             return None;
+        }
+        // Each file of a style the content chose stays inside the root, links followed.
+        let files = TEMPLATES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["style.yaml"]);
+        for name in files {
+            let path = folder.join(name);
+            if std::fs::symlink_metadata(&path).is_ok() && !self.root.contains(&path) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "`{}` of the style folder `{}` leads outside the content root `{}`",
+                        name,
+                        choice.value,
+                        self.root.shown().display()
+                    ))
+                    .at(at)
+                    .hint("content is read only from inside the content root; copy the file in, or give --root"),
+                );
+                return None;
+            }
         }
         match self.session.typesetter_for(&folder) {
             Ok((typesetter, read)) => {

@@ -14,7 +14,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Document;
 use world::{PaperWorld, TEMPLATE_FOLDER};
-pub use world::{Templates, Typesetter};
+pub use world::{Templates, Typesetter, style_key};
 
 /// Where the document data sits in Typst's virtual file system.
 pub const DOCUMENT_DATA_PATH: &str = "/document.json";

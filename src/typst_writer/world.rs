@@ -12,7 +12,6 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::diagnostics::Diagnostic;
 use crate::memo::{self, Memo};
 use crate::model::Date;
 use crate::style::HouseStyle;
@@ -35,8 +34,8 @@ pub const STYLE_DATA_PATH: &str = "/style.json";
 /// The folder the templates live in, inside Typst's virtual file system.
 pub const TEMPLATE_FOLDER: &str = "/report_templates";
 
-/// The house-style templates in use: the embedded ones, or a folder's (see
-/// [`Templates::read`]).
+/// The house-style templates in use: the embedded ones, or those the build read from a style
+/// folder (see [`Templates::new`]).
 pub struct Templates {
     sources: HashMap<FileId, Source>,
     /// Where each template was read from, for messages.
@@ -46,7 +45,9 @@ pub struct Templates {
 }
 
 impl Templates {
-    fn new(texts: Vec<(&str, String, PathBuf)>) -> Self {
+    /// Templates from their texts: each of [`TEMPLATES`] by name, its text, and where it was
+    /// read from (for messages).
+    pub fn new(texts: Vec<(&str, String, PathBuf)>) -> Self {
         let mut sources = HashMap::new();
         let mut paths = HashMap::new();
         let mut parts: Vec<Vec<u8>> = Vec::new();
@@ -70,53 +71,9 @@ impl Templates {
         Self::new(
             TEMPLATES
                 .iter()
-                .map(|(name, text)| {
-                    let path = PathBuf::from(format!("report_templates/rotherham/{name}"));
-                    (*name, (*text).to_string(), path)
-                })
+                .map(|(name, text)| (*name, (*text).to_string(), embedded_path(name)))
                 .collect(),
         )
-    }
-
-    /// The house style in `folder` (its `house-style.typ` and `pack.typ`, each falling back to
-    /// the embedded one if absent), or the embedded house style if `None`; with the files read,
-    /// for a watcher.
-    pub fn read(folder: Option<&Path>) -> Result<(Self, Vec<PathBuf>), Diagnostic> {
-        let mut read = Vec::new();
-        let templates = match folder {
-            None => Templates::embedded(),
-            Some(folder) => {
-                if !folder.is_dir() {
-                    return Err(Diagnostic::error(format!(
-                        "the template folder `{}` does not exist",
-                        folder.display()
-                    ))
-                    .hint("give a house style folder: style.yaml, house-style.typ and pack.typ, each optional"));
-                }
-                let mut texts = Vec::new();
-                for (name, embedded) in TEMPLATES {
-                    let path = folder.join(name);
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => {
-                            read.push(path.clone());
-                            texts.push((name, text, path));
-                        }
-                        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                            let path = PathBuf::from(format!("report_templates/rotherham/{name}"));
-                            texts.push((name, embedded.to_string(), path));
-                        }
-                        Err(error) => {
-                            return Err(Diagnostic::error(format!(
-                                "cannot read `{}`: {error}",
-                                path.display()
-                            )));
-                        }
-                    }
-                }
-                Templates::new(texts)
-            }
-        };
-        Ok((templates, read))
     }
 
     /// The template source behind a file id, and where it came from.
@@ -142,6 +99,8 @@ pub struct Typesetter {
     /// The house style's data, which the templates read as `/style.json`.
     style: HouseStyle,
     style_json: Bytes,
+    /// [`style_key`] of the templates and style, made once.
+    key: memo::Key,
     /// Pictures drawn for Word files, by template, function and data.
     pub(super) drawings: Memo<super::Drawing>,
     /// Whether each compiled PDF keeps its Typst project (`--emit-typst`).
@@ -155,13 +114,15 @@ impl Default for Typesetter {
 }
 
 impl Typesetter {
-    /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::read`]) and
+    /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::new`]) and
     /// the house style's data.
     pub fn new(templates: Templates, style: HouseStyle) -> Self {
         let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
+        let key = style_key(&templates, &style);
         let style_json =
             Bytes::new(serde_json::to_vec(&style).expect("a house style always serialises"));
         Typesetter {
+            key,
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
@@ -200,9 +161,9 @@ impl Typesetter {
     }
 
     /// A hash of the templates and the style's data: what a picture drawn, or a Word file
-    /// written, depends on besides its own data.
+    /// written, depends on besides its own data (see [`style_key`]).
     pub fn key(&self) -> memo::Key {
-        memo::key(&[&self.templates.key(), self.style_json.as_slice()])
+        self.key
     }
 
     /// Use another house style from now on (a watched style folder changed). Pictures drawn
@@ -219,6 +180,18 @@ impl Typesetter {
     pub fn evict_drawings(&self, max_age: usize) {
         self.drawings.evict(max_age);
     }
+}
+
+/// A hash of templates and a style's data, which a typesetter's pictures and Word files depend
+/// on: equal for the same style however often its folder is read.
+pub fn style_key(templates: &Templates, style: &HouseStyle) -> memo::Key {
+    let data = serde_json::to_vec(style).expect("a house style always serialises");
+    memo::key(&[&templates.key(), &data])
+}
+
+/// Where a built-in template lives in the repository, as messages name it.
+pub fn embedded_path(name: &str) -> PathBuf {
+    PathBuf::from(format!("report_templates/rotherham/{name}"))
 }
 
 /// The file id of a virtual path such as `/report_templates/house-style.typ`.
