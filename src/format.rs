@@ -4,7 +4,7 @@
 //! and the house style's labels.
 
 use crate::model::{Date, PageRange};
-use crate::style::Labels;
+use crate::style::{DatePattern, DatePiece, Labels};
 
 /// The most decimal places a figure is printed with: council figures never need more, and
 /// beyond about 12 significant digits a double holds only noise.
@@ -156,19 +156,30 @@ pub fn label(value: f64) -> String {
     format!("{value}")
 }
 
-/// "13 May 2022".
-pub fn long_date(date: Date) -> String {
-    format!("{} {} {}", date.day, month_name(date.month), date.year)
-}
-
-/// "15th February, 2022", as minutes and agendas write past meetings.
-pub fn ordinal_date(date: Date) -> String {
-    format!(
-        "{} {}, {}",
-        ordinal(date.day),
-        month_name(date.month),
-        date.year
-    )
+/// A date as the house style's `pattern` prints it: "{weekday} {day} {month} {year}" gives
+/// "Friday 13 May 2022".
+pub fn date(date: Date, pattern: &DatePattern) -> String {
+    let mut text = String::new();
+    for piece in pattern.pieces() {
+        match piece {
+            DatePiece::Text(words) => text.push_str(words),
+            DatePiece::Part("weekday") => text.push_str(weekday(date)),
+            DatePiece::Part("weekday_short") => text.push_str(weekday(date).get(..3).unwrap_or("")),
+            DatePiece::Part("day") => text.push_str(&date.day.to_string()),
+            DatePiece::Part("day_ordinal") => text.push_str(&ordinal(date.day)),
+            DatePiece::Part("dd") => text.push_str(&format!("{:02}", date.day)),
+            DatePiece::Part("month") => text.push_str(month_name(date.month)),
+            DatePiece::Part("month_short") => {
+                text.push_str(month_name(date.month).get(..3).unwrap_or(""));
+            }
+            DatePiece::Part("mm") => text.push_str(&format!("{:02}", date.month)),
+            DatePiece::Part("year") => text.push_str(&date.year.to_string()),
+            DatePiece::Part("yy") => text.push_str(&format!("{:02}", date.year.rem_euclid(100))),
+            // A pattern is checked when read: it names only the parts above.
+            DatePiece::Part(_) => {}
+        }
+    }
+    text
 }
 
 /// "13th December 2022", as narrative's `date` filter prints a date.
@@ -181,24 +192,6 @@ pub fn ordinal_long_date(date: Date) -> String {
     )
 }
 
-/// "14th June", a date in a list of dates of one year.
-pub fn ordinal_day_month(date: Date) -> String {
-    format!("{} {}", ordinal(date.day), month_name(date.month))
-}
-
-/// A date in a list of dates: "14th June", with the year when it changes ("14th June, 2022")
-/// and the day of the week first when asked ("Tuesday, 14th June, 2022").
-pub fn date_in_list(date: Date, with_year: bool, with_weekday: bool) -> String {
-    let mut line = ordinal_day_month(date);
-    if with_year {
-        line = format!("{line}, {}", date.year);
-    }
-    if with_weekday {
-        line = format!("{}, {line}", weekday(date));
-    }
-    line
-}
-
 /// A change in percentage with its sign: "+2.5%".
 pub fn signed_percent(value: f64, places: u32) -> String {
     format!("{}%", signed(value, places))
@@ -207,21 +200,6 @@ pub fn signed_percent(value: f64, places: u32) -> String {
 /// A difference between two percentages: "2.5 percentage points".
 pub fn percentage_points(value: f64, places: u32) -> String {
     format!("{} percentage points", number(value, places))
-}
-
-/// "15/02/22", as minutes' running headers print the meeting date.
-pub fn short_date(date: Date) -> String {
-    format!(
-        "{:02}/{:02}/{:02}",
-        date.day,
-        date.month,
-        date.year.rem_euclid(100)
-    )
-}
-
-/// "15/02/2022", as forms and action plans print a date.
-pub fn numeric_date(date: Date) -> String {
-    format!("{:02}/{:02}/{}", date.day, date.month, date.year)
 }
 
 /// "2022-05-13", for file names and file metadata.
@@ -365,21 +343,29 @@ mod tests {
 
     #[test]
     fn dates_print_in_house_style() {
-        assert_eq!(long_date(date(2022, 5, 13)), "13 May 2022");
-        assert_eq!(ordinal_date(date(2022, 2, 15)), "15th February, 2022");
-        assert_eq!(ordinal_day_month(date(2022, 6, 14)), "14th June");
+        let dates = crate::style::HouseStyle::built_in().dates;
+        let shown = |day, pattern| super::date(day, pattern);
+        assert_eq!(shown(date(2022, 5, 13), &dates.long), "13 May 2022");
+        assert_eq!(shown(date(2022, 5, 13), &dates.meeting), "Friday 13 May 2022");
+        assert_eq!(shown(date(2022, 2, 15), &dates.held), "15th February, 2022");
         assert_eq!(
-            date_in_list(date(2022, 6, 14), true, true),
+            shown(date(2022, 6, 14), &dates.future_first),
             "Tuesday, 14th June, 2022"
         );
-        assert_eq!(
-            date_in_list(date(2022, 9, 13), false, false),
-            "13th September"
+        assert_eq!(shown(date(2022, 9, 13), &dates.future), "13th September");
+        assert_eq!(shown(date(2022, 2, 15), &dates.running_header), "15/02/22");
+        let every_part = crate::style::DatePattern::try_from(
+            "{weekday_short} {dd}.{mm}.{yy} {month_short} {day_ordinal} {year} {nothing".to_string(),
         );
+        assert!(every_part.is_err(), "an unclosed part is refused");
+        let every_part = crate::style::DatePattern::try_from(
+            "{weekday_short} {dd}.{mm}.{yy} {month_short} {day_ordinal} {year}".to_string(),
+        )
+        .unwrap();
+        assert_eq!(shown(date(2023, 1, 2), &every_part), "Mon 02.01.23 Jan 2nd 2023");
         assert_eq!(signed_percent(2.54, 1), "+2.5%");
         assert_eq!(percentage_points(-1.25, 1), "-1.3 percentage points");
-        assert_eq!(short_date(date(2022, 2, 15)), "15/02/22");
-        assert_eq!(numeric_date(date(2022, 2, 5)), "05/02/2022");
+        assert_eq!(shown(date(2022, 2, 5), &dates.numeric), "05/02/2022");
         assert_eq!(iso_date(date(2022, 5, 3)), "2022-05-03");
         assert_eq!(financial_year(2021), "2021/22");
         assert_eq!(financial_year(2099), "2099/00");

@@ -24,61 +24,169 @@ pub struct HouseStyle {
     pub colours: Colours,
     /// Words printed around page numbers and on packs.
     pub labels: Labels,
+    /// How dates are printed, each use its own pattern.
+    pub dates: DateStyles,
     /// The agenda front sheet's wording.
     pub agenda: AgendaWording,
     /// The minutes' wording.
     pub minutes: MinutesWording,
+    /// The form a cover report that names none (`layout:`) is written in.
+    pub default_form: String,
     /// The cover report forms, by the name a report gives in `layout:`.
     pub cover_report: std::collections::BTreeMap<String, CoverReportForm>,
 }
 
-/// One cover report form: its numbered sections, then the accountable officers, then its
-/// closing line.
+/// One cover report form: its banner and front page, its sections, its closing line, and how
+/// it sets out what a report gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoverReportForm {
-    /// The labels of the front page's fields.
-    pub front_page: FrontPageLabels,
-    /// The sections, in their numbered order.
+    /// Other forms this one stands in for: a report written for one of them (`layout:`) is
+    /// built with this form, its sections placed by each section's `also`.
+    #[serde(default)]
+    pub stands_for: Vec<String>,
+    /// Lines of the banner above the front page (`{committee}` filled in); none for no banner.
+    #[serde(default)]
+    pub banner: Vec<Words>,
+    /// The front page's fields, in order, each with its label. Those a report gives are
+    /// printed; the front page is left out when a report gives none but the committee, date
+    /// and title.
+    pub front_page: Vec<FrontPageField>,
+    /// A heading after the front page, `{title}` filled in ("Title: {title}"). Without it, the
+    /// title is the heading: in the front page's title row, or alone when there is no front page.
+    pub title_heading: Option<Words>,
+    /// Whether the summary's and the recommendations' paragraphs are numbered ("1.1", "2.1").
+    #[serde(default)]
+    pub numbered_summary: bool,
+    /// How an author is named: `{name}` and `{role}` filled in ("{name} – {role}").
+    pub author: Words,
+    /// How appendices are listed: `table` (a label and a title a row) or `lines`
+    /// ("Appendix 1 – Title").
+    pub appendices: AppendixList,
+    /// Whether sections, sub-sections and their paragraphs are numbered ("2.", "2.1").
+    #[serde(default = "numbered_by_default")]
+    pub numbered: bool,
+    /// The sections, in order.
     pub sections: Vec<FormSection>,
-    /// The heading of the last section, naming the accountable officers.
-    pub accountable_officers: Words,
     /// A line after everything else ("This report is published on the Council's website.").
     pub closing: Option<Words>,
 }
 
-/// The labels of a cover report's front page fields, printed above each field a report gives.
+fn numbered_by_default() -> bool {
+    true
+}
+
+/// How a form lists a report's appendices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppendixList {
+    /// A label and a title a row.
+    Table,
+    /// One line each: "Appendix 1 – Title".
+    Lines,
+}
+
+/// What a cover report gives beyond its sections, which a form places on its front page or in
+/// a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportField {
+    /// The committee and the meeting's date, together.
+    CommitteeAndDate,
+    /// The committee alone.
+    Committee,
+    /// The meeting's date alone.
+    MeetingDate,
+    /// The report's title.
+    Title,
+    /// Whether it is a key decision.
+    KeyDecision,
+    /// The director or officer approving it.
+    StrategicDirector,
+    /// The portfolio holder (cabinet member) it belongs to.
+    PortfolioHolder,
+    /// Its authors.
+    Authors,
+    /// The wards it affects.
+    Wards,
+    /// Its summary.
+    Summary,
+    /// Its recommendations.
+    Recommendations,
+    /// Its appendices.
+    Appendices,
+    /// Its background papers.
+    BackgroundPapers,
+    /// Consideration by other committees.
+    OtherConsideration,
+    /// Whether the council must approve it.
+    CouncilApprovalRequired,
+    /// Whether it is exempt from the press and public.
+    Exempt,
+    /// Whether the decision may be called in.
+    CallIn,
+    /// The officers accountable for it.
+    AccountableOfficers,
+}
+
+impl ReportField {
+    /// Every field, in the order messages list them.
+    pub const ALL: [ReportField; 18] = [
+        ReportField::CommitteeAndDate,
+        ReportField::Committee,
+        ReportField::MeetingDate,
+        ReportField::Title,
+        ReportField::KeyDecision,
+        ReportField::StrategicDirector,
+        ReportField::PortfolioHolder,
+        ReportField::Authors,
+        ReportField::Wards,
+        ReportField::Summary,
+        ReportField::Recommendations,
+        ReportField::Appendices,
+        ReportField::BackgroundPapers,
+        ReportField::OtherConsideration,
+        ReportField::CouncilApprovalRequired,
+        ReportField::Exempt,
+        ReportField::CallIn,
+        ReportField::AccountableOfficers,
+    ];
+
+    /// The field's name as a report and a style write it (`key_decision`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportField::CommitteeAndDate => "committee_and_date",
+            ReportField::Committee => "committee",
+            ReportField::MeetingDate => "meeting_date",
+            ReportField::Title => "title",
+            ReportField::KeyDecision => "key_decision",
+            ReportField::StrategicDirector => "strategic_director",
+            ReportField::PortfolioHolder => "portfolio_holder",
+            ReportField::Authors => "authors",
+            ReportField::Wards => "wards",
+            ReportField::Summary => "summary",
+            ReportField::Recommendations => "recommendations",
+            ReportField::Appendices => "appendices",
+            ReportField::BackgroundPapers => "background_papers",
+            ReportField::OtherConsideration => "other_consideration",
+            ReportField::CouncilApprovalRequired => "council_approval_required",
+            ReportField::Exempt => "exempt",
+            ReportField::CallIn => "call_in",
+            ReportField::AccountableOfficers => "accountable_officers",
+        }
+    }
+}
+
+/// A field of a form's front page and its label.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontPageLabels {
-    /// The committee and the meeting's date.
-    pub committee_and_date: Words,
-    /// The report's title.
-    pub title: Words,
-    /// Whether it is a key decision.
-    pub key_decision: Words,
-    /// The director approving it.
-    pub strategic_director: Words,
-    /// Its authors.
-    pub authors: Words,
-    /// The wards it affects.
-    pub wards: Words,
-    /// Its summary.
-    pub summary: Words,
-    /// One recommendation.
-    pub recommendation: Words,
-    /// Several recommendations.
-    pub recommendations: Words,
-    /// Its appendices.
-    pub appendices: Words,
-    /// Its background papers.
-    pub background_papers: Words,
-    /// Consideration by other committees.
-    pub other_consideration: Words,
-    /// Whether the council must approve it.
-    pub council_approval_required: Words,
-    /// Whether it is exempt from the press and public.
-    pub exempt: Words,
+pub struct FrontPageField {
+    /// Which field.
+    pub field: ReportField,
+    /// Its label.
+    pub label: Words,
+    /// Its label when a report gives one item (one recommendation), if it differs.
+    pub label_one: Option<Words>,
 }
 
 /// A section of a cover report form.
@@ -89,8 +197,42 @@ pub struct FormSection {
     pub key: String,
     /// Its printed heading.
     pub heading: Words,
-    /// What it says when a report leaves it out; without it, the section must be written.
+    /// 1 for a section, 2 for a sub-section of the section before it.
+    #[serde(default = "section_level")]
+    pub level: u8,
+    /// What it says when a report leaves it out.
     pub standard: Option<Words>,
+    /// Whether a report must write it when it has no standard wording (yes unless `false`:
+    /// a heading that only stands over its sub-sections is not).
+    pub required: Option<bool>,
+    /// Keys of other forms' sections that this one takes, after its own text.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// A report's fields printed in this section, after its text (the accountable officers
+    /// in the last section; the recommendations in a summary section).
+    #[serde(default)]
+    pub fields: Vec<SectionField>,
+}
+
+fn section_level() -> u8 {
+    1
+}
+
+impl FormSection {
+    /// Whether a report must write it (or give one of its fields).
+    pub fn is_required(&self) -> bool {
+        self.standard.is_none() && self.required != Some(false)
+    }
+}
+
+/// A report's field printed in a section, with a label above it if the form gives one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionField {
+    /// Which field.
+    pub field: ReportField,
+    /// Printed above it, if given.
+    pub label: Option<Words>,
 }
 
 /// The minutes' wording: who was present, apologies, decisions.
@@ -180,13 +322,15 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 6] = [
+pub const PLACEHOLDERS: [&str; 8] = [
     "council",
     "committee",
     "member_title",
     "name",
     "names",
     "held",
+    "role",
+    "title",
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
@@ -266,6 +410,119 @@ pub struct Labels {
     pub agenda_item: Label,
     /// How narrative cites a minute: "Minute No. 31 (LAC Council Update)".
     pub minute: Label,
+}
+
+/// How the papers print dates: one pattern per use, so a council that writes "Friday 13 May
+/// 2022" on its agenda and "15th February, 2022" for the meeting its minutes record says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateStyles {
+    /// A date on its own: titles, a cover report's committee date ("13 May 2022").
+    pub long: DatePattern,
+    /// The meeting's date on the agenda front sheet and atop its minutes ("Friday 13 May 2022").
+    pub meeting: DatePattern,
+    /// An earlier meeting, as an agenda and minutes cite it ("15th February, 2022").
+    pub held: DatePattern,
+    /// A date in a form or a table ("15/02/2022").
+    pub numeric: DatePattern,
+    /// The meeting's date in the minutes' running header ("15/02/22").
+    pub running_header: DatePattern,
+    /// The first of the future meetings' dates ("Tuesday, 14th June, 2022").
+    pub future_first: DatePattern,
+    /// A later future meeting in a new year ("10th January, 2023").
+    pub future_new_year: DatePattern,
+    /// A later future meeting in the same year ("13th September").
+    pub future: DatePattern,
+}
+
+/// The names a date pattern may use in braces.
+pub const DATE_PARTS: [&str; 10] = [
+    "weekday",
+    "day",
+    "day_ordinal",
+    "dd",
+    "month",
+    "month_short",
+    "mm",
+    "year",
+    "yy",
+    "weekday_short",
+];
+
+/// A date pattern: text naming [`DATE_PARTS`] in braces ("{weekday} {day} {month} {year}").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
+pub struct DatePattern(String);
+
+impl DatePattern {
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The pattern's pieces in order: text as written, and the parts it names.
+    pub fn pieces(&self) -> impl Iterator<Item = DatePiece<'_>> {
+        let mut rest = self.0.as_str();
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            if let Some(after) = rest.strip_prefix('{') {
+                // Checked when read: every brace closes on a known part.
+                let name = after.split('}').next().unwrap_or_default();
+                rest = after.get(name.len() + 1..).unwrap_or_default();
+                return Some(DatePiece::Part(name));
+            }
+            let text_end = rest.find('{').unwrap_or(rest.len());
+            let (text, after) = rest.split_at(text_end);
+            rest = after;
+            Some(DatePiece::Text(text))
+        })
+    }
+}
+
+/// A piece of a [`DatePattern`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePiece<'a> {
+    /// Text printed as it is.
+    Text(&'a str),
+    /// One of [`DATE_PARTS`].
+    Part(&'a str),
+}
+
+impl TryFrom<String> for DatePattern {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        if text.trim().is_empty()
+            || text.chars().count() > 80
+            || text.chars().any(char::is_control)
+        {
+            return Err("a date pattern is 1 to 80 characters on one line".to_string());
+        }
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let name = after.split('}').next().unwrap_or_default();
+            if !after.contains('}') || !DATE_PARTS.contains(&name) {
+                return Err(format!(
+                    "`{{{name}}}` is not a part of a date: {}",
+                    DATE_PARTS
+                        .iter()
+                        .map(|name| format!("{{{name}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            rest = &after[name.len() + 1..];
+        }
+        if !text.contains('{') {
+            return Err(format!(
+                "`{text}` is not a date pattern: name the parts of the date in braces, such as {{day}} {{month}} {{year}}"
+            ));
+        }
+        Ok(DatePattern(text))
+    }
 }
 
 /// A short label: one line of 1 to 40 printable characters.

@@ -477,10 +477,13 @@ fn a_style_sets_the_cover_report_form() {
             "",
         ),
         (
-            "      title: Report Title\n",
-            "      title: Title of the Report\n",
+            "      - {field: title, label: Report Title}\n",
+            "      - {field: title, label: Title of the Report}\n",
         ),
-        ("      wards: Ward(s) Affected\n", "      wards: Wards\n"),
+        (
+            "      - {field: wards, label: Ward(s) Affected}\n",
+            "      - {field: wards, label: Wards}\n",
+        ),
     ]);
     let work = tempfile::tempdir().unwrap();
     let report = work.path().join("report.yaml");
@@ -545,8 +548,8 @@ fn a_style_sets_the_cover_report_form() {
 #[test]
 fn a_form_section_written_twice_is_an_error_at_its_line() {
     let style = style_folder(&[(
-        "      - {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
-        "      - {key: background, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "      - {key: risks, heading: Risks and Mitigation}\n      - key: accountable_officers\n        heading: Accountable Officer(s)\n        fields: [{field: accountable_officers}]\n    closing",
+        "      - {key: background, heading: Risks and Mitigation}\n      - key: accountable_officers\n        heading: Accountable Officer(s)\n        fields: [{field: accountable_officers}]\n    closing",
     )]);
     let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:"), "{stderr}");
@@ -583,8 +586,8 @@ fn a_third_style_is_a_copied_folder_with_its_data_and_templates_edited() {
     edit("style.yaml", "word: Arial", "word: Verdana");
     edit(
         "style.yaml",
-        "      - {key: risks, heading: Risks and Mitigation}\n    accountable_officers: Accountable Officer(s)\n    closing",
-        "      - {key: risks, heading: Risk Assessment}\n      - key: community_safety\n        heading: Community Safety Implications\n        standard: There are no community safety implications.\n    accountable_officers: Accountable Officer(s)\n    closing",
+        "      - {key: risks, heading: Risks and Mitigation}\n      - key: accountable_officers\n        heading: Accountable Officer(s)\n        fields: [{field: accountable_officers}]\n    closing",
+        "      - {key: risks, heading: Risk Assessment}\n      - key: community_safety\n        heading: Community Safety Implications\n        standard: There are no community safety implications.\n      - key: accountable_officers\n        heading: Accountable Officer(s)\n        fields: [{field: accountable_officers}]\n    closing",
     );
     edit(
         "style.yaml",
@@ -638,7 +641,7 @@ fn a_third_style_is_a_copied_folder_with_its_data_and_templates_edited() {
 
 #[test]
 fn a_report_in_a_form_the_style_lacks_is_an_error_naming_its_forms() {
-    let style = style_folder(&[("  \"2020\":\n", "  \"2019\":\n")]);
+    let style = style_folder(&[("  \"2020\":\n    banner", "  \"2019\":\n    banner")]);
     let stderr = refused_in_style(
         "content/corporate-parenting-performance-2020-06/performance-june-2020-cover.yaml",
         style.path(),
@@ -647,7 +650,7 @@ fn a_report_in_a_form_the_style_lacks_is_an_error_naming_its_forms() {
         stderr.contains("has no `2020` cover report form"),
         "{stderr}"
     );
-    assert!(stderr.contains("expected: 2019, 2022"), "{stderr}");
+    assert!(stderr.contains("expected: one of `2019`, `2022`"), "{stderr}");
 }
 
 /// A style a committee chooses is content: its files stay inside the content root, and a file

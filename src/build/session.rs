@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
 use crate::model::{Chart, Document, Structure};
-use crate::style::HouseStyle;
+use crate::style::{CoverReportForm, HouseStyle};
 use crate::supplied::{PdfCheck, SuppliedPdfs};
 use crate::typst_writer::world::{TEMPLATES, embedded_path};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
@@ -216,6 +216,35 @@ fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
             );
         }
     }
+    if !style.cover_report.contains_key(&style.default_form) {
+        return Some(
+            Diagnostic::error(format!(
+                "`default_form` names `{}`, which is not one of the style's forms",
+                style.default_form
+            ))
+            .at(source.locate_key("default_form"))
+            .expected(
+                style
+                    .cover_report
+                    .keys()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .hint("name the form a report uses when it gives no `layout:`"),
+        );
+    }
+    for (name, form) in &style.cover_report {
+        if let Some(problem) = form_problem(name, form, style) {
+            let quoted = format!("\"{name}\":");
+            let place = if source.text.contains(&quoted) {
+                source.locate(&quoted)
+            } else {
+                source.locate(&format!("  {name}:"))
+            };
+            return Some(problem.at(place));
+        }
+    }
     // An A4 page (21 x 29.7 cm) must keep room for text.
     let margins = &style.margins;
     let across = margins.left.centimetres() + margins.right.centimetres();
@@ -228,6 +257,68 @@ fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
             .at(source.locate_key("margins"))
             .hint("left and right together may take up to 15 cm, top and bottom up to 20 cm"),
         );
+    }
+    None
+}
+
+/// What a form's data needs beyond its types: sections one or two levels deep, starting at
+/// one; each key a report may write taken by one section; each field placed once; and another
+/// form's name stood for by one form only.
+fn form_problem(name: &str, form: &CoverReportForm, style: &HouseStyle) -> Option<Diagnostic> {
+    let problem = |text: String, hint: &str| Some(Diagnostic::error(text).hint(hint.to_string()));
+    if let Some(section) = form.sections.iter().find(|s| !(1..=2).contains(&s.level)) {
+        return problem(
+            format!("the `{name}` form's section `{}` has level {}", section.key, section.level),
+            "a section has level 1, a sub-section of the section before it level 2",
+        );
+    }
+    if form.sections.first().is_some_and(|first| first.level != 1) {
+        return problem(
+            format!("the `{name}` form starts with a sub-section"),
+            "give the first section level 1",
+        );
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for section in &form.sections {
+        for key in &section.also {
+            if keys.contains(&key.as_str()) || form.sections.iter().any(|s| &s.key == key) {
+                return problem(
+                    format!("the `{name}` form takes `{key}` twice"),
+                    "a key a report writes goes to one section: its own, or one that takes it with `also`",
+                );
+            }
+            keys.push(key);
+        }
+    }
+    let mut placed = Vec::new();
+    let fields = form.front_page.iter().map(|entry| entry.field).chain(
+        form.sections
+            .iter()
+            .flat_map(|section| section.fields.iter().map(|field| field.field)),
+    );
+    for field in fields {
+        if placed.contains(&field) {
+            return problem(
+                format!("the `{name}` form places `{}` twice", field.name()),
+                "place each field once: on the front page or in one section",
+            );
+        }
+        placed.push(field);
+    }
+    for stood_for in &form.stands_for {
+        let others = style
+            .cover_report
+            .iter()
+            .filter(|(other, form)| {
+                other.as_str() == stood_for || form.stands_for.contains(stood_for)
+            })
+            .count();
+        if others > 1 {
+            return problem(
+                format!("more than one form stands for `{stood_for}`"),
+                "a report's `layout:` must choose one form: let one form stand for it",
+            );
+        }
     }
     None
 }

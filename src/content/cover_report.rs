@@ -15,9 +15,8 @@ use crate::model::Date;
 pub struct CoverReport {
     /// Always `cover-report`.
     pub kind: String,
-    /// Which edition of the council's template: `2022` (current) or `2020`.
-    #[serde(default)]
-    pub layout: Layout,
+    /// The house style's form the report is written in (`2022`); its default form when none.
+    pub layout: Option<Spanned<FormName>>,
     /// Report title; also the document title.
     pub title: Spanned<String>,
     /// The committee the report goes to, e.g. "Corporate Parenting Panel".
@@ -31,6 +30,8 @@ pub struct CoverReport {
     pub key_decision: Option<Answer>,
     /// "Strategic Director Approving Submission of the Report".
     pub strategic_director: Option<String>,
+    /// The portfolio holder (cabinet member) the report belongs to.
+    pub portfolio_holder: Option<String>,
     /// "Report Author(s)".
     pub authors: Option<OneOrMany<Person>>,
     /// "Ward(s) Affected", e.g. "Borough-Wide".
@@ -49,11 +50,13 @@ pub struct CoverReport {
     pub council_approval_required: Option<Answer>,
     /// "Exempt from the Press and Public".
     pub exempt: Option<Answer>,
+    /// Whether the decision may be called in.
+    pub call_in: Option<Answer>,
 
     /// The numbered sections of the report body.
     pub sections: Spanned<Sections>,
-    /// "Accountable Officer(s)", the last section.
-    pub accountable_officers: Spanned<OneOrMany<Person>>,
+    /// "Accountable Officer(s)", the last section of Rotherham's forms.
+    pub accountable_officers: Option<Spanned<OneOrMany<Person>>>,
 }
 
 impl CoverReport {
@@ -67,41 +70,29 @@ impl CoverReport {
     }
 }
 
-/// The edition of the council's Public Report template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Layout {
-    /// Summary sheet with headed fields, sections 1-14 from Background to Accountable Officers.
-    #[default]
-    Current2022,
-    /// Summary sheet with numbered summary and recommendations, then a "Title:" page.
-    Summary2020,
-}
+/// The name of a house style's cover report form, as `layout:` gives it: `2022` or `"2022"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormName(pub String);
 
-impl<'de> Deserialize<'de> for Layout {
+impl<'de> Deserialize<'de> for FormName {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct LayoutVisitor;
-        impl serde::de::Visitor<'_> for LayoutVisitor {
-            type Value = Layout;
+        struct FormNameVisitor;
+        impl serde::de::Visitor<'_> for FormNameVisitor {
+            type Value = FormName;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a layout: 2022 or 2020")
+                f.write_str("the name of a cover report form, such as 2022")
             }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Layout, E> {
-                self.visit_str(&value.to_string())
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<FormName, E> {
+                Ok(FormName(value.to_string()))
             }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Layout, E> {
-                self.visit_str(&value.to_string())
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<FormName, E> {
+                Ok(FormName(value.to_string()))
             }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Layout, E> {
-                match value {
-                    "2022" => Ok(Layout::Current2022),
-                    "2020" => Ok(Layout::Summary2020),
-                    other => Err(E::custom(format!(
-                        "unknown layout `{other}`, expected one of `2022`, `2020`"
-                    ))),
-                }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<FormName, E> {
+                Ok(FormName(value.to_string()))
             }
         }
-        deserializer.deserialize_any(LayoutVisitor)
+        deserializer.deserialize_any(FormNameVisitor)
     }
 }
 

@@ -5,9 +5,14 @@ use crate::content::action_plan::{ActionPlanDefinition, ActionPlanPaper, Status}
 use crate::format;
 use crate::lower::body_blocks;
 use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow, Tone};
+use crate::style::HouseStyle;
 
 /// The blocks of one plan: its heading (if any) and its table.
-pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec<Block> {
+pub fn action_plan_blocks(
+    plan: &ActionPlanDefinition,
+    heading_level: u8,
+    style: &HouseStyle,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(title) = &plan.title {
         blocks.push(Block::Heading {
@@ -66,7 +71,9 @@ pub fn action_plan_blocks(plan: &ActionPlanDefinition, heading_level: u8) -> Vec
             }
             if has_due {
                 cells.push(Cell::text(
-                    action.due.map_or_else(String::new, format::numeric_date),
+                    action.due.map_or_else(String::new, |due| {
+                        format::date(due, &style.dates.numeric)
+                    }),
                 ));
             }
             if has_status {
@@ -98,7 +105,7 @@ impl super::Paper for ActionPlanPaper {
         resolve: &mut dyn super::Resolve,
     ) -> Result<Document, Vec<crate::diagnostics::Diagnostic>> {
         let (narrative, _) = super::narrative_with(resolve, source, None)?;
-        lower_action_plan_paper(self, source, &narrative)
+        lower_action_plan_paper(self, source, &narrative, resolve.style())
     }
 }
 
@@ -107,6 +114,7 @@ pub fn lower_action_plan_paper(
     paper: &ActionPlanPaper,
     source: &crate::diagnostics::SourceFile,
     narrative: &crate::narrative::Narrative,
+    style: &HouseStyle,
 ) -> Result<Document, Vec<crate::diagnostics::Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut blocks = vec![Block::Heading {
@@ -124,7 +132,7 @@ pub fn lower_action_plan_paper(
         ));
     }
     for plan in &paper.plans {
-        blocks.extend(action_plan_blocks(plan, 2));
+        blocks.extend(action_plan_blocks(plan, 2, style));
     }
     if !diagnostics.is_empty() {
         return Err(diagnostics);

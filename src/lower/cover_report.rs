@@ -1,48 +1,21 @@
-//! Lowering a cover report: the Public Report form's fields, standard sections, default wording and numbering.
+//! Lowering a cover report in its house style's form: the front page's fields, the form's
+//! sections with their standard wording, the fields a form places in a section, and numbering.
 
 use serde_saphyr::Spanned;
 
 use super::{Counter, body_blocks, number, parse_number, person_paragraph};
 use crate::content::common::Person;
 use crate::content::cover_report::{
-    CoverReport, Layout, Numbering, Section, SectionItem, SectionParagraph, SubSection,
+    CoverReport, Numbering, Section, SectionItem, SectionParagraph, SubSection,
 };
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
-use crate::format::long_date;
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
-use crate::style::{CoverReportForm, HouseStyle, Words};
+use crate::style::{AppendixList, CoverReportForm, FormSection, HouseStyle, ReportField};
 
-/// A standard section of the form: its key, printed heading and the wording used when the author
-/// writes none (from the house style's form).
-struct StandardSection<'a> {
-    key: &'a str,
-    heading: &'a str,
-    default: Option<&'a str>,
-}
-
-/// The sections of `form`, in their numbered order.
-fn standard_sections(form: &CoverReportForm) -> Vec<StandardSection<'_>> {
-    form.sections
-        .iter()
-        .map(|section| StandardSection {
-            key: section.key.as_str(),
-            heading: section.heading.as_str(),
-            default: section.standard.as_ref().map(Words::as_str),
-        })
-        .collect()
-}
-
-/// The title is the level-1 heading; numbered sections sit below it.
+/// The title is the level-1 heading; sections sit below it.
 const SECTION_LEVEL: u8 = 2;
-
-fn layout_name(layout: Layout) -> &'static str {
-    match layout {
-        Layout::Current2022 => "2022",
-        Layout::Summary2020 => "2020",
-    }
-}
 
 impl super::Paper for CoverReport {
     fn lower(
@@ -59,6 +32,50 @@ impl super::Paper for CoverReport {
     }
 }
 
+/// The form `report` is built with: the one its `layout:` names, one that stands for it, or
+/// the style's default; the name it was asked for.
+fn chosen_form<'a>(
+    report: &CoverReport,
+    style: &'a HouseStyle,
+    source: &SourceFile,
+) -> Result<(&'a str, &'a CoverReportForm), Diagnostic> {
+    let asked = report
+        .layout
+        .as_ref()
+        .map_or(style.default_form.as_str(), |layout| layout.value.0.as_str());
+    let found = style
+        .cover_report
+        .get_key_value(asked)
+        .or_else(|| {
+            style
+                .cover_report
+                .iter()
+                .find(|(_, form)| form.stands_for.iter().any(|name| name == asked))
+        })
+        .map(|(name, form)| (name.as_str(), form));
+    found.ok_or_else(|| {
+        let forms: Vec<String> = style
+            .cover_report
+            .keys()
+            .map(|name| format!("`{name}`"))
+            .collect();
+        let place = match &report.layout {
+            Some(layout) => Location {
+                length: asked.chars().count(),
+                ..source.location_of(layout)
+            },
+            None => source.locate_key("kind"),
+        };
+        Diagnostic::error(format!(
+            "the house style ({}) has no `{asked}` cover report form",
+            style.council
+        ))
+        .at(place)
+        .expected(format!("one of {}", forms.join(", ")))
+        .hint("choose one of the style's forms with `layout:`, or add the form to its style.yaml")
+    })
+}
+
 /// Lower a cover report to the document model, or return every problem found.
 pub fn lower_cover_report(
     report: &CoverReport,
@@ -66,24 +83,12 @@ pub fn lower_cover_report(
     narrative: &Narrative,
     style: &HouseStyle,
 ) -> Result<Document, Vec<Diagnostic>> {
-    let name = layout_name(report.layout);
-    let Some(form) = style.cover_report.get(name) else {
-        let forms: Vec<&str> = style.cover_report.keys().map(String::as_str).collect();
-        return Err(vec![
-            Diagnostic::error(format!(
-                "the house style ({}) has no `{name}` cover report form",
-                style.council
-            ))
-            .at(source.locate_key("layout"))
-            .expected(forms.join(", "))
-            .hint(
-                "choose one of the style's forms with `layout:`, or add the form to its style.yaml",
-            ),
-        ]);
-    };
+    let (form_name, form) = chosen_form(report, style, source).map_err(|problem| vec![problem])?;
     let mut lowering = Lowering {
         report,
         form,
+        form_name,
+        style,
         source,
         narrative,
         diagnostics: Vec::new(),
@@ -92,23 +97,23 @@ pub fn lower_cover_report(
     if lowering.diagnostics.iter().any(Diagnostic::is_error) {
         return Err(lowering.diagnostics);
     }
-    let authors: Vec<String> = match &report.authors {
-        Some(authors) if !authors.0.is_empty() => {
+    let authors: Vec<String> = match (&report.authors, &report.accountable_officers) {
+        (Some(authors), _) if !authors.0.is_empty() => {
             authors.0.iter().map(|a| a.name.clone()).collect()
         }
-        _ => report
-            .accountable_officers
+        (_, Some(officers)) => officers
             .value
             .0
             .iter()
             .map(|officer| officer.name.trim_end_matches(',').to_string())
             .collect(),
+        _ => Vec::new(),
     };
     Ok(Document {
         metadata: Metadata {
             title: report.title.value.clone(),
             authors,
-            description: Some(committee_and_date(report)),
+            description: Some(committee_and_date(report, style)),
             date: report.meeting_date,
         },
         running_header: None,
@@ -116,17 +121,24 @@ pub fn lower_cover_report(
     })
 }
 
-fn committee_and_date(report: &CoverReport) -> String {
+fn committee_and_date(report: &CoverReport, style: &HouseStyle) -> String {
     match report.meeting_date {
-        Some(date) => format!("{} – {}", report.committee, long_date(date)),
+        Some(date) => format!(
+            "{} – {}",
+            report.committee,
+            crate::format::date(date, &style.dates.long)
+        ),
         None => report.committee.clone(),
     }
 }
 
 struct Lowering<'a> {
     report: &'a CoverReport,
-    /// The house style's form for the report's layout.
+    /// The house style's form the report is built with, and its name.
     form: &'a CoverReportForm,
+    form_name: &'a str,
+    /// The house style (its date patterns).
+    style: &'a HouseStyle,
     source: &'a SourceFile,
     narrative: &'a Narrative,
     diagnostics: Vec<Diagnostic>,
@@ -152,85 +164,52 @@ impl Lowering<'_> {
             "the report title",
             "write the title as it should appear on the front page",
         );
+        self.check_fields_have_a_place();
+        self.check_sections_belong_to_form();
         let front_page = self.front_page();
         let has_front_page = !front_page.is_empty();
         if has_front_page {
-            blocks.push(Block::Banner {
-                lines: vec!["Public Report".to_string(), report.committee.clone()],
-            });
+            if !self.form.banner.is_empty() {
+                let committee = [("committee", report.committee.as_str())];
+                blocks.push(Block::Banner {
+                    lines: self
+                        .form
+                        .banner
+                        .iter()
+                        .map(|line| line.fill(&committee))
+                        .collect(),
+                });
+            }
             blocks.push(Block::FieldTable { rows: front_page });
             blocks.push(Block::PageBreak);
         }
-        match report.layout {
-            Layout::Summary2020 => blocks.push(Block::Heading {
+        match &self.form.title_heading {
+            Some(heading) => blocks.push(Block::Heading {
                 level: 1,
                 number: None,
-                content: vec![Inline::text(format!("Title: {}", report.title.value))],
+                content: vec![Inline::text(
+                    heading.fill(&[("title", report.title.value.as_str())]),
+                )],
             }),
-            Layout::Current2022 if !has_front_page => blocks.push(Block::Heading {
+            None if !has_front_page => blocks.push(Block::Heading {
                 level: 1,
                 number: None,
                 content: vec![Inline::text(report.title.value.clone())],
             }),
-            Layout::Current2022 => {}
+            None => {}
         }
-        self.check_sections_belong_to_layout();
-        let standard = standard_sections(self.form);
-        for (index, standard) in standard.iter().enumerate() {
-            let section_number = vec![index as u32 + 1];
-            let written = report.sections.value.get(standard.key);
-            let heading = match written.and_then(|section| section.value.heading.as_ref()) {
-                Some(heading) => {
-                    self.require_text(
-                        heading,
-                        "a section heading",
-                        "write the heading, or remove `heading:` to use the standard one",
-                    );
-                    heading.value.clone()
-                }
-                None => standard.heading.to_string(),
+        let mut section_number = 0;
+        let mut sub_section_number = 0;
+        for section in &self.form.sections {
+            let parts = if section.level <= 1 {
+                section_number += 1;
+                sub_section_number = 0;
+                vec![section_number]
+            } else {
+                sub_section_number += 1;
+                vec![section_number, sub_section_number]
             };
-            blocks.push(Block::Heading {
-                level: SECTION_LEVEL,
-                number: Some(number(section_number.clone())),
-                content: vec![Inline::text(heading)],
-            });
-            let mut counter = Counter::new(section_number);
-            match (written, standard.default) {
-                (Some(section), _) => self.section_items(&section.value, &mut counter, &mut blocks),
-                (None, Some(default)) => blocks.push(Block::Numbered {
-                    number: number(counter.next(None)),
-                    blocks: vec![Block::plain(default)],
-                }),
-                (None, None) => self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "missing section `{}` (\"{}\"): the {} form has no standard wording for it",
-                        standard.key,
-                        standard.heading,
-                        layout_name(report.layout)
-                    ))
-                    .at(self.source.location_of(&report.sections))
-                    .hint(format!(
-                        "add `{}:` under `sections:` with its paragraphs",
-                        standard.key
-                    )),
-                ),
-            }
-        }
-        blocks.push(Block::Heading {
-            level: SECTION_LEVEL,
-            number: Some(number(vec![standard.len() as u32 + 1])),
-            content: vec![Inline::text(self.form.accountable_officers.as_str())],
-        });
-        if report.accountable_officers.value.0.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::error("`accountable_officers` is empty: the form names at least one")
-                    .at(self.source.location_of(&report.accountable_officers))
-                    .hint("list each officer with `name`, `role` and `email`"),
-            );
-        }
-        for officer in &report.accountable_officers.value.0 {
-            blocks.push(person_paragraph(officer, name_and_role(officer)));
+            self.section(section, parts, &mut blocks);
         }
         if let Some(closing) = &self.form.closing {
             blocks.push(Block::plain(closing.as_str()));
@@ -238,28 +217,122 @@ impl Lowering<'_> {
         blocks
     }
 
-    /// Sections written under a key the chosen layout does not have.
-    fn check_sections_belong_to_layout(&mut self) {
-        let layout = self.report.layout;
-        let standard = standard_sections(self.form);
-        let keys: Vec<&str> = standard.iter().map(|s| s.key).collect();
+    /// One of the form's sections: its heading, then what the report wrote under its key and
+    /// the keys it also takes, or its standard wording; then the fields it places.
+    fn section(&mut self, section: &FormSection, parts: Vec<u32>, blocks: &mut Vec<Block>) {
+        let report = self.report;
+        let numbered = self.form.numbered;
+        let own = report.sections.value.get(&section.key);
+        let heading = match own.and_then(|written| written.value.heading.as_ref()) {
+            Some(heading) => {
+                self.require_text(
+                    heading,
+                    "a section heading",
+                    "write the heading, or remove `heading:` to use the standard one",
+                );
+                heading.value.clone()
+            }
+            None => section.heading.as_str().to_string(),
+        };
+        blocks.push(Block::Heading {
+            level: SECTION_LEVEL + section.level.saturating_sub(1).min(1),
+            number: numbered.then(|| number(parts.clone())),
+            content: vec![Inline::text(heading)],
+        });
+        let written: Vec<&Spanned<Section>> = std::iter::once(section.key.as_str())
+            .chain(section.also.iter().map(String::as_str))
+            .filter_map(|key| report.sections.value.get(key))
+            .collect();
+        let mut counter = Counter::new(parts);
+        for section in &written {
+            self.section_items(&section.value, &mut counter, blocks);
+        }
+        let mut fields_given = false;
+        for placed in &section.fields {
+            let Some(content) = self.field_blocks(placed.field) else {
+                continue;
+            };
+            fields_given = true;
+            if let Some(label) = &placed.label {
+                blocks.push(Block::Paragraph {
+                    content: vec![Inline::Strong {
+                        content: vec![Inline::text(label.as_str())],
+                    }],
+                });
+            }
+            blocks.extend(content);
+        }
+        if !written.is_empty() || fields_given {
+            return;
+        }
+        if let Some(standard) = &section.standard {
+            let standard = Block::plain(standard.as_str());
+            if numbered {
+                blocks.push(Block::Numbered {
+                    number: number(counter.next(None)),
+                    blocks: vec![standard],
+                });
+            } else {
+                blocks.push(standard);
+            }
+        } else if section.is_required() {
+            self.diagnostics.push(self.missing(section));
+        }
+    }
+
+    /// A required section the report left out: what to write, and where.
+    fn missing(&self, section: &FormSection) -> Diagnostic {
+        let fields: Vec<&str> = section.fields.iter().map(|f| f.field.name()).collect();
+        let place = match fields.first() {
+            Some(_) => self.source.locate_key("kind"),
+            None => self.source.location_of(&self.report.sections),
+        };
+        let hint = match fields.as_slice() {
+            [] => format!("add `{}:` under `sections:` with its paragraphs", section.key),
+            [field, ..] => format!(
+                "give `{field}:`, or add `{}:` under `sections:` with its paragraphs",
+                section.key
+            ),
+        };
+        Diagnostic::error(format!(
+            "missing section `{}` (\"{}\"): the {} form has no standard wording for it",
+            section.key,
+            section.heading.as_str(),
+            self.form_name
+        ))
+        .at(place)
+        .hint(hint)
+    }
+
+    /// Sections written under a key the chosen form neither has nor takes.
+    fn check_sections_belong_to_form(&mut self) {
+        let keys: Vec<&str> = self
+            .form
+            .sections
+            .iter()
+            .flat_map(|section| {
+                std::iter::once(section.key.as_str()).chain(section.also.iter().map(String::as_str))
+            })
+            .collect();
         for (key, section) in &self.report.sections.value.0 {
             if keys.contains(&key.as_str()) {
                 continue;
             }
-            let expected = keys
+            let expected = self
+                .form
+                .sections
                 .iter()
-                .map(|key| format!("`{key}`"))
+                .map(|section| format!("`{}`", section.key))
                 .collect::<Vec<_>>()
                 .join(", ");
             let hint = match did_you_mean(key, keys.iter().copied()) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "remove it, or choose the layout that has it with `layout:`".to_string(),
+                None => "remove it, or choose the form that has it with `layout:`".to_string(),
             };
             self.diagnostics.push(
                 Diagnostic::error(format!(
-                    "section `{key}` is not part of the {} layout",
-                    layout_name(layout)
+                    "section `{key}` is not part of the {} form",
+                    self.form_name
                 ))
                 .at(self.place_of_key(key, section))
                 .expected(format!("one of {expected}"))
@@ -268,6 +341,73 @@ impl Lowering<'_> {
         }
     }
 
+    /// Fields the report gives that the form places neither on its front page nor in a
+    /// section: printing them nowhere would lose what the author wrote.
+    fn check_fields_have_a_place(&mut self) {
+        let placed: Vec<ReportField> = self
+            .form
+            .front_page
+            .iter()
+            .map(|entry| entry.field)
+            .chain(
+                self.form
+                    .sections
+                    .iter()
+                    .flat_map(|section| section.fields.iter().map(|placed| placed.field)),
+            )
+            .collect();
+        let offered = placed
+            .iter()
+            .map(|field| format!("`{}`", field.name()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for field in ReportField::ALL {
+            // The committee, date and title are the report's own: every form prints them.
+            let always_printed = matches!(
+                field,
+                ReportField::CommitteeAndDate
+                    | ReportField::Committee
+                    | ReportField::MeetingDate
+                    | ReportField::Title
+            );
+            if always_printed || placed.contains(&field) || !self.gives(field) {
+                continue;
+            }
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the {} form has no place for `{}`",
+                    self.form_name,
+                    field.name()
+                ))
+                .at(self.source.locate_key(field.name()))
+                .expected(format!("one of {offered}"))
+                .hint("remove it, or choose a form that has it with `layout:`"),
+            );
+        }
+    }
+
+    /// Whether the report gives `field`.
+    fn gives(&self, field: ReportField) -> bool {
+        let report = self.report;
+        match field {
+            ReportField::CommitteeAndDate | ReportField::Committee | ReportField::Title => true,
+            ReportField::MeetingDate => report.meeting_date.is_some(),
+            ReportField::KeyDecision => report.key_decision.is_some(),
+            ReportField::StrategicDirector => report.strategic_director.is_some(),
+            ReportField::PortfolioHolder => report.portfolio_holder.is_some(),
+            ReportField::Authors => report.authors.is_some(),
+            ReportField::Wards => report.wards.is_some(),
+            ReportField::Summary => report.summary.is_some(),
+            ReportField::Recommendations => report.recommendations.is_some(),
+            ReportField::Appendices => report.appendices.is_some(),
+            ReportField::BackgroundPapers => report.background_papers.is_some(),
+            ReportField::OtherConsideration => report.other_consideration.is_some(),
+            ReportField::CouncilApprovalRequired => report.council_approval_required.is_some(),
+            ReportField::Exempt => report.exempt.is_some(),
+            ReportField::CallIn => report.call_in.is_some(),
+            ReportField::AccountableOfficers => report.accountable_officers.is_some(),
+        }
+    }
     /// Where the key `key:` of the section `section` is written under `sections:` (the key, not
     /// its paragraphs), or the section's own place.
     fn place_of_key(&self, key: &str, section: &Spanned<Section>) -> Location {
@@ -383,7 +523,8 @@ impl Lowering<'_> {
         }
     }
 
-    /// Summary and recommendation paragraphs: plain in 2022, numbered `1.1`, `2.1`… in 2020.
+
+    /// Summary and recommendation paragraphs, numbered `1.1`, `2.1`… when the form says so.
     fn front_page_paragraphs(&mut self, texts: &[&str], section: u32) -> Vec<Block> {
         let mut counter = Counter::new(vec![section]);
         let mut blocks = Vec::new();
@@ -395,168 +536,183 @@ impl Lowering<'_> {
                 None,
                 &mut self.diagnostics,
             );
-            match self.report.layout {
-                Layout::Current2022 => blocks.extend(body),
-                Layout::Summary2020 => blocks.push(Block::Numbered {
+            if self.form.numbered_summary {
+                blocks.push(Block::Numbered {
                     number: number(counter.next(None)),
                     blocks: body,
-                }),
+                });
+            } else {
+                blocks.extend(body);
             }
         }
         blocks
     }
 
-    /// The title in the front page's "Report Title" row. In the 2022 form that row is where the
-    /// title appears, so it is the document's level-1 heading, set like the row's text.
+    /// The title in the front page's title row. Without a title heading after the front page,
+    /// that row is where the title appears, so it is the document's level-1 heading, set like
+    /// the row's text.
     fn front_page_title(&self) -> Block {
         let content = vec![Inline::text(self.report.title.value.clone())];
-        match self.report.layout {
-            Layout::Current2022 => Block::FieldHeading { level: 1, content },
-            Layout::Summary2020 => Block::Paragraph { content },
+        match self.form.title_heading {
+            None => Block::FieldHeading { level: 1, content },
+            Some(_) => Block::Paragraph { content },
         }
     }
 
-    /// The front page's headed fields; empty when the author gave none of them.
+    /// The front page's fields; empty when the author gave none but the committee, date and title.
     fn front_page(&mut self) -> Vec<FieldRow> {
-        let report = self.report;
-        let layout = report.layout;
-        let given = report.key_decision.is_some()
-            || report.strategic_director.is_some()
-            || report.authors.is_some()
-            || report.wards.is_some()
-            || report.summary.is_some()
-            || report.recommendations.is_some()
-            || report.appendices.is_some()
-            || report.background_papers.is_some()
-            || report.other_consideration.is_some()
-            || report.council_approval_required.is_some()
-            || report.exempt.is_some();
+        let given = self.form.front_page.iter().any(|entry| {
+            !matches!(
+                entry.field,
+                ReportField::CommitteeAndDate
+                    | ReportField::Committee
+                    | ReportField::MeetingDate
+                    | ReportField::Title
+            ) && self.gives(entry.field)
+        });
         if !given {
             return Vec::new();
         }
-        let labels = &self.form.front_page;
-        let mut rows = vec![
-            row(
-                labels.committee_and_date.as_str(),
-                vec![Block::plain(committee_and_date(report))],
-            ),
-            row(labels.title.as_str(), vec![self.front_page_title()]),
-        ];
-        if let Some(answer) = &report.key_decision {
-            rows.push(row(
-                labels.key_decision.as_str(),
-                vec![Block::plain(answer.0.clone())],
-            ));
-        }
-        if let Some(director) = &report.strategic_director {
-            rows.push(row(
-                labels.strategic_director.as_str(),
-                vec![Block::plain(director.clone())],
-            ));
-        }
-        if let Some(authors) = &report.authors {
-            let blocks = authors
-                .0
-                .iter()
-                .map(|author| person_paragraph(author, author_line(author, layout)))
-                .collect();
-            rows.push(row(labels.authors.as_str(), blocks));
-        }
-        if let Some(wards) = &report.wards {
-            rows.push(row(
-                labels.wards.as_str(),
-                vec![Block::plain(wards.clone())],
-            ));
-        }
-        if let Some(summary) = &report.summary {
-            let label = labels.summary.as_str();
-            let texts: Vec<&str> = summary.0.iter().map(|p| p.text.as_str()).collect();
-            rows.push(row(label, self.front_page_paragraphs(&texts, 1)));
-        }
-        if let Some(recommendations) = &report.recommendations {
-            let label = match recommendations.0.len() {
-                1 => labels.recommendation.as_str(),
-                _ => labels.recommendations.as_str(),
+        let mut rows = Vec::new();
+        for entry in &self.form.front_page {
+            let Some(blocks) = self.field_blocks(entry.field) else {
+                continue;
             };
-            let texts: Vec<&str> = recommendations.0.iter().map(|p| p.text.as_str()).collect();
-            rows.push(row(label, self.front_page_paragraphs(&texts, 2)));
-        }
-        if let Some(appendices) = &report.appendices {
-            let blocks = if appendices.is_empty() {
-                vec![Block::plain("None")]
-            } else {
-                let labelled = appendices.iter().enumerate().map(|(index, appendix)| {
-                    let label = appendix
-                        .label
-                        .clone()
-                        .unwrap_or_else(|| (index + 1).to_string());
-                    (format!("Appendix {label}"), appendix.title.clone())
-                });
-                match layout {
-                    Layout::Current2022 => vec![Block::LabelledList {
-                        rows: labelled
-                            .map(|(label, title)| LabelledRow {
-                                label,
-                                content: vec![Inline::text(title)],
-                            })
-                            .collect(),
-                    }],
-                    Layout::Summary2020 => labelled
-                        .map(|(label, title)| Block::plain(format!("{label} – {title}")))
-                        .collect(),
-                }
+            let one = entry.field == ReportField::Recommendations
+                && self
+                    .report
+                    .recommendations
+                    .as_ref()
+                    .is_some_and(|given| given.0.len() == 1);
+            let label = match (&entry.label_one, one) {
+                (Some(label_one), true) => label_one,
+                _ => &entry.label,
             };
-            rows.push(row(labels.appendices.as_str(), blocks));
-        }
-        if let Some(papers) = &report.background_papers {
-            let blocks = if papers.0.is_empty() {
-                vec![Block::plain("None")]
-            } else {
-                papers
-                    .0
-                    .iter()
-                    .map(|paper| Block::plain(paper.clone()))
-                    .collect()
-            };
-            rows.push(row(labels.background_papers.as_str(), blocks));
-        }
-        if let Some(consideration) = &report.other_consideration {
-            let blocks = if consideration.trim().is_empty() {
-                Vec::new()
-            } else {
-                vec![Block::plain(consideration.clone())]
-            };
-            rows.push(row(labels.other_consideration.as_str(), blocks));
-        }
-        if let Some(answer) = &report.council_approval_required {
-            rows.push(row(
-                labels.council_approval_required.as_str(),
-                vec![Block::plain(answer.0.clone())],
-            ));
-        }
-        if let Some(answer) = &report.exempt {
-            rows.push(row(
-                labels.exempt.as_str(),
-                vec![Block::plain(answer.0.clone())],
-            ));
+            rows.push(FieldRow {
+                label: label.as_str().to_string(),
+                blocks,
+            });
         }
         rows
     }
-}
 
-fn row(label: &str, blocks: Vec<Block>) -> FieldRow {
-    FieldRow {
-        label: label.to_string(),
-        blocks,
+    /// What a field prints, or `None` when the report does not give it.
+    fn field_blocks(&mut self, field: ReportField) -> Option<Vec<Block>> {
+        let report = self.report;
+        let plain = |text: &str| Some(vec![Block::plain(text)]);
+        match field {
+            ReportField::CommitteeAndDate => plain(&committee_and_date(report, self.style)),
+            ReportField::Committee => plain(&report.committee),
+            ReportField::MeetingDate => report
+                .meeting_date
+                .and_then(|date| plain(&crate::format::date(date, &self.style.dates.long))),
+            ReportField::Title => Some(vec![self.front_page_title()]),
+            ReportField::KeyDecision => report.key_decision.as_ref().and_then(|a| plain(&a.0)),
+            ReportField::StrategicDirector => report.strategic_director.as_deref().and_then(plain),
+            ReportField::PortfolioHolder => report.portfolio_holder.as_deref().and_then(plain),
+            ReportField::Wards => report.wards.as_deref().and_then(plain),
+            ReportField::CouncilApprovalRequired => report
+                .council_approval_required
+                .as_ref()
+                .and_then(|a| plain(&a.0)),
+            ReportField::Exempt => report.exempt.as_ref().and_then(|a| plain(&a.0)),
+            ReportField::CallIn => report.call_in.as_ref().and_then(|a| plain(&a.0)),
+            ReportField::Authors => report.authors.as_ref().map(|authors| {
+                authors
+                    .0
+                    .iter()
+                    .map(|author| person_paragraph(author, self.author_line(author)))
+                    .collect()
+            }),
+            ReportField::Summary => {
+                let summary = report.summary.as_ref()?;
+                let texts: Vec<&str> = summary.0.iter().map(|p| p.text.as_str()).collect();
+                Some(self.front_page_paragraphs(&texts, 1))
+            }
+            ReportField::Recommendations => {
+                let recommendations = report.recommendations.as_ref()?;
+                let texts: Vec<&str> = recommendations.0.iter().map(|p| p.text.as_str()).collect();
+                Some(self.front_page_paragraphs(&texts, 2))
+            }
+            ReportField::Appendices => report
+                .appendices
+                .as_ref()
+                .map(|appendices| self.appendix_blocks(appendices)),
+            ReportField::BackgroundPapers => report.background_papers.as_ref().map(|papers| {
+                if papers.0.is_empty() {
+                    vec![Block::plain("None")]
+                } else {
+                    papers.0.iter().map(|paper| Block::plain(paper.clone())).collect()
+                }
+            }),
+            ReportField::OtherConsideration => {
+                report.other_consideration.as_ref().map(|consideration| {
+                    if consideration.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![Block::plain(consideration.clone())]
+                    }
+                })
+            }
+            ReportField::AccountableOfficers => {
+                let officers = report.accountable_officers.as_ref()?;
+                if officers.value.0.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "`accountable_officers` is empty: the form names at least one",
+                        )
+                        .at(self.source.location_of(officers))
+                        .hint("list each officer with `name`, `role` and `email`"),
+                    );
+                }
+                Some(
+                    officers
+                        .value
+                        .0
+                        .iter()
+                        .map(|officer| person_paragraph(officer, name_and_role(officer)))
+                        .collect(),
+                )
+            }
+        }
     }
-}
 
-/// "Rebecca Wall – Head of Service" (2022) or "Rebecca Wall (Head of Service)" (2020).
-fn author_line(author: &Person, layout: Layout) -> String {
-    match (&author.role, layout) {
-        (Some(role), Layout::Current2022) => format!("{} – {role}", author.name),
-        (Some(role), Layout::Summary2020) => format!("{} ({role})", author.name),
-        (None, _) => author.name.clone(),
+    /// The appendices as the form lists them; "None" for an empty list.
+    fn appendix_blocks(&self, appendices: &[crate::content::cover_report::Appendix]) -> Vec<Block> {
+        if appendices.is_empty() {
+            return vec![Block::plain("None")];
+        }
+        let labelled = appendices.iter().enumerate().map(|(index, appendix)| {
+            let label = appendix
+                .label
+                .clone()
+                .unwrap_or_else(|| (index + 1).to_string());
+            (format!("Appendix {label}"), appendix.title.clone())
+        });
+        match self.form.appendices {
+            AppendixList::Table => vec![Block::LabelledList {
+                rows: labelled
+                    .map(|(label, title)| LabelledRow {
+                        label,
+                        content: vec![Inline::text(title)],
+                    })
+                    .collect(),
+            }],
+            AppendixList::Lines => labelled
+                .map(|(label, title)| Block::plain(format!("{label} – {title}")))
+                .collect(),
+        }
+    }
+
+    /// An author as the form names one: "Rebecca Wall – Head of Service".
+    fn author_line(&self, author: &Person) -> String {
+        match &author.role {
+            Some(role) => self
+                .form
+                .author
+                .fill(&[("name", author.name.as_str()), ("role", role.as_str())]),
+            None => author.name.clone(),
+        }
     }
 }
 

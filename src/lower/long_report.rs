@@ -21,11 +21,14 @@ use crate::model::{
     StructureNode, Table, TableRow,
 };
 use crate::narrative::Narrative;
+use crate::style::HouseStyle;
 
 /// Heading level of the numbered sections (the title is level 1).
 const SECTION_LEVEL: u8 = 2;
 
 struct Lowering<'a> {
+    /// The house style (its date patterns).
+    style: &'a HouseStyle,
     source: &'a SourceFile,
     narrative: &'a Narrative,
     figures: Option<&'a Figures>,
@@ -40,7 +43,7 @@ impl super::Paper for LongReport {
         resolve: &mut dyn super::Resolve,
     ) -> Result<Document, Vec<Diagnostic>> {
         let (narrative, figures) = super::narrative_with(resolve, source, self.figures.as_ref())?;
-        lower_long_report(self, source, &narrative, figures.as_deref())
+        lower_long_report(self, source, &narrative, figures.as_deref(), resolve.style())
     }
 }
 
@@ -50,8 +53,10 @@ pub fn lower_long_report(
     source: &SourceFile,
     narrative: &Narrative,
     figures: Option<&Figures>,
+    style: &HouseStyle,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut lowering = Lowering {
+        style,
         source,
         narrative,
         figures,
@@ -248,7 +253,7 @@ impl Lowering<'_> {
                     root,
                 })));
             }
-            BodyItem::ActionPlan(plan) => blocks.extend(action_plan_blocks(plan, level + 1)),
+            BodyItem::ActionPlan(plan) => blocks.extend(action_plan_blocks(plan, level + 1, self.style)),
             BodyItem::PageBreak => blocks.push(Block::PageBreak),
         }
     }

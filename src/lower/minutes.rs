@@ -8,7 +8,7 @@ use crate::content::committee::Committee;
 use crate::content::minutes::{Minutes, Resolved};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
-use crate::format::{long_date, short_date, weekday};
+use crate::format;
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Metadata};
 use crate::narrative::{MinuteReference, Narrative, References};
@@ -92,11 +92,7 @@ pub fn lower_minutes(
         content: vec![
             Inline::text(format!("{committee_name} ")),
             Inline::LineBreak,
-            Inline::text(format!(
-                "{} {}",
-                weekday(minutes.date),
-                long_date(minutes.date)
-            )),
+            Inline::text(format::date(minutes.date, &style.dates.meeting)),
         ],
     }];
 
@@ -188,13 +184,14 @@ pub fn lower_minutes(
             title: format!(
                 "{} – minutes of {}",
                 committee.name,
-                long_date(minutes.date)
+                format::date(minutes.date, &style.dates.long)
             ),
             authors: vec![committee.contact.name.clone()],
             description: Some(format!("Minutes of the {}", committee.name)),
             date: Some(minutes.date),
         },
-        running_header: Some(format!("{committee_name} - {}", short_date(minutes.date))),
+        running_header: Some(format!("{committee_name} - {}", format::date(minutes.date, &style.dates.running_header)
+        )),
         blocks,
     })
 }

@@ -20,6 +20,7 @@ use crate::model::{
     Metadata, Table, TableRow, Tone,
 };
 use crate::narrative::Narrative;
+use crate::style::HouseStyle;
 
 impl super::Paper for PerformanceReport {
     fn lower(
@@ -29,7 +30,7 @@ impl super::Paper for PerformanceReport {
     ) -> Result<Document, Vec<Diagnostic>> {
         let (narrative, figures) = super::narrative_with(resolve, source, Some(&self.figures))?;
         let figures = figures.ok_or_else(Vec::new)?;
-        lower_performance_report(self, source, &figures, &narrative)
+        lower_performance_report(self, source, &figures, &narrative, resolve.style())
     }
 }
 
@@ -39,9 +40,10 @@ pub fn lower_performance_report(
     source: &SourceFile,
     figures: &Figures,
     narrative: &Narrative,
+    style: &HouseStyle,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
-    let mut blocks = cover(report, source, narrative, &mut diagnostics);
+    let mut blocks = cover(report, source, narrative, style, &mut diagnostics);
     blocks.push(Block::PageBreak);
 
     let mut landscape = vec![
@@ -179,6 +181,7 @@ fn cover(
     report: &PerformanceReport,
     source: &SourceFile,
     narrative: &Narrative,
+    style: &HouseStyle,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -217,7 +220,7 @@ fn cover(
         if let Some(date) = details.date_created {
             row(
                 "Date created:",
-                vec![Inline::text(format::numeric_date(date))],
+                vec![Inline::text(format::date(date, &style.dates.numeric))],
             );
         }
         if let Some(created_by) = &details.created_by {

@@ -8,10 +8,11 @@ use serde_saphyr::Spanned;
 use super::{DocumentRole, ItemDocument, PaperSource, ResolvedPaper};
 use crate::content::meeting::{AgendaEntry, AgendaItem, ItemKind, StandardItem};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
-use crate::format::ordinal_date;
 use crate::lower::capitalise;
 use crate::model::{Attachment, Block, Document, Metadata};
 use crate::narrative::{ItemReference, References};
+use crate::content::committee::Committee;
+use crate::style::HouseStyle;
 
 /// An agenda item in order, with its number (continuous across groups) and its group, if any.
 pub(super) struct FlatItem<'a> {
@@ -299,7 +300,12 @@ pub(super) fn supplied_pdf_document(
 }
 
 /// The title the agenda shows: the author's, the standard one, or the report's.
-pub(super) fn item_title(item: &AgendaItem, documents: &[ItemDocument]) -> String {
+pub(super) fn item_title(
+    item: &AgendaItem,
+    documents: &[ItemDocument],
+    committee: &Committee,
+    style: &HouseStyle,
+) -> String {
     if let Some(title) = &item.title {
         return title.clone();
     }
@@ -308,9 +314,13 @@ pub(super) fn item_title(item: &AgendaItem, documents: &[ItemDocument]) -> Strin
             .document
             .metadata
             .date
-            .map(ordinal_date)
+            .map(|date| crate::format::date(date, &style.dates.held))
             .unwrap_or_default();
-        return format!("Minutes of the previous meeting held on {held}");
+        return style.agenda.minutes.title.fill(&[
+            ("held", held.as_str()),
+            ("committee", committee.name.as_str()),
+            ("council", committee.council.as_str()),
+        ]);
     }
     documents
         .iter()

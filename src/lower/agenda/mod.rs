@@ -14,7 +14,7 @@ use crate::content::committee::Committee;
 use crate::content::meeting::Meeting;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Location, SourceFile};
-use crate::format::{self, long_date};
+use crate::format;
 use crate::model::{Attachment, Block, Document, Inline, Metadata};
 use crate::narrative::{Narrative, References};
 use crate::style::HouseStyle;
@@ -157,7 +157,7 @@ pub fn lower_meeting(
         if !documents.is_empty() {
             items.push(ItemPapers {
                 number,
-                title: item_title(item, &documents),
+                title: item_title(item, &documents, committee, style),
                 documents,
             });
         } else if let Some(paragraph) = exempt {
@@ -171,7 +171,7 @@ pub fn lower_meeting(
         }
     }
 
-    let mut blocks = front_matter(meeting, committee, &style.agenda);
+    let mut blocks = front_matter(meeting, committee, style);
     blocks.push(Block::Heading {
         level: 2,
         number: None,
@@ -203,7 +203,11 @@ pub fn lower_meeting(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    let title = format!("{} – {}", committee.name, long_date(meeting.date));
+    let title = format!(
+        "{} – {}",
+        committee.name,
+        format::date(meeting.date, &style.dates.long)
+    );
     Ok(MeetingModel {
         agenda: Document {
             metadata: Metadata {

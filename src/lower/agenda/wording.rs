@@ -8,11 +8,11 @@ use super::{ItemDocument, ItemPapers};
 use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::format::{self, long_date, ordinal_date, weekday};
+use crate::format;
 use crate::lower::{body_blocks, capitalise, join_names, person_paragraph};
 use crate::model::{Block, Inline, LabelledRow, Number};
 use crate::narrative::Narrative;
-use crate::style::{AgendaWording, HouseStyle, StandardWording};
+use crate::style::{DateStyles, HouseStyle, StandardWording};
 
 /// Paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972, by number.
 pub const SCHEDULE_12A: [&str; 7] = [
@@ -29,8 +29,9 @@ pub const SCHEDULE_12A: [&str; 7] = [
 pub(super) fn front_matter(
     meeting: &Meeting,
     committee: &Committee,
-    wording: &AgendaWording,
+    style: &HouseStyle,
 ) -> Vec<Block> {
+    let wording = &style.agenda;
     let members: Vec<String> = committee
         .members
         .iter()
@@ -63,9 +64,8 @@ pub(super) fn front_matter(
                 row(
                     wording.date_and_time.as_str(),
                     vec![Inline::text(format!(
-                        "{} {} at {}",
-                        weekday(meeting.date),
-                        long_date(meeting.date),
+                        "{} at {}",
+                        format::date(meeting.date, &style.dates.meeting),
                         meeting.time
                     ))],
                 ),
@@ -159,7 +159,9 @@ pub(super) fn agenda_item(
         .and_then(|papers| papers.documents.first())
         .and_then(|document| document.document.metadata.date);
     let wording = &context.style.agenda;
-    let held = minutes_date.map(ordinal_date).unwrap_or_default();
+    let held = minutes_date
+        .map(|date| format::date(date, &context.style.dates.held))
+        .unwrap_or_default();
     let values = [
         ("member_title", member_title.as_str()),
         ("committee", context.committee.name.as_str()),
@@ -183,7 +185,7 @@ pub(super) fn agenda_item(
         Some(StandardItem::Urgent) => standard(&wording.urgent),
         Some(StandardItem::FutureMeetings) => (
             wording.future_meetings.title.fill(&values),
-            future_meetings_wording(context.meeting),
+            future_meetings_wording(context.meeting, &context.style.dates),
         ),
         None => (
             papers
@@ -292,7 +294,7 @@ pub(super) fn exclusion_wording(
 }
 
 /// "Tuesday, 14th June, 2022", then "13th September", … with the year when it changes.
-pub(super) fn future_meetings_wording(meeting: &Meeting) -> Vec<Block> {
+pub(super) fn future_meetings_wording(meeting: &Meeting, dates: &DateStyles) -> Vec<Block> {
     let Some(future) = &meeting.future_meetings else {
         return Vec::new();
     };
@@ -304,11 +306,14 @@ pub(super) fn future_meetings_wording(meeting: &Meeting) -> Vec<Block> {
         if index > 0 {
             content.push(Inline::LineBreak);
         }
-        content.push(Inline::text(format::date_in_list(
-            *date,
-            with_year,
-            index == 0,
-        )));
+        let pattern = if index == 0 {
+            &dates.future_first
+        } else if with_year {
+            &dates.future_new_year
+        } else {
+            &dates.future
+        };
+        content.push(Inline::text(format::date(*date, pattern)));
     }
     if let Some(note) = &future.note {
         if !content.is_empty() {
