@@ -346,7 +346,10 @@ mod tests {
         let dates = crate::style::HouseStyle::built_in().dates;
         let shown = |day, pattern| super::date(day, pattern);
         assert_eq!(shown(date(2022, 5, 13), &dates.long), "13 May 2022");
-        assert_eq!(shown(date(2022, 5, 13), &dates.meeting), "Friday 13 May 2022");
+        assert_eq!(
+            shown(date(2022, 5, 13), &dates.meeting),
+            "Friday 13 May 2022"
+        );
         assert_eq!(shown(date(2022, 2, 15), &dates.held), "15th February, 2022");
         assert_eq!(
             shown(date(2022, 6, 14), &dates.future_first),
@@ -355,14 +358,18 @@ mod tests {
         assert_eq!(shown(date(2022, 9, 13), &dates.future), "13th September");
         assert_eq!(shown(date(2022, 2, 15), &dates.running_header), "15/02/22");
         let every_part = crate::style::DatePattern::try_from(
-            "{weekday_short} {dd}.{mm}.{yy} {month_short} {day_ordinal} {year} {nothing".to_string(),
+            "{weekday_short} {dd}.{mm}.{yy} {month_short} {day_ordinal} {year} {nothing"
+                .to_string(),
         );
         assert!(every_part.is_err(), "an unclosed part is refused");
         let every_part = crate::style::DatePattern::try_from(
             "{weekday_short} {dd}.{mm}.{yy} {month_short} {day_ordinal} {year}".to_string(),
         )
         .unwrap();
-        assert_eq!(shown(date(2023, 1, 2), &every_part), "Mon 02.01.23 Jan 2nd 2023");
+        assert_eq!(
+            shown(date(2023, 1, 2), &every_part),
+            "Mon 02.01.23 Jan 2nd 2023"
+        );
         assert_eq!(signed_percent(2.54, 1), "+2.5%");
         assert_eq!(percentage_points(-1.25, 1), "-1.3 percentage points");
         assert_eq!(shown(date(2022, 2, 5), &dates.numeric), "05/02/2022");

@@ -109,10 +109,14 @@ pub enum Block {
         /// Banner lines, largest first.
         lines: Vec<String>,
     },
-    /// A table of headed fields: each label above its value (the Public Report front page).
+    /// A table of headed fields: each label above its value (the Public Report front page), or
+    /// beside it.
     FieldTable {
         /// Rows in order.
         rows: Vec<FieldRow>,
+        /// Whether each label stands beside its value rather than above it.
+        #[serde(default, skip_serializing_if = "is_false")]
+        beside: bool,
     },
     /// Label and value side by side, several rows (e.g. "Appendix 1 | Terms of Reference").
     LabelledList {
@@ -547,4 +551,9 @@ fn collect_plain_text(inlines: &[Inline], out: &mut String) {
             Inline::LineBreak => out.push(' '),
         }
     }
+}
+
+/// Whether a flag is unset: such flags are left out of the serialised model.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }

@@ -52,6 +52,9 @@ pub struct CoverReportForm {
     /// printed; the front page is left out when a report gives none but the committee, date
     /// and title.
     pub front_page: Vec<FrontPageField>,
+    /// Where the front page's labels stand: `above` each value (shaded) or `beside` it.
+    #[serde(default)]
+    pub front_page_labels: FrontPageLabels,
     /// A heading after the front page, `{title}` filled in ("Title: {title}"). Without it, the
     /// title is the heading: in the front page's title row, or alone when there is no front page.
     pub title_heading: Option<Words>,
@@ -74,6 +77,17 @@ pub struct CoverReportForm {
 
 fn numbered_by_default() -> bool {
     true
+}
+
+/// Where a front page's labels stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrontPageLabels {
+    /// Above each value, on the style's shade.
+    #[default]
+    Above,
+    /// Beside each value, in a column of their own.
+    Beside,
 }
 
 /// How a form lists a report's appendices.
@@ -288,6 +302,10 @@ pub struct AgendaWording {
     pub urgent: StandardWording,
     /// The future meetings item (its dates follow the title).
     pub future_meetings: TitleOnly,
+    /// The council's other standard items, by the name an agenda gives in `standard:`
+    /// (`petitions`, `public_questions`), each with its title and wording.
+    #[serde(default)]
+    pub items: std::collections::BTreeMap<String, StandardWording>,
 }
 
 /// A standard agenda item's title and the text under it.
@@ -494,9 +512,7 @@ impl TryFrom<String> for DatePattern {
     type Error = String;
 
     fn try_from(text: String) -> Result<Self, String> {
-        if text.trim().is_empty()
-            || text.chars().count() > 80
-            || text.chars().any(char::is_control)
+        if text.trim().is_empty() || text.chars().count() > 80 || text.chars().any(char::is_control)
         {
             return Err("a date pattern is 1 to 80 characters on one line".to_string());
         }

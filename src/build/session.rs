@@ -14,8 +14,72 @@ use crate::supplied::{PdfCheck, SuppliedPdfs};
 use crate::typst_writer::world::{TEMPLATES, embedded_path};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
 
-/// The built-in house styles, by the name `house_style:` gives them.
-pub const BUILT_IN_STYLES: [&str; 1] = ["rotherham"];
+/// A house style built into the program: its name, its data and the templates it has of its
+/// own (any other is the default style's).
+pub struct BuiltInStyle {
+    /// The name `house_style:` and `--templates` give it.
+    pub name: &'static str,
+    /// Its `style.yaml`.
+    pub data: &'static str,
+    /// Its own templates, by file name.
+    pub templates: &'static [(&'static str, &'static str)],
+}
+
+/// The built-in house styles; the first is the default.
+pub const BUILT_IN_STYLES: [BuiltInStyle; 2] = [
+    BuiltInStyle {
+        name: "rotherham",
+        data: crate::style::BUILT_IN,
+        templates: &TEMPLATES,
+    },
+    BuiltInStyle {
+        name: "harrow",
+        data: include_str!("../../report_templates/harrow/style.yaml"),
+        templates: &[],
+    },
+];
+
+/// The names of the built-in styles, for messages.
+pub fn built_in_names() -> String {
+    BUILT_IN_STYLES
+        .iter()
+        .map(|style| style.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The built-in style named `name`: its templates and data, read and checked as a folder's are.
+pub fn read_built_in_style(name: &str) -> Option<Result<(Templates, HouseStyle), Failure>> {
+    let built_in = BUILT_IN_STYLES.iter().find(|style| style.name == name)?;
+    let texts = TEMPLATES
+        .iter()
+        .map(|(file, default)| {
+            let own = built_in.templates.iter().find(|(own, _)| own == file);
+            let text = own.map_or(*default, |(_, text)| *text);
+            let path = PathBuf::from(format!("report_templates/{name}/{file}"));
+            (*file, text.to_string(), path)
+        })
+        .collect();
+    let source = SourceFile {
+        path: PathBuf::from(format!("report_templates/{name}/style.yaml")),
+        text: built_in.data.to_string(),
+    };
+    Some(read_style_data(&source).map(|style| (Templates::new(texts), style)))
+}
+
+/// A style's data, read strictly and checked.
+fn read_style_data(source: &SourceFile) -> Result<HouseStyle, Failure> {
+    let problem = |diagnostic: Diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostic);
+        Failure::Content(diagnostics)
+    };
+    let style = crate::content::parse_yaml::<HouseStyle>(source).map_err(problem)?;
+    if let Some(diagnostic) = check_style(&style, source) {
+        return Err(problem(diagnostic));
+    }
+    Ok(style)
+}
 
 /// The most committee styles a session keeps typesetters for.
 const MOST_STYLES: usize = 8;
@@ -62,6 +126,20 @@ impl Session {
         folder: &Path,
     ) -> Result<(std::sync::Arc<Typesetter>, Vec<PathBuf>), Failure> {
         let (templates, style, read) = read_house_style(Some(folder))?;
+        Ok((self.typesetter_of(templates, style), read))
+    }
+
+    /// The typesetter of the built-in style `name`, made once per session.
+    pub fn typesetter_for_built_in(
+        &self,
+        name: &str,
+    ) -> Option<Result<std::sync::Arc<Typesetter>, Failure>> {
+        let read = read_built_in_style(name)?;
+        Some(read.map(|(templates, style)| self.typesetter_of(templates, style)))
+    }
+
+    /// A typesetter of `templates` and `style`: the one made before for the same, or a new one.
+    fn typesetter_of(&self, templates: Templates, style: HouseStyle) -> std::sync::Arc<Typesetter> {
         // Looked up before a typesetter is made: a watch reads the folder on every rebuild.
         let key = typst_writer::style_key(&templates, &style);
         let mut styles = self
@@ -69,7 +147,7 @@ impl Session {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((_, typesetter)) = styles.iter().find(|(known, _)| *known == key) {
-            return Ok((std::sync::Arc::clone(typesetter), read));
+            return std::sync::Arc::clone(typesetter);
         }
         let typesetter = std::sync::Arc::new(
             Typesetter::new(templates, style).keep_projects(self.typesetter.keeps_projects()),
@@ -79,7 +157,7 @@ impl Session {
             styles.remove(0);
         }
         styles.push((key, std::sync::Arc::clone(&typesetter)));
-        Ok((typesetter, read))
+        typesetter
     }
 
     /// A document as DOCX bytes (once per session for the same model: a rebuild in
@@ -120,12 +198,19 @@ pub fn read_house_style(
     let Some(folder) = folder else {
         return Ok((Templates::embedded(), HouseStyle::built_in(), Vec::new()));
     };
+    // `--templates harrow` names a built-in style, unless a folder of that name is at hand.
+    if !folder.is_dir()
+        && let Some(built_in) = folder.to_str().and_then(read_built_in_style)
+    {
+        return built_in.map(|(templates, style)| (templates, style, Vec::new()));
+    }
     if !folder.is_dir() {
         return Err(Failure::Io(
             Diagnostic::error(format!(
-                "the template folder `{}` does not exist",
+                "the template folder `{}` does not exist, nor is there a built-in style of that name",
                 folder.display()
             ))
+            .expected(format!("a folder, or one of {}", built_in_names()))
             .hint("give a house style folder: style.yaml, house-style.typ and pack.typ, each optional"),
         ));
     }
@@ -147,15 +232,7 @@ pub fn read_house_style(
         return Ok((templates, HouseStyle::built_in(), read));
     };
     let source = SourceFile { path, text };
-    let problem = |diagnostic: Diagnostic| {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(diagnostic);
-        Failure::Content(diagnostics)
-    };
-    let style = crate::content::parse_yaml::<HouseStyle>(&source).map_err(problem)?;
-    if let Some(diagnostic) = check_style(&style, &source) {
-        return Err(problem(diagnostic));
-    }
+    let style = read_style_data(&source)?;
     read.push(source.path);
     Ok((templates, style, read))
 }
@@ -216,6 +293,27 @@ fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
             );
         }
     }
+    let computed = [
+        "apologies",
+        "declarations",
+        "exclusion",
+        "minutes",
+        "urgent",
+        "future_meetings",
+    ];
+    for name in style.agenda.items.keys() {
+        let is_name = (1..=40).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !is_name || computed.contains(&name.as_str()) {
+            return Some(
+                Diagnostic::error(format!("`{name}` cannot name one of the agenda's items"))
+                    .at(source.locate(&format!("{name}:")))
+                    .hint("a name is lower-case letters, digits and underscores, and not one the agenda already has (apologies, declarations, exclusion, minutes, urgent, future_meetings: word those above)"),
+            );
+        }
+    }
     if !style.cover_report.contains_key(&style.default_form) {
         return Some(
             Diagnostic::error(format!(
@@ -268,7 +366,10 @@ fn form_problem(name: &str, form: &CoverReportForm, style: &HouseStyle) -> Optio
     let problem = |text: String, hint: &str| Some(Diagnostic::error(text).hint(hint.to_string()));
     if let Some(section) = form.sections.iter().find(|s| !(1..=2).contains(&s.level)) {
         return problem(
-            format!("the `{name}` form's section `{}` has level {}", section.key, section.level),
+            format!(
+                "the `{name}` form's section `{}` has level {}",
+                section.key, section.level
+            ),
             "a section has level 1, a sub-section of the section before it level 2",
         );
     }

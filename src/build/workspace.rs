@@ -1,7 +1,7 @@
 //! The run's file cache: every content file read once (inside the content root), parsed by
 //! its kind, and the figures and committees papers name resolved and computed once.
 
-use super::session::BUILT_IN_STYLES;
+use super::session::{BUILT_IN_STYLES, built_in_names};
 use crate::style::HouseStyle;
 use crate::typst_writer::Typesetter;
 use crate::typst_writer::world::TEMPLATES;
@@ -118,10 +118,19 @@ impl Workspace<'_> {
             return Some(None);
         };
         let source = file.source.clone();
-        if BUILT_IN_STYLES.contains(&choice.value.as_str()) {
+        let at = source.location_of(&choice);
+        // The default style is the run's own; another built-in one is made once per session.
+        if choice.value == BUILT_IN_STYLES[0].name {
             return Some(None);
         }
-        let at = source.location_of(&choice);
+        match self.session.typesetter_for_built_in(&choice.value) {
+            Some(Ok(typesetter)) => return Some(Some(typesetter)),
+            Some(Err(failure)) => {
+                self.report_style_failure(failure, &at);
+                return None;
+            }
+            None => {}
+        }
         let folder = source
             .path
             .parent()
@@ -134,7 +143,7 @@ impl Workspace<'_> {
                     choice.value
                 ))
                 .at(at)
-                .expected(BUILT_IN_STYLES.join(", "))
+                .expected(format!("a folder, or one of {}", built_in_names()))
                 .hint("name a built-in style, or give the folder that holds the style's style.yaml and templates, relative to this file"),
             );
             return None;
@@ -177,14 +186,19 @@ impl Workspace<'_> {
                 self.inputs.extend(read);
                 Some(Some(typesetter))
             }
-            Err(Failure::Content(problems)) => {
-                self.diagnostics.extend(problems);
+            Err(failure) => {
+                self.report_style_failure(failure, &at);
                 None
             }
-            Err(Failure::Io(problem)) => {
-                self.diagnostics.push(problem.at(at));
-                None
-            }
+        }
+    }
+
+    /// Why a style could not be read, at the committee's `house_style:` when the problem has no
+    /// place of its own.
+    fn report_style_failure(&mut self, failure: Failure, at: &Location) {
+        match failure {
+            Failure::Content(problems) => self.diagnostics.extend(problems),
+            Failure::Io(problem) => self.diagnostics.push(problem.at(at.clone())),
         }
     }
 

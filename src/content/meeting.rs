@@ -95,7 +95,7 @@ impl AgendaItem {
     pub fn standard(&self) -> Option<StandardItem> {
         match &self.kind {
             ItemKind::Minutes(_) => Some(StandardItem::Minutes),
-            ItemKind::Standard(standard) => Some(*standard),
+            ItemKind::Standard(standard) => Some(standard.clone()),
             ItemKind::Report { .. } | ItemKind::TitleOnly => None,
         }
     }
@@ -206,8 +206,8 @@ fn item_kind(
     titled: bool,
     exempt: Option<&Spanned<u8>>,
 ) -> Result<ItemKind, ShapeError> {
-    if let (Some(standard), Some(exempt)) = (standard, exempt)
-        && standard != StandardItem::Minutes
+    if let (Some(standard), Some(exempt)) = (&standard, exempt)
+        && *standard != StandardItem::Minutes
     {
         return Err(ShapeError::new("`exempt` means nothing on this standard item")
             .hint("exemption applies to an item's papers, or to an item discussed in private; standard items other than the minutes have neither")
@@ -305,9 +305,9 @@ impl<'de> Deserialize<'de> for AgendaEntry {
     }
 }
 
-/// The standard items of a council agenda.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The standard items of a council agenda: those whose wording the papers compute, and any
+/// other the house style words (`petitions`, `public_questions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StandardItem {
     /// "Apologies for absence."
     Apologies,
@@ -321,6 +321,39 @@ pub enum StandardItem {
     Urgent,
     /// "Date and Time of Future Meetings"
     FutureMeetings,
+    /// An item the house style words under `agenda: items:`, by its name there.
+    Council(String),
+}
+
+impl StandardItem {
+    /// The item a name stands for: one of the computed items, or the house style's.
+    pub fn named(name: &str) -> StandardItem {
+        match name {
+            "apologies" => StandardItem::Apologies,
+            "declarations" => StandardItem::Declarations,
+            "exclusion" => StandardItem::Exclusion,
+            "minutes" => StandardItem::Minutes,
+            "urgent" => StandardItem::Urgent,
+            "future_meetings" => StandardItem::FutureMeetings,
+            other => StandardItem::Council(other.to_string()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for StandardItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        let is_name = (1..=40).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !is_name {
+            return Err(serde::de::Error::custom(format!(
+                "`{name}` is not the name of a standard item: apologies, declarations, exclusion, minutes, urgent, future_meetings, or one the house style words"
+            )));
+        }
+        Ok(StandardItem::named(&name))
+    }
 }
 
 /// A paper in the content folder (YAML, or a PDF supplied as it is), possibly exempt.

@@ -183,7 +183,9 @@ impl DocxWriter<'_> {
             Block::OrderedList { start, items } => self.ordered_list(*start, items, indent, sink),
             Block::Quote { blocks } => self.quote(blocks, indent, sink),
             Block::Banner { lines } => paragraphs::banner(lines, sink),
-            Block::FieldTable { rows } => sink.push(BodyChild::table(self.field_table(rows))),
+            Block::FieldTable { rows, beside } => {
+                sink.push(BodyChild::table(self.field_table(rows, *beside)));
+            }
             Block::LabelledList { rows } => sink.push(BodyChild::table(tables::labelled_table(
                 rows, indent, self.style,
             ))),

@@ -15,9 +15,29 @@ const LABEL_WIDTH: usize = 2041;
 
 impl DocxWriter<'_> {
     /// The front page's form: each field a shaded label row above a row holding its value.
-    pub(super) fn field_table(&mut self, rows: &[FieldRow]) -> Table {
+    pub(super) fn field_table(&mut self, rows: &[FieldRow], beside: bool) -> Table {
         let mut table_rows = Vec::new();
         let width = text_width(self.style, false);
+        if beside {
+            // A third of the width for the labels, as a form's two columns print.
+            let label_width = width / 3;
+            for row in rows {
+                let label = TableCell::new()
+                    .width(label_width, WidthType::Dxa)
+                    .add_paragraph(
+                        Paragraph::new()
+                            .line_spacing(cell_spacing())
+                            .add_run(text_run(&row.label).bold()),
+                    );
+                let value = self
+                    .field_value(row)
+                    .width(width - label_width, WidthType::Dxa);
+                table_rows.push(TableRow::new(vec![label, value]).cant_split());
+            }
+            return Table::new(table_rows)
+                .set_grid(vec![label_width, width - label_width])
+                .width(width, WidthType::Dxa);
+        }
         for row in rows {
             let label = field_label(&row.label, self.style);
             table_rows.push(TableRow::new(vec![label]).cant_split());

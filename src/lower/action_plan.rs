@@ -70,11 +70,9 @@ pub fn action_plan_blocks(
                 cells.push(Cell::text(action.owner.clone().unwrap_or_default()));
             }
             if has_due {
-                cells.push(Cell::text(
-                    action.due.map_or_else(String::new, |due| {
-                        format::date(due, &style.dates.numeric)
-                    }),
-                ));
+                cells.push(Cell::text(action.due.map_or_else(String::new, |due| {
+                    format::date(due, &style.dates.numeric)
+                })));
             }
             if has_status {
                 let mut status = Cell::centred(action.status.map_or("", Status::word));

@@ -12,7 +12,9 @@ use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use crate::model::{Block, Document, FieldRow, Inline, LabelledRow, Metadata};
 use crate::narrative::Narrative;
-use crate::style::{AppendixList, CoverReportForm, FormSection, HouseStyle, ReportField};
+use crate::style::{
+    AppendixList, CoverReportForm, FormSection, FrontPageLabels, HouseStyle, ReportField,
+};
 
 /// The title is the level-1 heading; sections sit below it.
 const SECTION_LEVEL: u8 = 2;
@@ -42,7 +44,9 @@ fn chosen_form<'a>(
     let asked = report
         .layout
         .as_ref()
-        .map_or(style.default_form.as_str(), |layout| layout.value.0.as_str());
+        .map_or(style.default_form.as_str(), |layout| {
+            layout.value.0.as_str()
+        });
     let found = style
         .cover_report
         .get_key_value(asked)
@@ -180,7 +184,10 @@ impl Lowering<'_> {
                         .collect(),
                 });
             }
-            blocks.push(Block::FieldTable { rows: front_page });
+            blocks.push(Block::FieldTable {
+                rows: front_page,
+                beside: self.form.front_page_labels == FrontPageLabels::Beside,
+            });
             blocks.push(Block::PageBreak);
         }
         match &self.form.title_heading {
@@ -200,7 +207,21 @@ impl Lowering<'_> {
         }
         let mut section_number = 0;
         let mut sub_section_number = 0;
-        for section in &self.form.sections {
+        for (index, section) in self.form.sections.iter().enumerate() {
+            // A heading that only stands over its sub-sections is printed when some follow; an
+            // optional section with nothing in it is left out.
+            let heads_sub_sections = self
+                .form
+                .sections
+                .get(index + 1)
+                .is_some_and(|next| next.level > section.level);
+            if !section.is_required()
+                && section.standard.is_none()
+                && !heads_sub_sections
+                && !self.has_content(section)
+            {
+                continue;
+            }
             let parts = if section.level <= 1 {
                 section_number += 1;
                 sub_section_number = 0;
@@ -217,8 +238,8 @@ impl Lowering<'_> {
         blocks
     }
 
-    /// One of the form's sections: its heading, then what the report wrote under its key and
-    /// the keys it also takes, or its standard wording; then the fields it places.
+    /// One of the form's sections: its heading, the fields it places, then what the report
+    /// wrote under its key and the keys it also takes; or its standard wording.
     fn section(&mut self, section: &FormSection, parts: Vec<u32>, blocks: &mut Vec<Block>) {
         let report = self.report;
         let numbered = self.form.numbered;
@@ -239,14 +260,6 @@ impl Lowering<'_> {
             number: numbered.then(|| number(parts.clone())),
             content: vec![Inline::text(heading)],
         });
-        let written: Vec<&Spanned<Section>> = std::iter::once(section.key.as_str())
-            .chain(section.also.iter().map(String::as_str))
-            .filter_map(|key| report.sections.value.get(key))
-            .collect();
-        let mut counter = Counter::new(parts);
-        for section in &written {
-            self.section_items(&section.value, &mut counter, blocks);
-        }
         let mut fields_given = false;
         for placed in &section.fields {
             let Some(content) = self.field_blocks(placed.field) else {
@@ -261,6 +274,14 @@ impl Lowering<'_> {
                 });
             }
             blocks.extend(content);
+        }
+        let written: Vec<&Spanned<Section>> = std::iter::once(section.key.as_str())
+            .chain(section.also.iter().map(String::as_str))
+            .filter_map(|key| report.sections.value.get(key))
+            .collect();
+        let mut counter = Counter::new(parts);
+        for section in &written {
+            self.section_items(&section.value, &mut counter, blocks);
         }
         if !written.is_empty() || fields_given {
             return;
@@ -280,6 +301,16 @@ impl Lowering<'_> {
         }
     }
 
+    /// Whether the report wrote `section` (under its key or one it takes) or gives a field it
+    /// places.
+    fn has_content(&self, section: &FormSection) -> bool {
+        let sections = &self.report.sections.value;
+        std::iter::once(&section.key)
+            .chain(&section.also)
+            .any(|key| sections.get(key).is_some())
+            || section.fields.iter().any(|placed| self.gives(placed.field))
+    }
+
     /// A required section the report left out: what to write, and where.
     fn missing(&self, section: &FormSection) -> Diagnostic {
         let fields: Vec<&str> = section.fields.iter().map(|f| f.field.name()).collect();
@@ -288,7 +319,10 @@ impl Lowering<'_> {
             None => self.source.location_of(&self.report.sections),
         };
         let hint = match fields.as_slice() {
-            [] => format!("add `{}:` under `sections:` with its paragraphs", section.key),
+            [] => format!(
+                "add `{}:` under `sections:` with its paragraphs",
+                section.key
+            ),
             [field, ..] => format!(
                 "give `{field}:`, or add `{}:` under `sections:` with its paragraphs",
                 section.key
@@ -474,7 +508,8 @@ impl Lowering<'_> {
         let parts = counter.next(explicit);
         blocks.push(Block::Heading {
             level: SECTION_LEVEL + 1,
-            number: (sub_section.numbering != Numbering::Unnumbered).then(|| number(parts.clone())),
+            number: (self.form.numbered && sub_section.numbering != Numbering::Unnumbered)
+                .then(|| number(parts.clone())),
             content: vec![Inline::text(sub_section.heading.clone())],
         });
         let mut sub_counter = Counter::new(parts);
@@ -513,7 +548,7 @@ impl Lowering<'_> {
             );
             return;
         }
-        if paragraph.numbering == Numbering::Unnumbered {
+        if paragraph.numbering == Numbering::Unnumbered || !self.form.numbered {
             blocks.extend(body);
         } else {
             blocks.push(Block::Numbered {
@@ -522,7 +557,6 @@ impl Lowering<'_> {
             });
         }
     }
-
 
     /// Summary and recommendation paragraphs, numbered `1.1`, `2.1`… when the form says so.
     fn front_page_paragraphs(&mut self, texts: &[&str], section: u32) -> Vec<Block> {
@@ -642,7 +676,11 @@ impl Lowering<'_> {
                 if papers.0.is_empty() {
                     vec![Block::plain("None")]
                 } else {
-                    papers.0.iter().map(|paper| Block::plain(paper.clone())).collect()
+                    papers
+                        .0
+                        .iter()
+                        .map(|paper| Block::plain(paper.clone()))
+                        .collect()
                 }
             }),
             ReportField::OtherConsideration => {

@@ -43,7 +43,13 @@ impl super::Paper for LongReport {
         resolve: &mut dyn super::Resolve,
     ) -> Result<Document, Vec<Diagnostic>> {
         let (narrative, figures) = super::narrative_with(resolve, source, self.figures.as_ref())?;
-        lower_long_report(self, source, &narrative, figures.as_deref(), resolve.style())
+        lower_long_report(
+            self,
+            source,
+            &narrative,
+            figures.as_deref(),
+            resolve.style(),
+        )
     }
 }
 
@@ -253,7 +259,9 @@ impl Lowering<'_> {
                     root,
                 })));
             }
-            BodyItem::ActionPlan(plan) => blocks.extend(action_plan_blocks(plan, level + 1, self.style)),
+            BodyItem::ActionPlan(plan) => {
+                blocks.extend(action_plan_blocks(plan, level + 1, self.style))
+            }
             BodyItem::PageBreak => blocks.push(Block::PageBreak),
         }
     }

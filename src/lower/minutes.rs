@@ -190,7 +190,9 @@ pub fn lower_minutes(
             description: Some(format!("Minutes of the {}", committee.name)),
             date: Some(minutes.date),
         },
-        running_header: Some(format!("{committee_name} - {}", format::date(minutes.date, &style.dates.running_header)
+        running_header: Some(format!(
+            "{committee_name} - {}",
+            format::date(minutes.date, &style.dates.running_header)
         )),
         blocks,
     })

@@ -128,6 +128,20 @@ pub fn copy_example(path: &str, to: &Path) {
         .unwrap_or_else(|error| panic!("cannot copy the example {path}: {error}"));
 }
 
+/// Copy `from` into `to`, folders and all.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Write each `(name, text)` of `files` into `folder`, creating it if need be.
 pub fn write_files(folder: &Path, files: &[(&str, &str)]) {
     std::fs::create_dir_all(folder).unwrap();

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::{DocumentRole, ItemDocument, PaperSource, ResolvedPaper};
+use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, AgendaItem, ItemKind, StandardItem};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
 use crate::lower::capitalise;
 use crate::model::{Attachment, Block, Document, Metadata};
 use crate::narrative::{ItemReference, References};
-use crate::content::committee::Committee;
 use crate::style::HouseStyle;
 
 /// An agenda item in order, with its number (continuous across groups) and its group, if any.

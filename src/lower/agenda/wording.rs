@@ -187,6 +187,35 @@ pub(super) fn agenda_item(
             wording.future_meetings.title.fill(&values),
             future_meetings_wording(context.meeting, &context.style.dates),
         ),
+        Some(StandardItem::Council(name)) => match wording.items.get(&name) {
+            Some(words) => standard(words),
+            None => {
+                let mut names: Vec<String> = [
+                    "apologies",
+                    "declarations",
+                    "exclusion",
+                    "minutes",
+                    "urgent",
+                    "future_meetings",
+                ]
+                .into_iter()
+                .map(str::to_string)
+                .chain(wording.items.keys().cloned())
+                .map(|name| format!("`{name}`"))
+                .collect();
+                names.dedup();
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the house style ({}) has no standard item `{name}`",
+                        context.style.council
+                    ))
+                    .at(flat_item.place.clone())
+                    .expected(format!("one of {}", names.join(", ")))
+                    .hint("give the item a `title:` and `description:`, or word it under `agenda: items:` in the style's style.yaml"),
+                );
+                (name.clone(), Vec::new())
+            }
+        },
         None => (
             papers
                 .map(|papers| papers.title.clone())

@@ -1,0 +1,385 @@
+//! Two councils, each in its own house style: Harrow's example meeting builds in Harrow's forms,
+//! Rotherham's agenda, minutes and long reports build in Harrow's style too, and a cover report
+//! written for one council's form either maps into the other's by the keys its style declares
+//! or fails listing the sections and fields the form has. Read back as a reader would: the
+//! PDF's text, the Word file's paragraphs and tables.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// Words of a PDF on one line each, joined by single spaces, for phrases that wrap.
+fn words(pdf: &Path) -> String {
+    pdf_text(pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Word file's paragraphs, one per line.
+fn paragraphs(docx: &Path) -> String {
+    docx_paragraphs(docx).join("\n")
+}
+
+/// Builds `content` (with `extra` arguments) into a new folder; the folder and the build's
+/// output folder.
+fn build(content: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let mut args = vec![
+        "build",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    papers_ok(&args);
+    (work, out)
+}
+
+fn assert_pdf_ua(pdf: &Path) {
+    assert!(
+        pdf_xmp(pdf).contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "{}: no PDF/UA-1 claim",
+        pdf.display()
+    );
+}
+
+#[test]
+fn harrows_example_meeting_builds_in_harrows_forms() {
+    let (_work, out) = build(&root().join("content/harrow-cabinet"), &[]);
+    let meeting = out.join("cabinet-2026-02-12");
+
+    // The agenda: Harrow's heading, its standard items and wording, its own items, its dates.
+    let agenda = words(&meeting.join("agenda-pack.pdf"));
+    for expected in [
+        "Thursday 12 February 2026 at 6.30 pm",
+        "Agenda - Part I",
+        "1. Apologies for Absence To receive apologies for absence (if any).",
+        "from business to be transacted at this meeting, from all Members present.",
+        "That the minutes of the meeting held on 15 January 2026 be taken as read and signed as a correct record.",
+        "4. Petitions To receive any petitions submitted by members of the public or Councillors.",
+        "5. Public Questions",
+        "6. Councillor Questions To receive any Councillor questions.",
+        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 7)",
+        "Agenda Item 7",
+    ] {
+        assert!(agenda.contains(expected), "{expected}\n{agenda}");
+    }
+    assert!(!agenda.contains("AGENDA"), "Rotherham's heading: {agenda}");
+    assert!(
+        !agenda.contains("15th January"),
+        "Rotherham's dates: {agenda}"
+    );
+
+    // The minutes: Harrow's "RESOLVED:" and apologies sentence.
+    let minutes = words(&meeting.join("item-03.pdf"));
+    assert!(
+        minutes.contains("RESOLVED: To note that no interests were declared."),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("Apologies for absence had been received from Councillor Hussain."),
+        "{minutes}"
+    );
+    assert!(!minutes.contains("Resolved:-"), "{minutes}");
+
+    // The cover report: the header of labels beside values, then Harrow's four sections,
+    // unnumbered, and the fields each places.
+    let report = meeting.join("item-07.pdf");
+    let text = words(&report);
+    for expected in [
+        "REPORT FOR: Cabinet",
+        "Date of Meeting: 12 February 2026",
+        "Subject: Final Capital Programme 2026/27 to 2027/28",
+        "Key Decision: Yes - involves expenditure in excess of £1m",
+        "Portfolio Holder: Councillor Chauhan",
+        "Decision subject to Call-in: No",
+        "Enclosures: Appendix 1 – Total Capital Programme",
+        "Section 1 – Summary and Recommendations This report sets out the final capital programme",
+        "Recommendations: That Cabinet recommends",
+        "Reason (for recommendations):",
+        "Section 2 – Report Background Cabinet agreed",
+        "Staffing/workforce None.",
+        "Section 3 – Statutory Officer Clearance Statutory Officer:",
+        "Section 4 – Contact Details and Background Papers Contact: Pat Example, Head of Strategic Finance",
+        "Background Papers: Draft Capital Programme 2026/27 (Cabinet, 15 January 2026)",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    // Rotherham's form is nowhere: no banner, no numbered sections, no closing line, and an
+    // optional section the report left empty is left out.
+    for absent in [
+        "Public Report",
+        "1. Background",
+        "Accountable Officer",
+        "published on the Council",
+        "Council Priorities",
+    ] {
+        assert!(!text.contains(absent), "{absent}\n{text}");
+    }
+    for pdf in ["agenda-pack.pdf", "item-03.pdf", "item-07.pdf"] {
+        assert_pdf_ua(&meeting.join(pdf));
+    }
+
+    // The Word file says the same, with the header's labels in a column of their own.
+    let docx = meeting.join("item-07-report.docx");
+    let text = paragraphs(&docx);
+    for expected in [
+        "REPORT FOR:",
+        "Section 1 – Summary and Recommendations",
+        "Section 2 – Report",
+        "Equalities implications / Public Sector Equality Duty",
+        "Section 4 – Contact Details and Background Papers",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let document = docx_document(&docx);
+    let first_table = &document[document.find("<w:tbl>").unwrap()..];
+    let first_table = &first_table[..first_table.find("</w:tbl>").unwrap()];
+    assert_eq!(
+        first_table.matches("<w:gridCol ").count(),
+        2,
+        "the header is two columns: {first_table}"
+    );
+    let agenda = paragraphs(&meeting.join("agenda.docx"));
+    assert!(agenda.contains("Agenda - Part I"), "{agenda}");
+    assert!(
+        agenda.contains(
+            "To receive any petitions submitted by members of the public or Councillors."
+        ),
+        "{agenda}"
+    );
+}
+
+/// Rotherham's meeting of 13 May 2022 with each item presenting its long report, data report
+/// or terms of reference itself, so that no cover report is in it: what Harrow's style builds.
+fn rotherham_meeting_without_cover_reports() -> tempfile::TempDir {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/corporate-parenting-panel"),
+        &content.path().join("corporate-parenting-panel"),
+    );
+    let meeting = content
+        .path()
+        .join("corporate-parenting-panel/2022-05-13/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let mut kept = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("appendices:") || trimmed.starts_with("- paper:") {
+            continue;
+        }
+        if trimmed.starts_with("label:") || trimmed.starts_with('#') {
+            continue;
+        }
+        let line = line
+            .replace(
+                "05-terms-of-reference-cover.yaml",
+                "05-terms-of-reference.yaml",
+            )
+            .replace(
+                "06-iro-annual-report-cover.yaml",
+                "06-iro-annual-report.yaml",
+            )
+            .replace(
+                "07-q3-performance-cover.yaml",
+                "07-performance-data-report.yaml",
+            );
+        kept.push_str(&line);
+        kept.push('\n');
+    }
+    assert!(!kept.contains("-cover.yaml"), "{kept}");
+    std::fs::write(&meeting, kept).unwrap();
+    for cover in [
+        "05-terms-of-reference-cover.yaml",
+        "06-iro-annual-report-cover.yaml",
+        "07-q3-performance-cover.yaml",
+    ] {
+        std::fs::remove_file(meeting.with_file_name(cover)).unwrap();
+    }
+    content
+}
+
+#[test]
+fn rotherhams_agenda_minutes_and_long_reports_build_in_harrows_style() {
+    let content = rotherham_meeting_without_cover_reports();
+    let (_work, out) = build(content.path(), &["--templates", "harrow"]);
+    let meeting = out.join("corporate-parenting-panel-2022-05-13");
+    let pack = meeting.join("agenda-pack.pdf");
+    let agenda = words(&pack);
+    for expected in [
+        "Friday 13 May 2022 at 1.00 p.m.",
+        "Agenda - Part I",
+        "Apologies for Absence To receive apologies for absence (if any).",
+        "That the minutes of the meeting held on 15 February 2022 be taken as read",
+        "Any Other Urgent Business",
+        "Dates of Future Meetings Tuesday 14 June 2022",
+    ] {
+        assert!(agenda.contains(expected), "{expected}\n{agenda}");
+    }
+    for rotherham in [
+        "AGENDA ",
+        "15th February, 2022",
+        "Apologies for absence.",
+        "Resolved:-",
+    ] {
+        assert!(!agenda.contains(rotherham), "{rotherham}\n{agenda}");
+    }
+    // The minutes, in the pack and on their own, in Harrow's words.
+    assert!(agenda.contains("RESOLVED:"), "{agenda}");
+    assert!(
+        agenda.contains("Apologies for absence had been received from"),
+        "{agenda}"
+    );
+    // The long reports are all there: the IRO annual report's own headings.
+    assert!(agenda.contains("Independent Reviewing Officer"), "{agenda}");
+    let outputs = files_under(&meeting);
+    let pdfs: Vec<&PathBuf> = outputs
+        .iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 5, "{outputs:?}");
+    for pdf in pdfs {
+        assert_pdf_ua(pdf);
+    }
+    let minutes = outputs
+        .iter()
+        .find(|path| path.to_string_lossy().ends_with("minutes.docx"))
+        .expect("the minutes' Word file");
+    let minutes = paragraphs(minutes);
+    assert!(minutes.contains("RESOLVED:"), "{minutes}");
+    assert!(!minutes.contains("Resolved:-"), "{minutes}");
+}
+
+#[test]
+fn a_rotherham_cover_report_maps_into_harrows_form_by_the_keys_harrow_declares() {
+    // Rotherham's terms of reference cover report, less what Harrow's form has no place for.
+    let text = std::fs::read_to_string(
+        root()
+            .join("content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml"),
+    )
+    .unwrap();
+    let mut kept = String::new();
+    let mut dropping = false;
+    for line in text.lines() {
+        let top_level = !line.starts_with(' ');
+        let section_key = line.starts_with("  ") && !line.starts_with("   ");
+        if top_level {
+            dropping = line.starts_with("other_consideration:")
+                || line.starts_with("council_approval_required:");
+        } else if section_key {
+            dropping = line.starts_with("  consultation:") || line.starts_with("  timetable:");
+        }
+        if !dropping {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    let (_folder, pdf) = build_paper_in_style(&kept, "harrow");
+    let text = words(&pdf);
+    // Key Issues, which Harrow's form has not, are under Background, after its own text; the
+    // accountable officers under Section 3.
+    let background = text.find("Background In November 2021").expect(&text);
+    let key_issues = text
+        .find("promises made to our looked after children and young people leaving care")
+        .expect(&text);
+    let options = text.find("Options considered").expect(&text);
+    assert!(background < key_issues && key_issues < options, "{text}");
+    assert!(
+        text.contains("Section 3 – Statutory Officer Clearance"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Subject: Corporate Parenting Terms of Reference"),
+        "{text}"
+    );
+    assert!(!text.contains("Key Issues"), "{text}");
+    assert!(!text.contains("Public Report"), "{text}");
+}
+
+/// Builds a cover report written in `text` with the built-in style `style`; the folder it was
+/// built in and its PDF.
+fn build_paper_in_style(text: &str, style: &str) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let report = folder.path().join("report.yaml");
+    std::fs::write(&report, text).unwrap();
+    let out = folder.path().join("out");
+    papers_ok(&[
+        "build",
+        report.to_str().unwrap(),
+        "--root",
+        folder.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style,
+    ]);
+    (folder, out.join("report.pdf"))
+}
+
+#[test]
+fn a_cover_report_harrows_form_cannot_hold_fails_listing_its_sections_and_fields() {
+    let result = papers(&[
+        "check",
+        "content/corporate-parenting-panel/2022-05-13/05-terms-of-reference-cover.yaml",
+        "--templates",
+        "harrow",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    for expected in [
+        "error: section `consultation` is not part of the harrow form",
+        "05-terms-of-reference-cover.yaml:",
+        "expected: one of `summary`, `report`, `background`, `options`, `staffing`",
+        "error: the harrow form has no place for `other_consideration`",
+        "expected: one of `committee`, `meeting_date`, `title`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    // Every problem in one run, nothing written.
+    assert!(stderr.contains("`timetable`"), "{stderr}");
+    assert!(stderr.contains("`council_approval_required`"), "{stderr}");
+}
+
+#[test]
+fn an_item_the_style_does_not_word_is_an_error_listing_those_it_does() {
+    // Harrow's `petitions` item in a Rotherham meeting.
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/corporate-parenting-panel"),
+        &content.path().join("corporate-parenting-panel"),
+    );
+    let meeting = content
+        .path()
+        .join("corporate-parenting-panel/2022-05-13/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let text = text.replace(
+        "  - standard: declarations\n",
+        "  - standard: declarations\n  - standard: petitions\n",
+    );
+    std::fs::write(&meeting, text).unwrap();
+    let result = papers(&["check", content.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("has no standard item `petitions`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("meeting.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("expected: one of `apologies`, `declarations`, `exclusion`"),
+        "{stderr}"
+    );
+    // The same meeting builds in Harrow's style, which words it.
+    let result = papers(&[
+        "check",
+        content.path().to_str().unwrap(),
+        "--templates",
+        "harrow",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!stderr.contains("petitions"), "{stderr}");
+}
