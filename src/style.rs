@@ -30,6 +30,10 @@ pub struct HouseStyle {
     pub agenda: AgendaWording,
     /// The minutes' wording.
     pub minutes: MinutesWording,
+    /// The performance report's indicator table: its columns, their headings and widths.
+    pub indicator_table: TableStyle<IndicatorColumn>,
+    /// An action plan's table: its columns, their headings and widths.
+    pub action_plan: TableStyle<ActionPlanColumn>,
     /// The form a cover report that names none (`layout:`) is written in.
     pub default_form: String,
     /// The cover report forms, by the name a report gives in `layout:`.
@@ -340,7 +344,7 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 8] = [
+pub const PLACEHOLDERS: [&str; 9] = [
     "council",
     "committee",
     "member_title",
@@ -349,6 +353,7 @@ pub const PLACEHOLDERS: [&str; 8] = [
     "held",
     "role",
     "title",
+    "year",
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
@@ -428,6 +433,139 @@ pub struct Labels {
     pub agenda_item: Label,
     /// How narrative cites a minute: "Minute No. 31 (LAC Council Update)".
     pub minute: Label,
+}
+
+/// A table's look: its text size and its columns in order, each with its heading and width.
+/// A column left out is not printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableStyle<Key> {
+    /// Text size in points.
+    pub font_size: TableTextSize,
+    /// The columns, in order.
+    pub columns: Vec<TableColumn<Key>>,
+}
+
+/// One column of a table: what it holds, its heading and its width.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumn<Key> {
+    /// What the column holds.
+    pub key: Key,
+    /// Its heading (`{year}` filled in where the column says which year); a column whose heading
+    /// is made from the data (a month) has none.
+    pub heading: Option<Words>,
+    /// Its width, as a share of the table's: the widths of all columns shown fill the page.
+    pub width: ColumnWidth,
+}
+
+/// What a column of the indicator table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorColumn {
+    /// The indicator's reference.
+    Reference,
+    /// Its title and note.
+    Indicator,
+    /// How often it is measured.
+    Timeline,
+    /// What its figures are (a number, a percentage).
+    DataNote,
+    /// One column per month shown, each headed with its month ("Dec-21").
+    Months,
+    /// The year to date (`{year}`: this financial year).
+    YearToDate,
+    /// Whether good performance is high or low.
+    Polarity,
+    /// Direction of travel since last month.
+    Direction,
+    /// The RAG rating.
+    Rag,
+    /// The red threshold.
+    Red,
+    /// The amber threshold.
+    Amber,
+    /// The green threshold (the target).
+    Green,
+    /// Last year's outturn (`{year}`: last financial year).
+    LastYear,
+    /// The best statistical neighbour.
+    BestNeighbour,
+    /// The statistical neighbours' average.
+    NeighbourAverage,
+    /// The national average.
+    National,
+}
+
+/// What a column of an action plan holds. The optional columns are printed only when some
+/// action fills them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionPlanColumn {
+    /// The group (theme or issue) each action belongs to; a plan's `group_label` heads it.
+    Group,
+    /// The action.
+    Action,
+    /// Its outcome; a plan's `outcome_label` heads it.
+    Outcome,
+    /// Who owns it.
+    Owner,
+    /// When it is due.
+    Due,
+    /// Its status, in words and colour.
+    Status,
+}
+
+/// A column's width: a share from 0.5 to 50.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64")]
+pub struct ColumnWidth(f32);
+
+impl ColumnWidth {
+    /// The width.
+    pub fn share(self) -> f32 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for ColumnWidth {
+    type Error = String;
+
+    fn try_from(width: f64) -> Result<Self, String> {
+        if (0.5..=50.0).contains(&width) {
+            Ok(ColumnWidth(width as f32))
+        } else {
+            Err(format!(
+                "`{width}` is not a column width: give a share from 0.5 to 50"
+            ))
+        }
+    }
+}
+
+/// A table's text size in points: 6 to 14.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64")]
+pub struct TableTextSize(f32);
+
+impl TableTextSize {
+    /// The size in points.
+    pub fn points(self) -> f32 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for TableTextSize {
+    type Error = String;
+
+    fn try_from(size: f64) -> Result<Self, String> {
+        if (6.0..=14.0).contains(&size) {
+            Ok(TableTextSize(size as f32))
+        } else {
+            Err(format!(
+                "`{size}` is not a table's text size: give 6 to 14 points"
+            ))
+        }
+    }
 }
 
 /// How the papers print dates: one pattern per use, so a council that writes "Friday 13 May

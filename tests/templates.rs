@@ -684,3 +684,78 @@ fn a_style_folder_cannot_reach_outside_the_content_root_or_hang_the_build() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("pack.typ"), "{stderr}");
 }
+
+/// A table's columns are the style's: a renamed heading, a column left out and columns
+/// reordered reach the indicator table and the action plan in both formats.
+#[test]
+fn a_style_sets_the_columns_of_its_tables() {
+    let style = style_folder(&[
+        (
+            "    - {key: direction, heading: DOT (month), width: 5.6}\n",
+            "    - {key: direction, heading: Direction of travel, width: 5.6}\n",
+        ),
+        (
+            "    - {key: best_neighbour, heading: Best stat neigh, width: 4}\n",
+            "",
+        ),
+        (
+            "    - {key: group, heading: Issue, width: 5}\n    - {key: action, heading: Action, width: 10}\n",
+            "    - {key: action, heading: What we will do, width: 10}\n    - {key: group, heading: Issue, width: 5}\n",
+        ),
+    ]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        "content/corporate-parenting-panel/2022-05-13",
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let meeting = out.join("corporate-parenting-panel-2022-05-13");
+    let performance = files_under(&meeting)
+        .into_iter()
+        .find(|path| {
+            path.extension().is_some_and(|e| e == "docx")
+                && docx_document(path).contains("Direction of travel")
+        })
+        .expect("a Word file with the renamed heading");
+    let document = docx_document(&performance);
+    assert!(!document.contains("DOT (month)"), "the old heading");
+    assert!(!document.contains("Best stat neigh"), "the column left out");
+    assert!(document.contains("Stat neigh av."), "the columns kept");
+    let pack = pdf_text(&meeting.join("agenda-pack.pdf"));
+    let pack = pack.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(pack.contains("Direction of travel"), "{pack}");
+    assert!(!pack.contains("Best stat neigh"), "{pack}");
+    // The action plan's first column is now the action.
+    let iro = files_under(&meeting)
+        .into_iter()
+        .find(|path| {
+            path.extension().is_some_and(|e| e == "docx")
+                && docx_document(path).contains("What we will do")
+        })
+        .expect("the IRO report's Word file with its action plan");
+    let document = docx_document(&iro);
+    let action = document.find("What we will do").unwrap();
+    let issue = document[action..].find(">Issue<").map(|at| at + action);
+    assert!(
+        issue.is_some_and(|issue| issue > action),
+        "the action comes first"
+    );
+}
+
+#[test]
+fn a_table_column_without_a_heading_is_an_error() {
+    let style = style_folder(&[(
+        "    - {key: owner, heading: Owner, width: 4}\n",
+        "    - {key: owner, width: 4}\n",
+    )]);
+    let stderr = refused_in_style(REPORT, style.path());
+    assert!(
+        stderr.contains("`action_plan`'s column `owner` has no heading"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("style.yaml:"), "{stderr}");
+}

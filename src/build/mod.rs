@@ -2,6 +2,7 @@
 //! meeting, then typeset everything in memory; [`crate::publish`] writes it only if the whole run
 //! is clean.
 
+mod house_style;
 mod load;
 mod meeting;
 mod meeting_papers;
@@ -10,10 +11,11 @@ mod render;
 mod session;
 mod workspace;
 
+pub use house_style::{BUILT_IN_STYLES, read_house_style};
 pub use load::{load, load_recording};
 use meeting_papers::MeetingPapers;
 pub use render::render;
-pub use session::{BUILT_IN_STYLES, Session, read_house_style};
+pub use session::Session;
 use workspace::{ParsedFile, Workspace, input_diagnostic};
 
 use crate::content::FoundFile;

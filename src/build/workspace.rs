@@ -1,7 +1,7 @@
 //! The run's file cache: every content file read once (inside the content root), parsed by
 //! its kind, and the figures and committees papers name resolved and computed once.
 
-use super::session::{BUILT_IN_STYLES, built_in_names};
+use super::house_style::{BUILT_IN_STYLES, built_in_names};
 use crate::style::HouseStyle;
 use crate::typst_writer::Typesetter;
 use crate::typst_writer::world::TEMPLATES;

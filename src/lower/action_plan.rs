@@ -5,7 +5,7 @@ use crate::content::action_plan::{ActionPlanDefinition, ActionPlanPaper, Status}
 use crate::format;
 use crate::lower::body_blocks;
 use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow, Tone};
-use crate::style::HouseStyle;
+use crate::style::{ActionPlanColumn, HouseStyle};
 
 /// The blocks of one plan: its heading (if any) and its table.
 pub fn action_plan_blocks(
@@ -22,68 +22,76 @@ pub fn action_plan_blocks(
         });
     }
     let actions = || plan.groups.iter().flat_map(|group| &group.actions);
-    let has_outcome = actions().any(|a| a.outcome.is_some());
-    let has_owner = actions().any(|a| a.owner.is_some());
-    let has_due = actions().any(|a| a.due.is_some());
-    let has_status = actions().any(|a| a.status.is_some());
-
-    let mut header = vec![
-        Cell::header(plan.group_label.clone().unwrap_or_else(|| "Issue".into())),
-        Cell::header("Action"),
-    ];
-    let mut widths = vec![5.0, 10.0];
-    let mut optional = |present: bool, label: String, width: f32| {
-        if present {
-            header.push(Cell::header(label));
-            widths.push(width);
-        }
+    // The optional columns are printed only when some action fills them.
+    let shown = |key: ActionPlanColumn| match key {
+        ActionPlanColumn::Group | ActionPlanColumn::Action => true,
+        ActionPlanColumn::Outcome => actions().any(|a| a.outcome.is_some()),
+        ActionPlanColumn::Owner => actions().any(|a| a.owner.is_some()),
+        ActionPlanColumn::Due => actions().any(|a| a.due.is_some()),
+        ActionPlanColumn::Status => actions().any(|a| a.status.is_some()),
     };
-    optional(
-        has_outcome,
-        plan.outcome_label
-            .clone()
-            .unwrap_or_else(|| "Outcome".into()),
-        8.0,
-    );
-    optional(has_owner, "Owner".into(), 4.0);
-    optional(has_due, "Due".into(), 3.0);
-    optional(has_status, "Status".into(), 3.0);
+    let columns: Vec<_> = style
+        .action_plan
+        .columns
+        .iter()
+        .filter(|column| shown(column.key))
+        .collect();
+    let header = columns
+        .iter()
+        .map(|column| {
+            let own = match column.key {
+                ActionPlanColumn::Group => plan.group_label.clone(),
+                ActionPlanColumn::Outcome => plan.outcome_label.clone(),
+                _ => None,
+            };
+            let standard = || {
+                column
+                    .heading
+                    .as_ref()
+                    .map(|heading| heading.as_str().to_string())
+                    .unwrap_or_default()
+            };
+            Cell::header(own.unwrap_or_else(standard))
+        })
+        .collect();
+    let widths = columns.iter().map(|column| column.width.share()).collect();
 
     let mut rows = Vec::new();
     for group in &plan.groups {
         for (index, action) in group.actions.iter().enumerate() {
-            let mut cells = vec![
-                Cell {
-                    strong: true,
-                    ..Cell::text(if index == 0 {
-                        group.title.clone()
-                    } else {
-                        String::new()
-                    })
-                },
-                Cell::text(action.action.clone()),
-            ];
-            if has_outcome {
-                cells.push(Cell::text(action.outcome.clone().unwrap_or_default()));
-            }
-            if has_owner {
-                cells.push(Cell::text(action.owner.clone().unwrap_or_default()));
-            }
-            if has_due {
-                cells.push(Cell::text(action.due.map_or_else(String::new, |due| {
-                    format::date(due, &style.dates.numeric)
-                })));
-            }
-            if has_status {
-                let mut status = Cell::centred(action.status.map_or("", Status::word));
-                status.tone = action.status.and_then(|status| match status {
-                    Status::Complete => Some(Tone::Green),
-                    Status::InProgress => Some(Tone::Amber),
-                    Status::Overdue => Some(Tone::Red),
-                    Status::NotStarted => None,
-                });
-                cells.push(status);
-            }
+            let cells = columns
+                .iter()
+                .map(|column| match column.key {
+                    ActionPlanColumn::Group => Cell {
+                        strong: true,
+                        ..Cell::text(if index == 0 {
+                            group.title.clone()
+                        } else {
+                            String::new()
+                        })
+                    },
+                    ActionPlanColumn::Action => Cell::text(action.action.clone()),
+                    ActionPlanColumn::Outcome => {
+                        Cell::text(action.outcome.clone().unwrap_or_default())
+                    }
+                    ActionPlanColumn::Owner => Cell::text(action.owner.clone().unwrap_or_default()),
+                    ActionPlanColumn::Due => {
+                        Cell::text(action.due.map_or_else(String::new, |due| {
+                            format::date(due, &style.dates.numeric)
+                        }))
+                    }
+                    ActionPlanColumn::Status => {
+                        let mut status = Cell::centred(action.status.map_or("", Status::word));
+                        status.tone = action.status.and_then(|status| match status {
+                            Status::Complete => Some(Tone::Green),
+                            Status::InProgress => Some(Tone::Amber),
+                            Status::Overdue => Some(Tone::Red),
+                            Status::NotStarted => None,
+                        });
+                        status
+                    }
+                })
+                .collect();
             rows.push(TableRow::Cells { cells });
         }
     }
@@ -91,7 +99,7 @@ pub fn action_plan_blocks(
         widths,
         header: vec![header],
         rows,
-        font_size: 10.0,
+        font_size: style.action_plan.font_size.points(),
     })));
     blocks
 }

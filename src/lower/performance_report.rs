@@ -20,7 +20,7 @@ use crate::model::{
     Metadata, Table, TableRow, Tone,
 };
 use crate::narrative::Narrative;
-use crate::style::HouseStyle;
+use crate::style::{HouseStyle, IndicatorColumn, TableStyle};
 
 impl super::Paper for PerformanceReport {
     fn lower(
@@ -72,6 +72,7 @@ pub fn lower_performance_report(
         source,
         figures,
         months,
+        style,
         &mut diagnostics,
     ))));
     blocks.push(Block::Landscape { blocks: landscape });
@@ -253,43 +254,32 @@ fn cover(
     blocks
 }
 
-/// The table header: what each column holds.
-fn header(figures: &Figures, months: usize) -> Vec<Cell> {
-    let mut cells = vec![
-        Cell::header("REF"),
-        Cell::header("INDICATOR"),
-        Cell::header("TIMELINE"),
-        Cell::header("DATA NOTE"),
-    ];
-    for offset in (0..months).rev() {
-        let month = figures.as_at.plus(-(offset as i32));
-        cells.push(Cell::header(format::short_month(month.year, month.month)));
-    }
-    cells.push(Cell::header(format!(
-        "{} YTD",
-        figures.as_at.financial_year_label(figures.year_start)
-    )));
-    for label in [
-        "Good perf is",
-        "DOT (month)",
-        "RAG (month)",
-        "Red",
-        "Amber",
-        "Green (target)",
-    ] {
-        cells.push(Cell::header(label));
-    }
+/// The table header: each of the style's columns' headings, one per month for `months`.
+fn header(figures: &Figures, months: usize, table: &TableStyle<IndicatorColumn>) -> Vec<Cell> {
+    let this_year = figures.as_at.financial_year_label(figures.year_start);
     let last_year = figures
         .as_at
         .plus(-12)
         .financial_year_label(figures.year_start);
-    for label in [
-        last_year.as_str(),
-        "Best stat neigh",
-        "Stat neigh av.",
-        "Nat av.",
-    ] {
-        cells.push(Cell::header(label));
+    let mut cells = Vec::new();
+    for column in &table.columns {
+        if column.key == IndicatorColumn::Months {
+            for offset in (0..months).rev() {
+                let month = figures.as_at.plus(-(offset as i32));
+                cells.push(Cell::header(format::short_month(month.year, month.month)));
+            }
+            continue;
+        }
+        let year = match column.key {
+            IndicatorColumn::LastYear => last_year.as_str(),
+            _ => this_year.as_str(),
+        };
+        let heading = column
+            .heading
+            .as_ref()
+            .map(|heading| heading.fill(&[("year", year)]))
+            .unwrap_or_default();
+        cells.push(Cell::header(heading));
     }
     cells
 }
@@ -299,8 +289,10 @@ fn indicator_table(
     source: &SourceFile,
     figures: &Figures,
     months: usize,
+    style: &HouseStyle,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Table {
+    let table = &style.indicator_table;
     let mut rows = Vec::new();
     for section in &report.sections {
         rows.push(TableRow::Group {
@@ -309,20 +301,25 @@ fn indicator_table(
         for reference in &section.value.indicators {
             match figures.indicator(reference) {
                 Some(indicator) => rows.push(TableRow::Cells {
-                    cells: indicator_row(indicator, figures.as_at, months),
+                    cells: indicator_row(indicator, figures.as_at, months, table),
                 }),
                 None => diagnostics.push(unknown_indicator(reference, section, source, figures)),
             }
         }
     }
-    let mut widths = vec![2.6, 17.0, 4.6, 4.8];
-    widths.extend(std::iter::repeat_n(4.2, months));
-    widths.extend([4.6, 3.6, 5.6, 4.4, 3.6, 3.6, 4.0, 4.0, 4.0, 4.0, 4.0]);
+    let mut widths = Vec::new();
+    for column in &table.columns {
+        let repeat = match column.key {
+            IndicatorColumn::Months => months,
+            _ => 1,
+        };
+        widths.extend(std::iter::repeat_n(column.width.share(), repeat));
+    }
     Table {
         widths,
-        header: vec![header(figures, months)],
+        header: vec![header(figures, months, table)],
         rows,
-        font_size: 7.5,
+        font_size: table.font_size.points(),
     }
 }
 
@@ -337,53 +334,71 @@ fn unknown_indicator(
         .hint(indicator_hint(reference, figures))
 }
 
-/// One indicator's row: values, YTD, polarity, direction of travel, RAG, target, benchmarks.
-fn indicator_row(indicator: &Indicator, as_at: Month, months: usize) -> Vec<Cell> {
+/// One indicator's row: a cell for each of the style's columns (values, YTD, polarity,
+/// direction of travel, RAG, thresholds, benchmarks), one per month for `months`.
+fn indicator_row(
+    indicator: &Indicator,
+    as_at: Month,
+    months: usize,
+    table: &TableStyle<IndicatorColumn>,
+) -> Vec<Cell> {
     let definition = &indicator.definition;
     let show = |value: Option<f64>| value.map_or_else(|| "-".to_string(), |v| indicator.show(v));
-    let mut title = definition.title.clone();
-    if let Some(note) = &definition.note {
-        title.push_str(&format!(" ({note})"));
-    }
-    let mut cells = vec![
-        Cell::text(definition.reference.clone()),
-        Cell::text(title),
-        Cell::text(definition.frequency.clone()),
-        Cell::text(definition.unit.note()),
-    ];
-    for offset in (0..months).rev() {
-        cells.push(Cell::number(show(
-            indicator.month(as_at.plus(-(offset as i32))),
-        )));
-    }
-    cells.push(Cell::number(show(indicator.ytd)));
-    cells.push(Cell::centred(definition.polarity.label()));
-    let mut direction = Cell::centred(indicator.direction.map_or("-", Direction::label));
-    direction.tone = match indicator.direction {
-        Some(Direction::Improved) => Some(Tone::Green),
-        Some(Direction::Declined) => Some(Tone::Red),
-        _ => None,
-    };
-    cells.push(direction);
-    let mut rag = Cell::centred(indicator.rag.map_or("-", Rag::word));
-    rag.tone = indicator.rag.map(|rag| match rag {
-        Rag::Red => Tone::Red,
-        Rag::Amber => Tone::Amber,
-        Rag::Green => Tone::Green,
-    });
-    rag.strong = indicator.rag.is_some();
-    cells.push(rag);
-    let [red, amber, green] = thresholds(indicator);
-    cells.extend([
-        Cell::centred(red),
-        Cell::centred(amber),
-        Cell::centred(green),
-    ]);
     let benchmarks = definition.benchmarks.clone().unwrap_or_default();
-    cells.push(Cell::number(show(definition.last_year)));
-    cells.push(Cell::number(show(benchmarks.best_sn)));
-    cells.push(Cell::number(show(benchmarks.sn_average)));
-    cells.push(Cell::number(show(benchmarks.national)));
+    let [red, amber, green] = thresholds(indicator);
+    let mut cells = Vec::new();
+    for column in &table.columns {
+        let cell = match column.key {
+            IndicatorColumn::Reference => Cell::text(definition.reference.clone()),
+            IndicatorColumn::Indicator => {
+                let mut title = definition.title.clone();
+                if let Some(note) = &definition.note {
+                    title.push_str(&format!(" ({note})"));
+                }
+                Cell::text(title)
+            }
+            IndicatorColumn::Timeline => Cell::text(definition.frequency.clone()),
+            IndicatorColumn::DataNote => Cell::text(definition.unit.note()),
+            IndicatorColumn::Months => {
+                for offset in (0..months).rev() {
+                    cells.push(Cell::number(show(
+                        indicator.month(as_at.plus(-(offset as i32))),
+                    )));
+                }
+                continue;
+            }
+            IndicatorColumn::YearToDate => Cell::number(show(indicator.ytd)),
+            IndicatorColumn::Polarity => Cell::centred(definition.polarity.label()),
+            IndicatorColumn::Direction => {
+                let mut direction =
+                    Cell::centred(indicator.direction.map_or("-", Direction::label));
+                direction.tone = match indicator.direction {
+                    Some(Direction::Improved) => Some(Tone::Green),
+                    Some(Direction::Declined) => Some(Tone::Red),
+                    _ => None,
+                };
+                direction
+            }
+            IndicatorColumn::Rag => {
+                let mut rag = Cell::centred(indicator.rag.map_or("-", Rag::word));
+                rag.tone = indicator.rag.map(|rag| match rag {
+                    Rag::Red => Tone::Red,
+                    Rag::Amber => Tone::Amber,
+                    Rag::Green => Tone::Green,
+                });
+                rag.strong = indicator.rag.is_some();
+                rag
+            }
+            IndicatorColumn::Red => Cell::centred(red.clone()),
+            IndicatorColumn::Amber => Cell::centred(amber.clone()),
+            IndicatorColumn::Green => Cell::centred(green.clone()),
+            IndicatorColumn::LastYear => Cell::number(show(definition.last_year)),
+            IndicatorColumn::BestNeighbour => Cell::number(show(benchmarks.best_sn)),
+            IndicatorColumn::NeighbourAverage => Cell::number(show(benchmarks.sn_average)),
+            IndicatorColumn::National => Cell::number(show(benchmarks.national)),
+        };
+        cells.push(cell);
+    }
     cells
 }
 

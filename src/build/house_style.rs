@@ -1,0 +1,366 @@
+//! House styles as the build reads them: the built-in ones, embedded in the program, and style
+//! folders (`--templates`, `house_style:`), their data read strictly and checked beyond its types.
+
+use std::path::{Path, PathBuf};
+
+use super::Failure;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::style::{CoverReportForm, HouseStyle};
+use crate::typst_writer::Templates;
+use crate::typst_writer::world::{TEMPLATES, embedded_path};
+
+/// A house style built into the program: its name, its data and the templates it has of its
+/// own (any other is the default style's).
+pub struct BuiltInStyle {
+    /// The name `house_style:` and `--templates` give it.
+    pub name: &'static str,
+    /// Its `style.yaml`.
+    pub data: &'static str,
+    /// Its own templates, by file name.
+    pub templates: &'static [(&'static str, &'static str)],
+}
+
+/// The built-in house styles; the first is the default.
+pub const BUILT_IN_STYLES: [BuiltInStyle; 2] = [
+    BuiltInStyle {
+        name: "rotherham",
+        data: crate::style::BUILT_IN,
+        templates: &TEMPLATES,
+    },
+    BuiltInStyle {
+        name: "harrow",
+        data: include_str!("../../report_templates/harrow/style.yaml"),
+        templates: &[],
+    },
+];
+
+/// The names of the built-in styles, for messages.
+pub fn built_in_names() -> String {
+    BUILT_IN_STYLES
+        .iter()
+        .map(|style| style.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The built-in style named `name`: its templates and data, read and checked as a folder's are.
+pub fn read_built_in_style(name: &str) -> Option<Result<(Templates, HouseStyle), Failure>> {
+    let built_in = BUILT_IN_STYLES.iter().find(|style| style.name == name)?;
+    let texts = TEMPLATES
+        .iter()
+        .map(|(file, default)| {
+            let own = built_in.templates.iter().find(|(own, _)| own == file);
+            let text = own.map_or(*default, |(_, text)| *text);
+            let path = PathBuf::from(format!("report_templates/{name}/{file}"));
+            (*file, text.to_string(), path)
+        })
+        .collect();
+    let source = SourceFile {
+        path: PathBuf::from(format!("report_templates/{name}/style.yaml")),
+        text: built_in.data.to_string(),
+    };
+    Some(read_style_data(&source).map(|style| (Templates::new(texts), style)))
+}
+
+/// A style's data, read strictly and checked.
+fn read_style_data(source: &SourceFile) -> Result<HouseStyle, Failure> {
+    let problem = |diagnostic: Diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostic);
+        Failure::Content(diagnostics)
+    };
+    let style = crate::content::parse_yaml::<HouseStyle>(source).map_err(problem)?;
+    if let Some(diagnostic) = check_style(&style, source) {
+        return Err(problem(diagnostic));
+    }
+    Ok(style)
+}
+
+/// A house style folder (`--templates`, `house_style:`), or the built-in style for `None`: its
+/// templates and its data (`style.yaml`, read strictly), each file the built-in one where the
+/// folder has none; with the files read, for a watcher. Files are read as content is: regular
+/// files only, capped in size, so a pipe named `pack.typ` cannot hang the build.
+pub fn read_house_style(
+    folder: Option<&Path>,
+) -> Result<(Templates, HouseStyle, Vec<PathBuf>), Failure> {
+    let Some(folder) = folder else {
+        return Ok((Templates::embedded(), HouseStyle::built_in(), Vec::new()));
+    };
+    // `--templates harrow` names a built-in style, unless a folder of that name is at hand.
+    if !folder.is_dir()
+        && let Some(built_in) = folder.to_str().and_then(read_built_in_style)
+    {
+        return built_in.map(|(templates, style)| (templates, style, Vec::new()));
+    }
+    if !folder.is_dir() {
+        return Err(Failure::Io(
+            Diagnostic::error(format!(
+                "the template folder `{}` does not exist, nor is there a built-in style of that name",
+                folder.display()
+            ))
+            .expected(format!("a folder, or one of {}", built_in_names()))
+            .hint("give a house style folder: style.yaml, house-style.typ and pack.typ, each optional"),
+        ));
+    }
+    let mut read = Vec::new();
+    let mut texts = Vec::new();
+    for (name, built_in) in TEMPLATES {
+        let path = folder.join(name);
+        match read_if_there(&path)? {
+            Some(text) => {
+                read.push(path.clone());
+                texts.push((name, text, path));
+            }
+            None => texts.push((name, built_in.to_string(), embedded_path(name))),
+        }
+    }
+    let templates = Templates::new(texts);
+    let path = folder.join("style.yaml");
+    let Some(text) = read_if_there(&path)? else {
+        return Ok((templates, HouseStyle::built_in(), read));
+    };
+    let source = SourceFile { path, text };
+    let style = read_style_data(&source)?;
+    read.push(source.path);
+    Ok((templates, style, read))
+}
+
+/// The text of the file at `path`, or `None` if there is none.
+fn read_if_there(path: &Path) -> Result<Option<String>, Failure> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    crate::input::read_text_file(path)
+        .map(Some)
+        .map_err(|error| {
+            Failure::Io(Diagnostic::error(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                error.reason()
+            )))
+        })
+}
+
+/// What a style's data needs beyond its types: a bundled PDF font, form section keys that are
+/// names and each once, and margins that leave room for text. The first problem, if any.
+fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
+    // The PDF's font must be bundled: Typst would otherwise fall back without a word.
+    let families = crate::fonts::families();
+    let font = style.fonts.pdf.as_str();
+    if !families.iter().any(|family| family == font) {
+        return Some(
+            Diagnostic::error(format!(
+                "`{font}` is not a bundled font, so the PDF cannot use it"
+            ))
+            .at(source.locate(font))
+            .expected(families.join(", "))
+            .hint("add the font's files and licence to fonts/, or choose a bundled one"),
+        );
+    }
+    // A form's section keys are what reports write under `sections:`: names, each once.
+    for (name, form) in &style.cover_report {
+        let mut seen = Vec::new();
+        for section in &form.sections {
+            let key = section.key.as_str();
+            let is_name = (1..=40).contains(&key.len())
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let problem = if !is_name {
+                format!("the `{name}` form's section key `{key}` is not a name")
+            } else if seen.contains(&key) {
+                format!("the `{name}` form has the section `{key}` twice")
+            } else {
+                seen.push(key);
+                continue;
+            };
+            return Some(
+                Diagnostic::error(problem)
+                    .at(source.locate(&format!("key: {key}")))
+                    .hint("a key is lower-case letters, digits and underscores (`key_issues`), once per form"),
+            );
+        }
+    }
+    let computed = [
+        "apologies",
+        "declarations",
+        "exclusion",
+        "minutes",
+        "urgent",
+        "future_meetings",
+    ];
+    for name in style.agenda.items.keys() {
+        let is_name = (1..=40).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !is_name || computed.contains(&name.as_str()) {
+            return Some(
+                Diagnostic::error(format!("`{name}` cannot name one of the agenda's items"))
+                    .at(source.locate(&format!("{name}:")))
+                    .hint("a name is lower-case letters, digits and underscores, and not one the agenda already has (apologies, declarations, exclusion, minutes, urgent, future_meetings: word those above)"),
+            );
+        }
+    }
+    if !style.cover_report.contains_key(&style.default_form) {
+        return Some(
+            Diagnostic::error(format!(
+                "`default_form` names `{}`, which is not one of the style's forms",
+                style.default_form
+            ))
+            .at(source.locate_key("default_form"))
+            .expected(
+                style
+                    .cover_report
+                    .keys()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .hint("name the form a report uses when it gives no `layout:`"),
+        );
+    }
+    if let Some(problem) = table_problem("indicator_table", &style.indicator_table, |key| {
+        key == crate::style::IndicatorColumn::Months
+    }) {
+        return Some(problem.at(source.locate_key("indicator_table")));
+    }
+    if let Some(problem) = table_problem("action_plan", &style.action_plan, |_| false) {
+        return Some(problem.at(source.locate_key("action_plan")));
+    }
+    for (name, form) in &style.cover_report {
+        if let Some(problem) = form_problem(name, form, style) {
+            let quoted = format!("\"{name}\":");
+            let place = if source.text.contains(&quoted) {
+                source.locate(&quoted)
+            } else {
+                source.locate(&format!("  {name}:"))
+            };
+            return Some(problem.at(place));
+        }
+    }
+    // An A4 page (21 x 29.7 cm) must keep room for text.
+    let margins = &style.margins;
+    let across = margins.left.centimetres() + margins.right.centimetres();
+    let down = margins.top.centimetres() + margins.bottom.centimetres();
+    if across > 15.0 || down > 20.0 {
+        return Some(
+            Diagnostic::error(format!(
+                "these margins leave too little of an A4 page for text ({across} cm across, {down} cm down)"
+            ))
+            .at(source.locate_key("margins"))
+            .hint("left and right together may take up to 15 cm, top and bottom up to 20 cm"),
+        );
+    }
+    None
+}
+
+/// What a table's data needs beyond its types: some columns, each once, each headed unless its
+/// headings come from the data (`untitled`).
+fn table_problem<Key: Copy + PartialEq + serde::Serialize>(
+    table: &str,
+    style: &crate::style::TableStyle<Key>,
+    untitled: impl Fn(Key) -> bool,
+) -> Option<Diagnostic> {
+    let name = |key: Key| {
+        serde_json::to_value(key)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    if style.columns.is_empty() {
+        return Some(
+            Diagnostic::error(format!("`{table}` has no columns"))
+                .hint("list the table's columns, each with its key, heading and width"),
+        );
+    }
+    for (index, column) in style.columns.iter().enumerate() {
+        if style.columns[..index]
+            .iter()
+            .any(|earlier| earlier.key == column.key)
+        {
+            return Some(
+                Diagnostic::error(format!(
+                    "`{table}` has the column `{}` twice",
+                    name(column.key)
+                ))
+                .hint("list each column once"),
+            );
+        }
+        if column.heading.is_none() && !untitled(column.key) {
+            return Some(
+                Diagnostic::error(format!(
+                    "`{table}`'s column `{}` has no heading",
+                    name(column.key)
+                ))
+                .hint("give it a `heading:`: a screen reader reads it out with each cell"),
+            );
+        }
+    }
+    None
+}
+
+/// What a form's data needs beyond its types: sections one or two levels deep, starting at
+/// one; each key a report may write taken by one section; each field placed once; and another
+/// form's name stood for by one form only.
+fn form_problem(name: &str, form: &CoverReportForm, style: &HouseStyle) -> Option<Diagnostic> {
+    let problem = |text: String, hint: &str| Some(Diagnostic::error(text).hint(hint.to_string()));
+    if let Some(section) = form.sections.iter().find(|s| !(1..=2).contains(&s.level)) {
+        return problem(
+            format!(
+                "the `{name}` form's section `{}` has level {}",
+                section.key, section.level
+            ),
+            "a section has level 1, a sub-section of the section before it level 2",
+        );
+    }
+    if form.sections.first().is_some_and(|first| first.level != 1) {
+        return problem(
+            format!("the `{name}` form starts with a sub-section"),
+            "give the first section level 1",
+        );
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for section in &form.sections {
+        for key in &section.also {
+            if keys.contains(&key.as_str()) || form.sections.iter().any(|s| &s.key == key) {
+                return problem(
+                    format!("the `{name}` form takes `{key}` twice"),
+                    "a key a report writes goes to one section: its own, or one that takes it with `also`",
+                );
+            }
+            keys.push(key);
+        }
+    }
+    let mut placed = Vec::new();
+    let fields = form.front_page.iter().map(|entry| entry.field).chain(
+        form.sections
+            .iter()
+            .flat_map(|section| section.fields.iter().map(|field| field.field)),
+    );
+    for field in fields {
+        if placed.contains(&field) {
+            return problem(
+                format!("the `{name}` form places `{}` twice", field.name()),
+                "place each field once: on the front page or in one section",
+            );
+        }
+        placed.push(field);
+    }
+    for stood_for in &form.stands_for {
+        let others = style
+            .cover_report
+            .iter()
+            .filter(|(other, form)| {
+                other.as_str() == stood_for || form.stands_for.contains(stood_for)
+            })
+            .count();
+        if others > 1 {
+            return problem(
+                format!("more than one form stands for `{stood_for}`"),
+                "a report's `layout:` must choose one form: let one form stand for it",
+            );
+        }
+    }
+    None
+}
