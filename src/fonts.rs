@@ -44,8 +44,19 @@ pub fn fonts() -> &'static [Font] {
 
 /// The family names of the bundled fonts ("Liberation Sans", "Noto Naskh Arabic", …), each once.
 pub fn families() -> Vec<String> {
+    family_names(fonts())
+}
+
+/// The family names of the fonts in a font file (one, or several in a collection); none when
+/// it is not a font Typst can read.
+pub fn families_in(data: &[u8]) -> Vec<String> {
+    let fonts: Vec<Font> = Font::iter(Bytes::new(data.to_vec())).collect();
+    family_names(&fonts)
+}
+
+fn family_names(fonts: &[Font]) -> Vec<String> {
     let mut families: Vec<String> = Vec::new();
-    for font in fonts() {
+    for font in fonts {
         let family = &font.info().family;
         if !families.contains(family) {
             families.push(family.clone());

@@ -172,7 +172,9 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
     let stderr = refused_in_style(REPORT, style.path());
     assert!(stderr.contains("style.yaml:7:"), "{stderr}");
     assert!(
-        stderr.contains("`Comic Sans` is not a bundled font"),
+        stderr.contains(
+            "`Comic Sans` is neither a bundled font nor one in the style's fonts/ folder"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("Liberation Sans"), "{stderr}");
@@ -758,4 +760,60 @@ fn a_table_column_without_a_heading_is_an_error() {
         "{stderr}"
     );
     assert!(stderr.contains("style.yaml:"), "{stderr}");
+}
+
+/// A style folder brings its own font: its files and licence in `fonts/`, named in style.yaml,
+/// set in the PDF. (Liberation Serif, from the Debian package the tests install.)
+#[test]
+fn a_style_brings_its_own_font_with_its_licence() {
+    let system = std::path::Path::new("/usr/share/fonts/truetype/liberation2");
+    let work = tempfile::tempdir().unwrap();
+    let style = work.path().join("serif-style");
+    copy_tree(&root().join("report_templates/rotherham"), &style);
+    let fonts = style.join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    for file in ["LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"] {
+        std::fs::copy(system.join(file), fonts.join(file)).unwrap();
+    }
+    let path = style.join("style.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("pdf: Liberation Sans", "pdf: Liberation Serif"),
+    )
+    .unwrap();
+
+    // Without its licence, the font is refused.
+    let stderr = refused_in_style(REPORT, &style);
+    assert!(stderr.contains("have no licence beside them"), "{stderr}");
+
+    std::fs::copy(
+        "/usr/share/doc/fonts-liberation2/copyright",
+        fonts.join("LICENSE"),
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        REPORT,
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.to_str().unwrap(),
+    ]);
+    let pdf = out.join("05-terms-of-reference-cover.pdf");
+    let fonts_used =
+        String::from_utf8_lossy(&tool("pdffonts", &[pdf.to_str().unwrap()]).stdout).into_owned();
+    assert!(fonts_used.contains("LiberationSerif"), "{fonts_used}");
+    assert!(fonts_used.contains("LiberationSerif-Bold"), "{fonts_used}");
+    assert!(!fonts_used.contains("LiberationSans"), "{fonts_used}");
+    assert!(pdf_xmp(&pdf).contains("<pdfuaid:part>1</pdfuaid:part>"));
+
+    // A file that only looks like a font is refused by name.
+    std::fs::write(fonts.join("Broken.ttf"), "not a font").unwrap();
+    let stderr = refused_in_style(REPORT, &style);
+    assert!(
+        stderr.contains("Broken.ttf` is not a font papers can read"),
+        "{stderr}"
+    );
 }

@@ -59,18 +59,18 @@ pub fn read_built_in_style(name: &str) -> Option<Result<(Templates, HouseStyle),
         path: PathBuf::from(format!("report_templates/{name}/style.yaml")),
         text: built_in.data.to_string(),
     };
-    Some(read_style_data(&source).map(|style| (Templates::new(texts), style)))
+    Some(read_style_data(&source, &[]).map(|style| (Templates::new(texts), style)))
 }
 
-/// A style's data, read strictly and checked.
-fn read_style_data(source: &SourceFile) -> Result<HouseStyle, Failure> {
+/// A style's data, read strictly and checked; `own_fonts` are the families of its folder's fonts.
+fn read_style_data(source: &SourceFile, own_fonts: &[String]) -> Result<HouseStyle, Failure> {
     let problem = |diagnostic: Diagnostic| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(diagnostic);
         Failure::Content(diagnostics)
     };
     let style = crate::content::parse_yaml::<HouseStyle>(source).map_err(problem)?;
-    if let Some(diagnostic) = check_style(&style, source) {
+    if let Some(diagnostic) = check_style(&style, source, own_fonts) {
         return Err(problem(diagnostic));
     }
     Ok(style)
@@ -114,15 +114,132 @@ pub fn read_house_style(
             None => texts.push((name, built_in.to_string(), embedded_path(name))),
         }
     }
-    let templates = Templates::new(texts);
+    let fonts = read_style_fonts(folder)?;
+    read.extend(fonts.paths);
+    let templates = Templates::new(texts).with_fonts(fonts.files);
     let path = folder.join("style.yaml");
     let Some(text) = read_if_there(&path)? else {
         return Ok((templates, HouseStyle::built_in(), read));
     };
     let source = SourceFile { path, text };
-    let style = read_style_data(&source)?;
+    let style = read_style_data(&source, &fonts.families)?;
     read.push(source.path);
     Ok((templates, style, read))
+}
+
+/// The most font files a style folder may hold, and the largest of them (30 MB).
+const MOST_FONTS: usize = 32;
+const FONT_LIMIT: u64 = 30 * 1024 * 1024;
+
+/// A style folder's own fonts.
+#[derive(Default)]
+struct StyleFonts {
+    /// Each font file's bytes.
+    files: Vec<Vec<u8>>,
+    /// The families they hold.
+    families: Vec<String>,
+    /// The files read, licences among them, for a watcher.
+    paths: Vec<PathBuf>,
+}
+
+/// The font files in the style folder's `fonts/` (TrueType and OpenType, each a regular file,
+/// capped in size), which must have their licence beside them: a font is published in every
+/// PDF made with it, which only its licence allows.
+fn read_style_fonts(folder: &Path) -> Result<StyleFonts, Failure> {
+    let fonts_folder = folder.join("fonts");
+    let mut fonts = StyleFonts::default();
+    if std::fs::symlink_metadata(&fonts_folder).is_err() {
+        return Ok(fonts);
+    }
+    // A style's fonts are part of its content: a problem with them is the style's to fix.
+    let refuse = |what: String, hint: &str| {
+        let mut problems = Diagnostics::new();
+        problems.push(Diagnostic::error(what).hint(hint.to_string()));
+        Err(Failure::Content(problems))
+    };
+    let Ok(entries) = std::fs::read_dir(&fonts_folder) else {
+        return refuse(
+            format!("`{}` is not a folder of fonts", fonts_folder.display()),
+            "a style's fonts/ is a folder of font files and their licences",
+        );
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .collect();
+    paths.sort();
+    let mut licensed = false;
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let upper = name.to_ascii_uppercase();
+        let extension = path
+            .extension()
+            .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let is_font = matches!(extension.as_str(), "ttf" | "otf" | "ttc" | "otc");
+        let is_licence = ["LICENSE", "LICENCE", "OFL", "COPYING"]
+            .iter()
+            .any(|start| upper.starts_with(start));
+        if name.starts_with('.') || !(is_font || is_licence) {
+            continue;
+        }
+        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|metadata| metadata.is_file());
+        if !is_file {
+            return refuse(
+                format!("`{}` is not a regular file", path.display()),
+                "copy the font or licence itself into the style's fonts/ folder",
+            );
+        }
+        if is_licence {
+            licensed = true;
+            fonts.paths.push(path);
+            continue;
+        }
+        if fonts.files.len() == MOST_FONTS {
+            return refuse(
+                format!(
+                    "`{}` holds more than {MOST_FONTS} fonts",
+                    fonts_folder.display()
+                ),
+                "keep the fonts the style's papers use: a family's regular, bold and italic",
+            );
+        }
+        let data = match crate::input::read_regular_file(&path, FONT_LIMIT) {
+            Ok(data) => data,
+            Err(error) => {
+                return refuse(
+                    format!("cannot read `{}`: {}", path.display(), error.reason()),
+                    "a style's font is a TrueType or OpenType file of at most 30 MB",
+                );
+            }
+        };
+        let families = crate::fonts::families_in(&data);
+        if families.is_empty() {
+            return refuse(
+                format!("`{}` is not a font papers can read", path.display()),
+                "give TrueType (.ttf) or OpenType (.otf) font files",
+            );
+        }
+        for family in families {
+            if !fonts.families.contains(&family) {
+                fonts.families.push(family);
+            }
+        }
+        fonts.files.push(data);
+        fonts.paths.push(path);
+    }
+    if !fonts.files.is_empty() && !licensed {
+        return refuse(
+            format!(
+                "the fonts in `{}` have no licence beside them",
+                fonts_folder.display()
+            ),
+            "add each font's licence (LICENSE, OFL.txt) to the folder: every PDF made with a font publishes it, which only its licence allows",
+        );
+    }
+    Ok(fonts)
 }
 
 /// The text of the file at `path`, or `None` if there is none.
@@ -143,18 +260,24 @@ fn read_if_there(path: &Path) -> Result<Option<String>, Failure> {
 
 /// What a style's data needs beyond its types: a bundled PDF font, form section keys that are
 /// names and each once, and margins that leave room for text. The first problem, if any.
-fn check_style(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
-    // The PDF's font must be bundled: Typst would otherwise fall back without a word.
-    let families = crate::fonts::families();
+fn check_style(
+    style: &HouseStyle,
+    source: &SourceFile,
+    own_fonts: &[String],
+) -> Option<Diagnostic> {
+    // The PDF's font must be bundled or the style's own: Typst would otherwise fall back
+    // without a word.
+    let mut families = crate::fonts::families();
+    families.extend(own_fonts.iter().cloned());
     let font = style.fonts.pdf.as_str();
     if !families.iter().any(|family| family == font) {
         return Some(
             Diagnostic::error(format!(
-                "`{font}` is not a bundled font, so the PDF cannot use it"
+                "`{font}` is neither a bundled font nor one in the style's fonts/ folder, so the PDF cannot use it"
             ))
             .at(source.locate(font))
             .expected(families.join(", "))
-            .hint("add the font's files and licence to fonts/, or choose a bundled one"),
+            .hint("put the font's files and its licence in the style folder's fonts/, or choose one of these"),
         );
     }
     // A form's section keys are what reports write under `sections:`: names, each once.

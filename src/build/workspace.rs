@@ -160,13 +160,22 @@ impl Workspace<'_> {
             );
             return None;
         }
-        // Each file of a style the content chose stays inside the root, links followed.
-        let files = TEMPLATES
+        // Each file of a style the content chose stays inside the root, links followed: its
+        // templates, its data, its fonts folder and what is in it.
+        let mut files: Vec<PathBuf> = TEMPLATES
             .iter()
-            .map(|(name, _)| *name)
-            .chain(["style.yaml"]);
-        for name in files {
-            let path = folder.join(name);
+            .map(|(name, _)| folder.join(name))
+            .chain([folder.join("style.yaml"), folder.join("fonts")])
+            .collect();
+        if let Ok(entries) = std::fs::read_dir(folder.join("fonts")) {
+            files.extend(entries.filter_map(|entry| Some(entry.ok()?.path())));
+        }
+        for path in files {
+            let name = path
+                .strip_prefix(&folder)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             if std::fs::symlink_metadata(&path).is_ok() && !self.root.contains(&path) {
                 self.diagnostics.push(
                     Diagnostic::error(format!(

@@ -40,7 +40,9 @@ pub struct Templates {
     sources: HashMap<FileId, Source>,
     /// Where each template was read from, for messages.
     paths: HashMap<FileId, PathBuf>,
-    /// Hash of every template's text, for results cached outside Typst.
+    /// The style's own font files (its `fonts/` folder), besides the bundled ones.
+    fonts: Vec<Bytes>,
+    /// Hash of every template's text and font, for results cached outside Typst.
     key: memo::Key,
 }
 
@@ -62,8 +64,18 @@ impl Templates {
         Templates {
             sources,
             paths,
+            fonts: Vec::new(),
             key: memo::key(&parts),
         }
+    }
+
+    /// The templates with the style's own font files, set besides the bundled fonts.
+    pub fn with_fonts(mut self, fonts: Vec<Vec<u8>>) -> Self {
+        let mut parts: Vec<&[u8]> = vec![&self.key];
+        parts.extend(fonts.iter().map(Vec::as_slice));
+        self.key = memo::key(&parts);
+        self.fonts = fonts.into_iter().map(Bytes::new).collect();
+        self
     }
 
     /// The house style built into the program.
@@ -117,7 +129,13 @@ impl Typesetter {
     /// A typesetter with `templates` (see [`Templates::embedded`] and [`Templates::new`]) and
     /// the house style's data.
     pub fn new(templates: Templates, style: HouseStyle) -> Self {
-        let fonts: Vec<Font> = crate::fonts::fonts().to_vec();
+        let mut fonts: Vec<Font> = crate::fonts::fonts().to_vec();
+        fonts.extend(
+            templates
+                .fonts
+                .iter()
+                .flat_map(|data| Font::iter(data.clone())),
+        );
         let key = style_key(&templates, &style);
         let style_json =
             Bytes::new(serde_json::to_vec(&style).expect("a house style always serialises"));
