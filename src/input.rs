@@ -266,6 +266,17 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError>
     Ok(bytes)
 }
 
+/// A PNG's width and height in pixels, from its header; `None` when the bytes are not a PNG.
+pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if !png.starts_with(SIGNATURE) || png.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let word = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
+    let (width, height) = (word(16)?, word(20)?);
+    (width > 0 && height > 0).then_some((width, height))
+}
+
 /// The text of the regular file at `path`, capped at [`TEXT_LIMIT`].
 pub fn read_text_file(path: &Path) -> Result<String, InputError> {
     String::from_utf8(read_regular_file(path, TEXT_LIMIT)?).map_err(|_| InputError::NotText)

@@ -104,6 +104,12 @@ pub enum Block {
         /// Quoted blocks.
         blocks: Vec<Block>,
     },
+    /// The council's logo, at the top of a front page (the picture and its width are the house
+    /// style's).
+    Logo {
+        /// Its text alternative.
+        alt: String,
+    },
     /// The large banner at the top of a front page ("Public Report").
     Banner {
         /// Banner lines, largest first.

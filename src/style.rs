@@ -22,6 +22,8 @@ pub struct HouseStyle {
     pub margins: Margins,
     /// Colours, as six hex digits.
     pub colours: Colours,
+    /// The council's logo, atop the agenda and a cover report's front page; none when absent.
+    pub logo: Option<Logo>,
     /// Words printed around page numbers and on packs.
     pub labels: Labels,
     /// How dates are printed, each use its own pattern.
@@ -563,6 +565,76 @@ impl TryFrom<f64> for TableTextSize {
         } else {
             Err(format!(
                 "`{size}` is not a table's text size: give 6 to 14 points"
+            ))
+        }
+    }
+}
+
+/// A council's logo: a PNG file in the style folder, its text alternative and its printed width.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The file's name in the style folder (`logo.png`).
+    pub file: LogoFile,
+    /// What a screen reader says for it ("London Borough of Harrow").
+    pub alt: Label,
+    /// Its printed width in centimetres (1 to 10).
+    pub width: LogoWidth,
+}
+
+/// A logo's file name: a PNG in the style folder itself, never a path out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
+pub struct LogoFile(String);
+
+impl LogoFile {
+    /// The file name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for LogoFile {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        let plain = !name.is_empty()
+            && name.len() <= 100
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if plain && name.to_ascii_lowercase().ends_with(".png") {
+            Ok(LogoFile(name))
+        } else {
+            Err(format!(
+                "`{name}` is not a logo file: give the name of a PNG in the style folder, such as logo.png"
+            ))
+        }
+    }
+}
+
+/// A logo's printed width: 1 to 10 centimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64")]
+pub struct LogoWidth(f64);
+
+impl LogoWidth {
+    /// The width in centimetres.
+    pub fn centimetres(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for LogoWidth {
+    type Error = String;
+
+    fn try_from(width: f64) -> Result<Self, String> {
+        if (1.0..=10.0).contains(&width) {
+            Ok(LogoWidth(width))
+        } else {
+            Err(format!(
+                "{width} cm is not a logo's width: give 1 to 10 centimetres"
             ))
         }
     }

@@ -817,3 +817,57 @@ fn a_style_brings_its_own_font_with_its_licence() {
         "{stderr}"
     );
 }
+
+/// A style's logo, a PNG in its folder, tops the agenda and a cover report's front page in both
+/// formats, with its text alternative.
+#[test]
+fn a_style_logo_tops_the_front_pages_with_its_text_alternative() {
+    let style = style_folder(&[(
+        "colours:\n",
+        "logo: {file: logo.png, alt: Example Council, width: 4}\ncolours:\n",
+    )]);
+    std::fs::copy(
+        root().join("tests/fixtures/logo.png"),
+        style.path().join("logo.png"),
+    )
+    .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        "content/corporate-parenting-panel/2022-05-13",
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let meeting = out.join("corporate-parenting-panel-2022-05-13");
+    let pack = meeting.join("agenda-pack.pdf");
+    let images =
+        String::from_utf8_lossy(&tool("pdfimages", &["-list", pack.to_str().unwrap()]).stdout)
+            .into_owned();
+    let first_page_images = images
+        .lines()
+        .skip(2)
+        .filter(|line| line.split_whitespace().next() == Some("1"))
+        .count();
+    assert_eq!(first_page_images, 1, "the agenda's logo: {images}");
+    assert!(
+        readable(&pack).contains("Example Council"),
+        "the logo's text alternative is in the PDF"
+    );
+    assert!(pdf_xmp(&pack).contains("<pdfuaid:part>1</pdfuaid:part>"));
+    let agenda = docx_document(&meeting.join("agenda.docx"));
+    assert!(agenda.contains(r#"descr="Example Council""#), "{agenda}");
+    assert!(
+        docx_parts(&meeting.join("agenda.docx"))
+            .iter()
+            .any(|part| part.starts_with("word/media/"))
+    );
+
+    // A logo that is not a PNG is refused where style.yaml names it.
+    std::fs::write(style.path().join("logo.png"), "not a picture").unwrap();
+    let stderr = refused_in_style(REPORT, style.path());
+    assert!(stderr.contains("is not a PNG"), "{stderr}");
+    assert!(stderr.contains("style.yaml:"), "{stderr}");
+}

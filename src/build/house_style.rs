@@ -123,8 +123,52 @@ pub fn read_house_style(
     };
     let source = SourceFile { path, text };
     let style = read_style_data(&source, &fonts.families)?;
+    let templates = match &style.logo {
+        Some(logo) => {
+            let path = folder.join(logo.file.as_str());
+            let png = read_logo(&path).map_err(|problem| {
+                let mut problems = Diagnostics::new();
+                problems.push(problem.at(source.locate(logo.file.as_str())));
+                Failure::Content(problems)
+            })?;
+            read.push(path);
+            templates.with_logo(png)
+        }
+        None => templates,
+    };
     read.push(source.path);
     Ok((templates, style, read))
+}
+
+/// The largest logo read (5 MB).
+const LOGO_LIMIT: u64 = 5 * 1024 * 1024;
+
+/// The style's logo: a PNG that is a regular file in the style folder itself (not a link out of
+/// it), capped in size.
+fn read_logo(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let is_file = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file());
+    if !is_file {
+        return Err(Diagnostic::error(format!(
+            "the logo `{}` is not a file in the style folder",
+            path.display()
+        ))
+        .hint("put the logo, a PNG, in the style folder beside style.yaml"));
+    }
+    let png = crate::input::read_regular_file(path, LOGO_LIMIT).map_err(|error| {
+        Diagnostic::error(format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            error.reason()
+        ))
+        .hint("a logo is a PNG of at most 5 MB")
+    })?;
+    if crate::input::png_size(&png).is_none() {
+        return Err(
+            Diagnostic::error(format!("the logo `{}` is not a PNG", path.display()))
+                .hint("save the logo as PNG"),
+        );
+    }
+    Ok(png)
 }
 
 /// The most font files a style folder may hold, and the largest of them (30 MB).

@@ -132,6 +132,16 @@ impl DrawCharts for TypstDrawings<'_> {
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>> {
         typst_writer::structure_png(self.0, structure).map(picture)
     }
+
+    fn logo(&self) -> Option<Picture> {
+        let png = self.0.templates().logo()?;
+        let (width, height) = crate::input::png_size(png)?;
+        Some(Picture {
+            png: png.to_vec(),
+            width,
+            height,
+        })
+    }
 }
 
 fn picture(drawing: Drawing) -> Picture {

@@ -41,6 +41,8 @@ pub trait DrawCharts {
     fn chart(&self, chart: &Chart) -> Result<Picture, Vec<Diagnostic>>;
     /// The structure diagram as a picture.
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>>;
+    /// The house style's logo, if it has one.
+    fn logo(&self) -> Option<Picture>;
 }
 
 /// Write a document as DOCX bytes in the house `style`, its charts drawn by `drawings`.
@@ -182,6 +184,7 @@ impl DocxWriter<'_> {
             Block::BulletList { items } => self.bullet_list(items, indent, sink),
             Block::OrderedList { start, items } => self.ordered_list(*start, items, indent, sink),
             Block::Quote { blocks } => self.quote(blocks, indent, sink),
+            Block::Logo { alt } => self.logo(alt, sink),
             Block::Banner { lines } => paragraphs::banner(lines, sink),
             Block::FieldTable { rows, beside } => {
                 sink.push(BodyChild::table(self.field_table(rows, *beside)));

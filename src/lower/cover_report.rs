@@ -173,6 +173,11 @@ impl Lowering<'_> {
         let front_page = self.front_page();
         let has_front_page = !front_page.is_empty();
         if has_front_page {
+            if let Some(logo) = &self.style.logo {
+                blocks.push(Block::Logo {
+                    alt: logo.alt.as_str().to_string(),
+                });
+            }
             if !self.form.banner.is_empty() {
                 let committee = [("committee", report.committee.as_str())];
                 blocks.push(Block::Banner {

@@ -373,8 +373,13 @@ fn typst_project(typesetter: &Typesetter, main: &str, files: &[(String, Bytes)])
         world::STYLE_DATA_PATH.to_string(),
         typesetter.style_json().as_slice().to_vec(),
     );
+    let logo = typesetter
+        .templates()
+        .logo()
+        .map(|png| (world::LOGO_PATH.to_string(), png.to_vec()));
     let files = [("/main.typ".to_string(), main.as_bytes().to_vec()), style]
         .into_iter()
+        .chain(logo)
         .chain(
             files
                 .iter()

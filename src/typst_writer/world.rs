@@ -31,6 +31,9 @@ pub const TEMPLATES: [(&str, &str); 2] = [
 /// Where the house style's data sits in Typst's virtual file system.
 pub const STYLE_DATA_PATH: &str = "/style.json";
 
+/// Where the templates read the style's logo, if it has one.
+pub const LOGO_PATH: &str = "/logo.png";
+
 /// The folder the templates live in, inside Typst's virtual file system.
 pub const TEMPLATE_FOLDER: &str = "/report_templates";
 
@@ -42,6 +45,8 @@ pub struct Templates {
     paths: HashMap<FileId, PathBuf>,
     /// The style's own font files (its `fonts/` folder), besides the bundled ones.
     fonts: Vec<Bytes>,
+    /// The style's logo (a PNG), which the templates read as `/logo.png`.
+    logo: Option<Bytes>,
     /// Hash of every template's text and font, for results cached outside Typst.
     key: memo::Key,
 }
@@ -65,6 +70,7 @@ impl Templates {
             sources,
             paths,
             fonts: Vec::new(),
+            logo: None,
             key: memo::key(&parts),
         }
     }
@@ -76,6 +82,18 @@ impl Templates {
         self.key = memo::key(&parts);
         self.fonts = fonts.into_iter().map(Bytes::new).collect();
         self
+    }
+
+    /// The templates with the style's logo, a PNG.
+    pub fn with_logo(mut self, png: Vec<u8>) -> Self {
+        self.key = memo::key(&[&self.key, b"logo", &png]);
+        self.logo = Some(Bytes::new(png));
+        self
+    }
+
+    /// The style's logo, a PNG, if it has one.
+    pub fn logo(&self) -> Option<&[u8]> {
+        self.logo.as_ref().map(Bytes::as_slice)
     }
 
     /// The house style built into the program.
@@ -243,6 +261,13 @@ impl<'a> PaperWorld<'a> {
             data: data
                 .into_iter()
                 .chain([(STYLE_DATA_PATH.to_string(), typesetter.style_json.clone())])
+                .chain(
+                    typesetter
+                        .templates
+                        .logo
+                        .clone()
+                        .map(|logo| (LOGO_PATH.to_string(), logo)),
+                )
                 .map(|(path, bytes)| (file_id(&path), bytes))
                 .collect(),
             today,

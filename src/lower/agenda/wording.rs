@@ -53,7 +53,10 @@ pub(super) fn front_matter(
         label: label.to_string(),
         content,
     };
-    vec![
+    let logo = style.logo.iter().map(|logo| Block::Logo {
+        alt: logo.alt.as_str().to_string(),
+    });
+    logo.chain([
         Block::Heading {
             level: 1,
             number: None,
@@ -91,7 +94,8 @@ pub(super) fn front_matter(
         },
         Block::plain(wording.introduction.as_str()),
         Block::plain(wording.openness.fill(&[("council", &committee.council)])),
-    ]
+    ])
+    .collect()
 }
 
 pub(super) struct AgendaContext<'a> {
