@@ -18,6 +18,9 @@ pub struct HouseStyle {
     pub fonts: Fonts,
     /// Body text size in points (6 to 30, in half points).
     pub body_size: BodySize,
+    /// The headings' look by level: 1 a paper's title, 2 its sections, and so on (a deeper
+    /// heading takes the last level's).
+    pub headings: Vec<HeadingStyle>,
     /// Page margins in centimetres.
     pub margins: Margins,
     /// Colours, as six hex digits.
@@ -905,6 +908,25 @@ impl TryFrom<f64> for BodySize {
                 "{size} is not a body size: give 6 to 30 points, in half points (11, 11.5, 12)"
             ))
         }
+    }
+}
+
+/// How headings of one level look.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingStyle {
+    /// Text size in points (6 to 30, in half points).
+    pub size: BodySize,
+    /// Text colour; black when none.
+    pub colour: Option<Colour>,
+}
+
+impl HouseStyle {
+    /// The look of headings of `level` (1 upwards): the style's for that level, or its deepest.
+    pub fn heading(&self, level: usize) -> Option<&HeadingStyle> {
+        self.headings
+            .get(level.saturating_sub(1))
+            .or(self.headings.last())
     }
 }
 

@@ -871,3 +871,58 @@ fn a_style_logo_tops_the_front_pages_with_its_text_alternative() {
     assert!(stderr.contains("is not a PNG"), "{stderr}");
     assert!(stderr.contains("style.yaml:"), "{stderr}");
 }
+
+/// Headings take the style's size and colour for their level, in the Word file's heading
+/// styles and in the PDF.
+#[test]
+fn the_style_sets_each_heading_levels_size_and_colour() {
+    let style = style_folder(&[(
+        "headings:\n  - {size: 12}\n  - {size: 12}\n",
+        "headings:\n  - {size: 12}\n  - {size: 18, colour: 8B0000}\n",
+    )]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        REPORT,
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let docx = out.join("05-terms-of-reference-cover.docx");
+    let styles = docx_part(&docx, "word/styles.xml");
+    let heading_2 = &styles[styles.find(r#"w:styleId="Heading2""#).expect(&styles)..];
+    let heading_2 = &heading_2[..heading_2.find("</w:style>").unwrap()];
+    assert!(heading_2.contains(r#"<w:sz w:val="36" />"#), "{heading_2}");
+    assert!(
+        heading_2.contains(r#"<w:color w:val="8B0000" />"#),
+        "{heading_2}"
+    );
+    let heading_3 = &styles[styles.find(r#"w:styleId="Heading3""#).expect(&styles)..];
+    let heading_3 = &heading_3[..heading_3.find("</w:style>").unwrap()];
+    assert!(heading_3.contains(r#"<w:sz w:val="24" />"#), "{heading_3}");
+
+    // In the PDF, a section heading ("Background") stands 18 points high, its text 12.
+    let pdf = out.join("05-terms-of-reference-cover.pdf");
+    let boxes =
+        String::from_utf8_lossy(&tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]).stdout)
+            .into_owned();
+    // The tallest of the word's appearances ("Background" is also a front-page label).
+    let height_of = |word: &str| -> f64 {
+        boxes
+            .lines()
+            .filter(|line| line.ends_with(&format!(">{word}</word>")))
+            .map(|line| {
+                let number = |name: &str| -> f64 {
+                    let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    line[start..].split('"').next().unwrap().parse().unwrap()
+                };
+                number("yMax") - number("yMin")
+            })
+            .fold(0.0, f64::max)
+    };
+    let heading = height_of("Background");
+    let body = height_of("task");
+    assert!(heading > body * 1.3, "heading {heading}, body {body}");
+}

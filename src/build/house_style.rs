@@ -348,6 +348,13 @@ fn check_style(
             );
         }
     }
+    if style.headings.is_empty() || style.headings.len() > 6 {
+        return Some(
+            Diagnostic::error("`headings` gives the look of 1 to 6 levels of heading")
+                .at(source.locate_key("headings"))
+                .hint("list each level's look, the paper's title first: `- {size: 14}`"),
+        );
+    }
     let computed = [
         "apologies",
         "declarations",

@@ -125,10 +125,10 @@ pub(super) fn house_styles(docx: Docx, style: &HouseStyle) -> Docx {
             .line(264)
             .line_rule(LineSpacingType::Auto),
     )
-    .add_style(heading_style(HEADINGS[0], "heading 1", 0, body_size))
-    .add_style(heading_style(HEADINGS[1], "heading 2", 1, body_size))
-    .add_style(heading_style(HEADINGS[2], "heading 3", 2, body_size))
-    .add_style(heading_style(HEADINGS[3], "heading 4", 3, body_size))
+    .add_style(heading_style(HEADINGS[0], "heading 1", 0, style))
+    .add_style(heading_style(HEADINGS[1], "heading 2", 1, style))
+    .add_style(heading_style(HEADINGS[2], "heading 3", 2, style))
+    .add_style(heading_style(HEADINGS[3], "heading 4", 3, style))
     .add_style(banner_style(TITLE, "Title", 40))
     .add_style(banner_style(SUBTITLE, "Subtitle", 28))
     .add_style(
@@ -154,18 +154,26 @@ pub(super) fn house_styles(docx: Docx, style: &HouseStyle) -> Docx {
     .add_abstract_numbering(list_abstract(LIST_ORDERED_ABSTRACT, "decimal", "%1."))
 }
 
-/// A heading style: bold body-size text at an outline level, so Word's navigation pane and
-/// contents see it.
-fn heading_style(id: &str, name: &str, level: usize, body_size: usize) -> Style {
-    Style::new(id, StyleType::Paragraph)
+/// A heading style: bold text at an outline level (so Word's navigation pane and contents see
+/// it), in the house style's size and colour for its level.
+fn heading_style(id: &str, name: &str, level: usize, house: &HouseStyle) -> Style {
+    let look = house.heading(level + 1);
+    let size = look.map_or(house.body_size.half_points(), |look| {
+        look.size.half_points()
+    });
+    let style = Style::new(id, StyleType::Paragraph)
         .name(name)
         .based_on("Normal")
         .next("Normal")
         .q_format(true)
         .bold()
-        .size(body_size)
+        .size(size)
         .outline_lvl(level)
-        .line_spacing(LineSpacing::new().before(280).after(160))
+        .line_spacing(LineSpacing::new().before(280).after(160));
+    match look.and_then(|look| look.colour.as_ref()) {
+        Some(colour) => style.color(colour.hex()),
+        None => style,
+    }
 }
 
 /// A banner line's style: bold, large, `size` in half-points.
