@@ -87,6 +87,15 @@ fn refused_in_style(paper: &str, style: &std::path::Path) -> String {
     String::from_utf8_lossy(&result.stderr).into_owned()
 }
 
+/// The line number (from 1) of the first line of a style folder's style.yaml holding `text`.
+fn line_of(style: &std::path::Path, text: &str) -> usize {
+    let data = std::fs::read_to_string(style.join("style.yaml")).unwrap();
+    data.lines()
+        .position(|line| line.contains(text))
+        .expect(text)
+        + 1
+}
+
 /// The built-in style's data with `replacements` made, written as `style.yaml` in a new style
 /// folder (its templates the built-in ones).
 fn style_folder(replacements: &[(&str, &str)]) -> tempfile::TempDir {
@@ -108,6 +117,10 @@ fn the_style_data_sets_the_look_of_both_formats() {
     let style = style_folder(&[
         ("word: Arial", "word: Verdana"),
         ("body_size: 12", "body_size: 9"),
+        (
+            "headings:\n  - {size: 12}\n  - {size: 12}\n  - {size: 12}\n  - {size: 12}\n",
+            "headings:\n  - {size: 9}\n",
+        ),
         ("left: 2.54, right: 2.54", "left: 2, right: 2"),
         ("link: 1F4E79", "link: \"#aa0000\""),
         ("shade: DBE5F1", "shade: EEEEEE"),
@@ -160,7 +173,8 @@ fn a_style_file_that_is_wrong_fails_where_it_is_wrong() {
     ]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("style.yaml:15:"), "{stderr}");
+    let line = line_of(style.path(), "amber: orange");
+    assert!(stderr.contains(&format!("style.yaml:{line}:")), "{stderr}");
     assert!(stderr.contains("`orange` is not a colour"), "{stderr}");
     assert!(!work.path().join("out").exists());
 }
@@ -170,7 +184,8 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
     let style = style_folder(&[("pdf: Liberation Sans", "pdf: Comic Sans")]);
     let work = tempfile::tempdir().unwrap();
     let stderr = refused_in_style(REPORT, style.path());
-    assert!(stderr.contains("style.yaml:7:"), "{stderr}");
+    let line = line_of(style.path(), "pdf: Comic Sans");
+    assert!(stderr.contains(&format!("style.yaml:{line}:")), "{stderr}");
     assert!(
         stderr.contains(
             "`Comic Sans` is neither a bundled font nor one in the style's fonts/ folder"
@@ -185,7 +200,8 @@ fn a_pdf_font_that_is_not_bundled_is_an_error_naming_the_bundled_ones() {
 fn margins_that_leave_no_room_for_text_are_an_error() {
     let style = style_folder(&[("left: 2.54, right: 2.54", "left: 9, right: 9")]);
     let stderr = refused_in_style(REPORT, style.path());
-    assert!(stderr.contains("style.yaml:10:1"), "{stderr}");
+    let line = line_of(style.path(), "margins:");
+    assert!(stderr.contains(&format!("style.yaml:{line}:1")), "{stderr}");
     assert!(stderr.contains("too little of an A4 page"), "{stderr}");
 }
 
