@@ -311,6 +311,9 @@ pub struct AgendaWording {
     pub urgent: StandardWording,
     /// The future meetings item (its dates follow the title).
     pub future_meetings: TitleOnly,
+    /// Who signs the agenda, below the name the meeting gives (`chief_executive:`):
+    /// "Chief Executive.".
+    pub signed_by: Words,
     /// The council's other standard items, by the name an agenda gives in `standard:`
     /// (`petitions`, `public_questions`), each with its title and wording.
     #[serde(default)]
@@ -438,6 +441,10 @@ pub struct Labels {
     pub agenda_item: Label,
     /// How narrative cites a minute: "Minute No. 31 (LAC Council Update)".
     pub minute: Label,
+    /// An appendix's label on a cover report: "Appendix 1".
+    pub appendix: Label,
+    /// What a list the report gives empty says ("Background Papers: None").
+    pub none: Label,
 }
 
 /// A table's look: its text size and its columns in order, each with its heading and width.

@@ -679,7 +679,7 @@ impl Lowering<'_> {
                 .map(|appendices| self.appendix_blocks(appendices)),
             ReportField::BackgroundPapers => report.background_papers.as_ref().map(|papers| {
                 if papers.0.is_empty() {
-                    vec![Block::plain("None")]
+                    vec![Block::plain(self.style.labels.none.as_str())]
                 } else {
                     papers
                         .0
@@ -722,15 +722,19 @@ impl Lowering<'_> {
 
     /// The appendices as the form lists them; "None" for an empty list.
     fn appendix_blocks(&self, appendices: &[crate::content::cover_report::Appendix]) -> Vec<Block> {
+        let labels = &self.style.labels;
         if appendices.is_empty() {
-            return vec![Block::plain("None")];
+            return vec![Block::plain(labels.none.as_str())];
         }
         let labelled = appendices.iter().enumerate().map(|(index, appendix)| {
             let label = appendix
                 .label
                 .clone()
                 .unwrap_or_else(|| (index + 1).to_string());
-            (format!("Appendix {label}"), appendix.title.clone())
+            (
+                format!("{} {label}", labels.appendix.as_str()),
+                appendix.title.clone(),
+            )
         });
         match self.form.appendices {
             AppendixList::Table => vec![Block::LabelledList {

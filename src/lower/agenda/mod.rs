@@ -196,7 +196,7 @@ pub fn lower_meeting(
         content: vec![
             Inline::text(format!("{},", meeting.chief_executive)),
             Inline::LineBreak,
-            Inline::text("Chief Executive."),
+            Inline::text(style.agenda.signed_by.as_str()),
         ],
     });
 
