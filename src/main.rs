@@ -53,9 +53,10 @@ struct BuildArgs {
         default_value = "pdf,docx"
     )]
     format: Vec<FormatArg>,
-    /// A house style folder (style.yaml, house-style.typ, pack.typ) to use instead of the
-    /// built-in ones; `watch` rebuilds when they change.
-    #[arg(long, value_name = "DIR")]
+    /// A house style for the whole run: a built-in one's name (rotherham, harrow) or a style
+    /// folder (style.yaml, fonts/, house-style.typ, pack.typ); `watch` rebuilds when its files
+    /// change.
+    #[arg(long, value_name = "DIR|NAME")]
     templates: Option<PathBuf>,
     #[command(flatten)]
     root: RootArg,
@@ -140,9 +141,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         root: RootArg,
-        /// A house style folder (style.yaml, house-style.typ, pack.typ) to check against
-        /// instead of the built-in one.
-        #[arg(long, value_name = "DIR")]
+        /// A house style to check against for the whole run: a built-in one's name
+        /// (rotherham, harrow) or a style folder.
+        #[arg(long, value_name = "DIR|NAME")]
         templates: Option<PathBuf>,
     },
 }
