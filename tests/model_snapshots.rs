@@ -101,3 +101,33 @@ fn short_paper_model() {
     assert_eq!(loaded.papers.len(), 1, "{path} is one paper");
     insta::assert_snapshot!(common::model_json(&loaded.papers[0].document));
 }
+
+/// A second council's meeting, in its own house style (its committee chooses `harrow`): the
+/// agenda front sheet in Harrow's wording, and its cover report in Harrow's form (a header of
+/// labels beside values, four unnumbered sections).
+#[test]
+fn harrow_meeting_models() {
+    let loaded = load("content", "content/harrow-cabinet/2026-02-12/meeting.yaml");
+    assert_eq!(loaded.meetings.len(), 1);
+    let meeting = &loaded.meetings[0].model;
+    insta::assert_snapshot!(
+        "harrow_agenda_front_sheet_model",
+        common::model_json(&meeting.agenda)
+    );
+    let report = meeting
+        .items
+        .iter()
+        .flat_map(|item| &item.documents)
+        .find(|document| {
+            document
+                .document
+                .metadata
+                .title
+                .starts_with("Final Capital")
+        })
+        .expect("the cover report");
+    insta::assert_snapshot!(
+        "harrow_cover_report_model",
+        common::model_json(&report.document)
+    );
+}

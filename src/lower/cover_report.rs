@@ -16,6 +16,10 @@ use crate::style::{
     AppendixList, CoverReportForm, FormSection, FrontPageLabels, HouseStyle, ReportField,
 };
 
+/// Where a report's form comes from, for messages about what the form lacks.
+const STYLE_OF_A_PAPER: &str = "the forms are its house style's: its committee's in a meeting, \
+    the run's (--templates) when built on its own";
+
 /// The title is the level-1 heading; sections sit below it.
 const SECTION_LEVEL: u8 = 2;
 
@@ -366,7 +370,9 @@ impl Lowering<'_> {
                 .join(", ");
             let hint = match did_you_mean(key, keys.iter().copied()) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "remove it, or choose the form that has it with `layout:`".to_string(),
+                None => format!(
+                    "remove it, or choose the form that has it with `layout:`; {STYLE_OF_A_PAPER}"
+                ),
             };
             self.diagnostics.push(
                 Diagnostic::error(format!(
@@ -420,7 +426,9 @@ impl Lowering<'_> {
                 ))
                 .at(self.source.locate_key(field.name()))
                 .expected(format!("one of {offered}"))
-                .hint("remove it, or choose a form that has it with `layout:`"),
+                .hint(format!(
+                    "remove it, or choose a form that has it with `layout:`; {STYLE_OF_A_PAPER}"
+                )),
             );
         }
     }
