@@ -266,15 +266,24 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError>
     Ok(bytes)
 }
 
-/// A PNG's width and height in pixels, from its header; `None` when the bytes are not a PNG.
+/// A PNG's width and height in pixels, once the whole picture has decoded; `None` when the
+/// bytes are not a whole PNG of at most 40 million pixels (a logo is far smaller).
 pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
-    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if !png.starts_with(SIGNATURE) || png.get(12..16)? != b"IHDR" {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_limits(png::Limits {
+        bytes: 160 * 1024 * 1024,
+    });
+    let mut reader = decoder.read_info().ok()?;
+    let (width, height) = {
+        let info = reader.info();
+        (info.width, info.height)
+    };
+    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > 40_000_000 {
         return None;
     }
-    let word = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
-    let (width, height) = (word(16)?, word(20)?);
-    (width > 0 && height > 0).then_some((width, height))
+    let mut pixels = vec![0; reader.output_buffer_size()?];
+    reader.next_frame(&mut pixels).ok()?;
+    Some((width, height))
 }
 
 /// The text of the regular file at `path`, capped at [`TEXT_LIMIT`].

@@ -231,8 +231,8 @@ pub struct FormSection {
     /// Keys of other forms' sections that this one takes, after its own text.
     #[serde(default)]
     pub also: Vec<String>,
-    /// A report's fields printed in this section, after its text (the accountable officers
-    /// in the last section; the recommendations in a summary section).
+    /// A report's fields printed in this section, before any text the report writes in it (the
+    /// accountable officers in the last section; the recommendations in a summary section).
     #[serde(default)]
     pub fields: Vec<SectionField>,
 }
@@ -412,7 +412,13 @@ impl TryFrom<String> for Words {
         while let Some(open) = rest.find('{') {
             let after = &rest[open + 1..];
             let name = after.split('}').next().unwrap_or_default();
-            if !after.contains('}') || !PLACEHOLDERS.contains(&name) {
+            if !after.contains('}') {
+                return Err(format!(
+                    "the wording has a `{{` that is not closed: `{}`",
+                    text.chars().take(60).collect::<String>()
+                ));
+            }
+            if !PLACEHOLDERS.contains(&name) {
                 return Err(format!(
                     "`{{{name}}}` is not a name wording may use: {}",
                     PLACEHOLDERS
@@ -740,7 +746,10 @@ impl TryFrom<String> for DatePattern {
         while let Some(open) = rest.find('{') {
             let after = &rest[open + 1..];
             let name = after.split('}').next().unwrap_or_default();
-            if !after.contains('}') || !DATE_PARTS.contains(&name) {
+            if !after.contains('}') {
+                return Err(format!("`{text}` has a `{{` that is not closed"));
+            }
+            if !DATE_PARTS.contains(&name) {
                 return Err(format!(
                     "`{{{name}}}` is not a part of a date: {}",
                     DATE_PARTS

@@ -383,3 +383,44 @@ fn an_item_the_style_does_not_word_is_an_error_listing_those_it_does() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(!stderr.contains("petitions"), "{stderr}");
 }
+
+/// A report written for Rotherham's 2020 form, in Harrow's: a heading the author gave a section
+/// Harrow takes under another is kept, below Harrow's; a paragraph number set by hand, which
+/// Harrow's unnumbered form cannot print, is an error at its line.
+#[test]
+fn a_mapped_section_keeps_its_authors_heading_and_an_unprintable_number_is_refused() {
+    let report = "kind: cover-report\nlayout: 2020\ntitle: Mapped\ncommittee: Cabinet\nsections:\n  background: [Why.]\n  key_issues:\n    heading: Our Own Issues\n    paragraphs: [An issue.]\n  options: [Choices.]\n  risks: [Risks.]\n  legal: [Law.]\n  financial: [Money.]\n  equalities: [Fairness.]\n  clearance: [Cleared.]\n";
+    let (_folder, pdf) = build_paper_in_style(report, "harrow");
+    let lines: Vec<String> = pdf_text_layout(&pdf)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect();
+    let text = lines.join("\n");
+    assert!(
+        text.contains("Background\nWhy.\nOur Own Issues\nAn issue.\nOptions considered"),
+        "{text}"
+    );
+    let outline = pdf_outline(&pdf).join("\n");
+    assert!(outline.contains("Our Own Issues"), "{outline}");
+
+    let numbered = report.replace(
+        "  options: [Choices.]",
+        "  options:\n    - {text: Choices., number: \"3.4\"}",
+    );
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("report.yaml"), numbered).unwrap();
+    let result = papers(&[
+        "check",
+        folder.path().join("report.yaml").to_str().unwrap(),
+        "--templates",
+        "harrow",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("the harrow form does not number its paragraphs"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("report.yaml:11:"), "{stderr}");
+}

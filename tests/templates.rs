@@ -881,11 +881,15 @@ fn a_style_logo_tops_the_front_pages_with_its_text_alternative() {
             .any(|part| part.starts_with("word/media/"))
     );
 
-    // A logo that is not a PNG is refused where style.yaml names it.
-    std::fs::write(style.path().join("logo.png"), "not a picture").unwrap();
-    let stderr = refused_in_style(REPORT, style.path());
-    assert!(stderr.contains("is not a PNG"), "{stderr}");
-    assert!(stderr.contains("style.yaml:"), "{stderr}");
+    // A logo that is not a PNG, or only a PNG's first bytes, is refused where style.yaml
+    // names it.
+    let png = std::fs::read(root().join("tests/fixtures/logo.png")).unwrap();
+    for broken in [b"not a picture".to_vec(), png[..33].to_vec()] {
+        std::fs::write(style.path().join("logo.png"), broken).unwrap();
+        let stderr = refused_in_style(REPORT, style.path());
+        assert!(stderr.contains("is not a PNG"), "{stderr}");
+        assert!(stderr.contains("style.yaml:"), "{stderr}");
+    }
 }
 
 /// Headings take the style's size and colour for their level, in the Word file's heading
@@ -941,4 +945,41 @@ fn the_style_sets_each_heading_levels_size_and_colour() {
     let heading = height_of("Background");
     let body = height_of("task");
     assert!(heading > body * 1.3, "heading {heading}, body {body}");
+}
+
+/// A form's sub-sections count on after their section's own paragraphs, and their written
+/// sub-headings sit a level below them; a heading a report gave a section of another form stays.
+#[test]
+fn sub_sections_of_a_form_number_on_from_their_section() {
+    let style = style_folder(&[(
+        "      - {key: key_issues, heading: Key Issues}\n",
+        "      - {key: history, heading: History, level: 2, required: false}\n      - {key: key_issues, heading: Key Issues}\n",
+    )]);
+    let report = "kind: cover-report\ntitle: Numbering\ncommittee: Panel\nsections:\n  background:\n    - First.\n    - Second.\n    - heading: Written Sub-heading\n      paragraphs: [Under it.]\n  history:\n    - In history.\n  key_issues: [Issue.]\n  options: [Option.]\n  risks: [Risk.]\naccountable_officers:\n  - name: Ann Example\n";
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("report.yaml"), report).unwrap();
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        work.path().join("report.yaml").to_str().unwrap(),
+        "--root",
+        work.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    // Each number on its line beside its text, in order.
+    let lines: Vec<String> = pdf_text_layout(&out.join("report.pdf"))
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect();
+    let text = lines.join("\n");
+    assert!(
+        text.contains("1.2 Second.\n1.3 Written Sub-heading\n1.3.1 Under it.\n1.4 History\n1.4.1 In history.\n2. Key Issues"),
+        "{text}"
+    );
+    let outline = pdf_outline(&out.join("report.pdf")).join("\n");
+    assert!(outline.contains("History"), "{outline}");
 }

@@ -348,9 +348,10 @@ fn check_style(
             );
         }
     }
-    if style.headings.is_empty() || style.headings.len() > 6 {
+    // Word files have four heading styles.
+    if style.headings.is_empty() || style.headings.len() > 4 {
         return Some(
-            Diagnostic::error("`headings` gives the look of 1 to 6 levels of heading")
+            Diagnostic::error("`headings` gives the look of 1 to 4 levels of heading")
                 .at(source.locate_key("headings"))
                 .hint("list each level's look, the paper's title first: `- {size: 14}`"),
         );
@@ -394,13 +395,25 @@ fn check_style(
             .hint("name the form a report uses when it gives no `layout:`"),
         );
     }
-    if let Some(problem) = table_problem("indicator_table", &style.indicator_table, |key| {
-        key == crate::style::IndicatorColumn::Months
-    }) {
+    let months = |key| key == crate::style::IndicatorColumn::Months;
+    let indicator = [crate::style::IndicatorColumn::Indicator];
+    if let Some(problem) = table_problem(
+        "indicator_table",
+        &style.indicator_table,
+        months,
+        &indicator,
+    ) {
         return Some(problem.at(source.locate_key("indicator_table")));
     }
-    if let Some(problem) = table_problem("action_plan", &style.action_plan, |_| false) {
+    let written = [
+        crate::style::ActionPlanColumn::Group,
+        crate::style::ActionPlanColumn::Action,
+    ];
+    if let Some(problem) = table_problem("action_plan", &style.action_plan, |_| false, &written) {
         return Some(problem.at(source.locate_key("action_plan")));
+    }
+    if let Some(problem) = placeholder_problem(style, source) {
+        return Some(problem);
     }
     for (name, form) in &style.cover_report {
         if let Some(problem) = form_problem(name, form, style) {
@@ -429,12 +442,123 @@ fn check_style(
     None
 }
 
+/// The names in braces each field of a style fills in, by the field's path (`*` for any key
+/// or position); wording anywhere else is printed as it is, so a name in braces there would
+/// print braces and all.
+const FILLED_IN: &[(&[&str], &[&str])] = &[
+    (&["agenda", "members"], &["names"]),
+    (&["agenda", "openness"], &["council"]),
+    (&["agenda", "apologies", "*"], AGENDA_ITEM_NAMES),
+    (&["agenda", "declarations", "*"], AGENDA_ITEM_NAMES),
+    (&["agenda", "minutes", "*"], AGENDA_ITEM_NAMES),
+    (&["agenda", "urgent", "*"], AGENDA_ITEM_NAMES),
+    (&["agenda", "items", "*", "*"], AGENDA_ITEM_NAMES),
+    (&["agenda", "exclusion", "title"], AGENDA_ITEM_NAMES),
+    (&["agenda", "future_meetings", "title"], AGENDA_ITEM_NAMES),
+    (&["minutes", "chair"], &["name"]),
+    (&["minutes", "councillor"], &["name"]),
+    (&["minutes", "councillors"], &["names"]),
+    (&["minutes", "apologies"], &["names"]),
+    (&["cover_report", "*", "banner", "*"], &["committee"]),
+    (&["cover_report", "*", "title_heading"], &["title"]),
+    (&["cover_report", "*", "author"], &["name", "role"]),
+    (&["indicator_table", "columns", "*", "heading"], &["year"]),
+];
+
+/// What a standard agenda item's wording may name.
+const AGENDA_ITEM_NAMES: &[&str] = &["member_title", "committee", "council", "held"];
+
+/// The names the field at `path` fills in.
+fn filled_in(path: &[String]) -> &'static [&'static str] {
+    FILLED_IN
+        .iter()
+        .find(|(pattern, _)| {
+            pattern.len() == path.len()
+                && pattern
+                    .iter()
+                    .zip(path)
+                    .all(|(want, have)| *want == "*" || want == have)
+        })
+        .map_or(&[], |(_, names)| *names)
+}
+
+/// A name in braces where the field does not fill it in, if any.
+fn placeholder_problem(style: &HouseStyle, source: &SourceFile) -> Option<Diagnostic> {
+    fn walk(
+        value: &serde_json::Value,
+        path: &mut Vec<String>,
+        found: &mut Option<(String, String, Vec<String>)>,
+    ) {
+        if found.is_some() {
+            return;
+        }
+        match value {
+            serde_json::Value::String(text) => {
+                // Date patterns name the parts of a date, not wording's names.
+                if path.first().is_some_and(|first| first == "dates") {
+                    return;
+                }
+                let allowed = filled_in(path);
+                for name in crate::style::PLACEHOLDERS {
+                    if text.contains(&format!("{{{name}}}")) && !allowed.contains(&name) {
+                        *found = Some((text.clone(), name.to_string(), path.clone()));
+                        return;
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    path.push(index.to_string());
+                    walk(item, path, found);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    path.push(key.clone());
+                    walk(item, path, found);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(style).ok()?;
+    let mut found = None;
+    walk(&value, &mut Vec::new(), &mut found);
+    let (text, name, path) = found?;
+    let start: String = text.chars().take(24).collect();
+    let place = if source.text.contains(&start) {
+        source.locate(&start)
+    } else {
+        source.locate_key(path.first().map_or("", String::as_str))
+    };
+    let allowed = match filled_in(&path) {
+        [] => String::from("none"),
+        names => names
+            .iter()
+            .map(|name| format!("{{{name}}}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    Some(
+        Diagnostic::error(format!(
+            "`{{{name}}}` is not filled in at `{}`: it would print as written",
+            path.join(".")
+        ))
+        .at(place)
+        .expected(format!("names filled in there: {allowed}"))
+        .hint("write the words themselves, or use a name this field fills in"),
+    )
+}
+
 /// What a table's data needs beyond its types: some columns, each once, each headed unless its
 /// headings come from the data (`untitled`).
 fn table_problem<Key: Copy + PartialEq + serde::Serialize>(
     table: &str,
     style: &crate::style::TableStyle<Key>,
     untitled: impl Fn(Key) -> bool,
+    required: &[Key],
 ) -> Option<Diagnostic> {
     let name = |key: Key| {
         serde_json::to_value(key)
@@ -442,11 +566,14 @@ fn table_problem<Key: Copy + PartialEq + serde::Serialize>(
             .and_then(|value| value.as_str().map(str::to_string))
             .unwrap_or_default()
     };
-    if style.columns.is_empty() {
-        return Some(
-            Diagnostic::error(format!("`{table}` has no columns"))
-                .hint("list the table's columns, each with its key, heading and width"),
-        );
+    // What an author wrote in a row (an action, an indicator's title) must have its column.
+    for key in required {
+        if !style.columns.iter().any(|column| column.key == *key) {
+            return Some(
+                Diagnostic::error(format!("`{table}` has no `{}` column", name(*key)))
+                    .hint("keep the columns that print what authors write; leave out only computed or optional ones"),
+            );
+        }
     }
     for (index, column) in style.columns.iter().enumerate() {
         if style.columns[..index]
@@ -486,6 +613,16 @@ fn form_problem(name: &str, form: &CoverReportForm, style: &HouseStyle) -> Optio
                 section.key, section.level
             ),
             "a section has level 1, a sub-section of the section before it level 2",
+        );
+    }
+    let has_title_row = form
+        .front_page
+        .iter()
+        .any(|entry| entry.field == crate::style::ReportField::Title);
+    if !has_title_row && form.title_heading.is_none() {
+        return problem(
+            format!("the `{name}` form prints the report's title nowhere"),
+            "put `- {field: title, label: …}` on its front page, or give it a `title_heading`",
         );
     }
     if form.sections.first().is_some_and(|first| first.level != 1) {
@@ -537,4 +674,68 @@ fn form_problem(name: &str, form: &CoverReportForm, style: &HouseStyle) -> Optio
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_style_reads_and_passes_its_checks() {
+        for built_in in &BUILT_IN_STYLES {
+            let read = read_built_in_style(built_in.name).expect("a built-in style");
+            assert!(read.is_ok(), "{} fails its checks", built_in.name);
+        }
+    }
+
+    /// The first problem found in the built-in style's data with `old` replaced by `new`.
+    fn problem_with(old: &str, new: &str) -> String {
+        let text = crate::style::BUILT_IN.replacen(old, new, 1);
+        assert_ne!(text, crate::style::BUILT_IN, "{old}");
+        let source = SourceFile {
+            path: PathBuf::from("style.yaml"),
+            text,
+        };
+        match read_style_data(&source, &[]) {
+            Err(Failure::Content(problems)) => format!("{problems:?}"),
+            other => panic!("expected a problem, got {:?}", other.map(|_| ())),
+        }
+    }
+
+    #[test]
+    fn a_name_in_braces_where_nothing_fills_it_in_is_refused() {
+        let problem = problem_with(
+            "closing: This report is published",
+            "closing: \"{council} publishes this report\"\n    # This report is published",
+        );
+        assert!(
+            problem.contains("is not filled in at `cover_report.2022.closing`"),
+            "{problem}"
+        );
+        // Where the field fills it in, it is welcome.
+        let text = crate::style::BUILT_IN.replacen(
+            "text: To determine any item",
+            "text: The {committee} may determine any item",
+            1,
+        );
+        let source = SourceFile {
+            path: PathBuf::from("style.yaml"),
+            text,
+        };
+        assert!(read_style_data(&source, &[]).is_ok());
+    }
+
+    #[test]
+    fn a_form_without_the_title_or_a_table_without_the_authors_column_is_refused() {
+        let problem = problem_with("      - {field: title, label: Report Title}\n", "");
+        assert!(
+            problem.contains("prints the report's title nowhere"),
+            "{problem}"
+        );
+        let problem = problem_with("    - {key: action, heading: Action, width: 10}\n", "");
+        assert!(
+            problem.contains("`action_plan` has no `action` column"),
+            "{problem}"
+        );
+    }
 }

@@ -138,10 +138,19 @@ pub(super) fn paragraph(content: &[Inline], indent: i32, house: &HouseStyle) -> 
 
 /// A form's field heading: a heading for the outline, set like body text.
 pub(super) fn field_heading(level: u8, content: &[Inline], house: &HouseStyle) -> Paragraph {
+    // Set like the field's other values, as the PDF sets it, whatever its heading level's look.
+    let body = house.body_size.half_points();
+    let differs = house
+        .heading(usize::from(level))
+        .is_some_and(|look| look.size.half_points() != body || look.colour.is_some());
+    let style = RunStyle {
+        body_look: differs.then_some(body),
+        ..RunStyle::REGULAR
+    };
     styled_inlines(
         Paragraph::new().style(styles::heading(level)),
         content,
-        RunStyle::REGULAR,
+        style,
         house,
     )
 }

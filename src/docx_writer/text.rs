@@ -13,6 +13,8 @@ pub(super) struct RunStyle {
     pub(super) italic: bool,
     /// Not bold even where the paragraph style is (a heading set like body text).
     pub(super) regular: bool,
+    /// Body size (in half points) and black, where the paragraph style's heading look differs.
+    pub(super) body_look: Option<usize>,
 }
 
 impl RunStyle {
@@ -21,18 +23,21 @@ impl RunStyle {
         bold: true,
         italic: false,
         regular: false,
+        body_look: None,
     };
     /// Italic throughout (a callout's quotation).
     pub(super) const ITALIC: Self = RunStyle {
         bold: false,
         italic: true,
         regular: false,
+        body_look: None,
     };
     /// Never bold (a form's field heading, set in a heading style for its outline level).
     pub(super) const REGULAR: Self = RunStyle {
         bold: false,
         italic: false,
         regular: true,
+        body_look: None,
     };
 }
 
@@ -76,6 +81,9 @@ fn styled_run(text: &str, style: RunStyle) -> Run {
     }
     if style.italic {
         run = run.italic();
+    }
+    if let Some(size) = style.body_look {
+        run = run.size(size).color("000000");
     }
     run
 }

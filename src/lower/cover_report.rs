@@ -97,6 +97,7 @@ pub fn lower_cover_report(
         form,
         form_name,
         style,
+        current_section: None,
         source,
         narrative,
         diagnostics: Vec::new(),
@@ -147,6 +148,8 @@ struct Lowering<'a> {
     form_name: &'a str,
     /// The house style (its date patterns).
     style: &'a HouseStyle,
+    /// The number of the section being written, for the fields it places.
+    current_section: Option<u32>,
     source: &'a SourceFile,
     narrative: &'a Narrative,
     diagnostics: Vec<Diagnostic>,
@@ -215,31 +218,34 @@ impl Lowering<'_> {
             None => {}
         }
         let mut section_number = 0;
-        let mut sub_section_number = 0;
-        for (index, section) in self.form.sections.iter().enumerate() {
-            // A heading that only stands over its sub-sections is printed when some follow; an
-            // optional section with nothing in it is left out.
-            let heads_sub_sections = self
-                .form
-                .sections
-                .get(index + 1)
-                .is_some_and(|next| next.level > section.level);
-            if !section.is_required()
-                && section.standard.is_none()
-                && !heads_sub_sections
-                && !self.has_content(section)
-            {
+        // A section's numbers, which its sub-sections count on from after its own paragraphs.
+        let mut parent = Counter::new(Vec::new());
+        let sections = &self.form.sections;
+        for (index, section) in sections.iter().enumerate() {
+            let sub_sections: Vec<&FormSection> = match section.level {
+                1 => sections[index + 1..]
+                    .iter()
+                    .take_while(|next| next.level > 1)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let printed_below = sub_sections.iter().any(|sub| self.prints(sub));
+            if !self.prints(section) && !printed_below {
                 continue;
             }
-            let parts = if section.level <= 1 {
+            let below_has_content = sub_sections.iter().any(|sub| self.has_content(sub));
+            if section.level <= 1 {
                 section_number += 1;
-                sub_section_number = 0;
-                vec![section_number]
+                parent = self.section(
+                    section,
+                    vec![section_number],
+                    below_has_content,
+                    &mut blocks,
+                );
             } else {
-                sub_section_number += 1;
-                vec![section_number, sub_section_number]
-            };
-            self.section(section, parts, &mut blocks);
+                let parts = parent.next(None);
+                self.section(section, parts, false, &mut blocks);
+            }
         }
         if let Some(closing) = &self.form.closing {
             blocks.push(Block::plain(closing.as_str()));
@@ -247,11 +253,27 @@ impl Lowering<'_> {
         blocks
     }
 
+    /// Whether a section is printed for its own sake: it must be, has standard wording, or the
+    /// report wrote it or gave a field it places. (A heading over sub-sections is printed when
+    /// one of them is.)
+    fn prints(&self, section: &FormSection) -> bool {
+        section.is_required() || section.standard.is_some() || self.has_content(section)
+    }
+
     /// One of the form's sections: its heading, the fields it places, then what the report
-    /// wrote under its key and the keys it also takes; or its standard wording.
-    fn section(&mut self, section: &FormSection, parts: Vec<u32>, blocks: &mut Vec<Block>) {
+    /// wrote under its key and the keys it also takes; or its standard wording, unless its
+    /// sub-sections say something. Returns its numbering, for sub-sections to count on from.
+    fn section(
+        &mut self,
+        section: &FormSection,
+        parts: Vec<u32>,
+        below_has_content: bool,
+        blocks: &mut Vec<Block>,
+    ) -> Counter {
         let report = self.report;
         let numbered = self.form.numbered;
+        let heading_level = SECTION_LEVEL + section.level.saturating_sub(1).min(1);
+        self.current_section = parts.first().copied();
         let own = report.sections.value.get(&section.key);
         let heading = match own.and_then(|written| written.value.heading.as_ref()) {
             Some(heading) => {
@@ -265,7 +287,7 @@ impl Lowering<'_> {
             None => section.heading.as_str().to_string(),
         };
         blocks.push(Block::Heading {
-            level: SECTION_LEVEL + section.level.saturating_sub(1).min(1),
+            level: heading_level,
             number: numbered.then(|| number(parts.clone())),
             content: vec![Inline::text(heading)],
         });
@@ -284,16 +306,29 @@ impl Lowering<'_> {
             }
             blocks.extend(content);
         }
-        let written: Vec<&Spanned<Section>> = std::iter::once(section.key.as_str())
-            .chain(section.also.iter().map(String::as_str))
-            .filter_map(|key| report.sections.value.get(key))
-            .collect();
         let mut counter = Counter::new(parts);
-        for section in &written {
-            self.section_items(&section.value, &mut counter, blocks);
+        let mut written = own.is_some();
+        if let Some(own) = own {
+            self.section_items(&own.value, &mut counter, heading_level + 1, blocks);
         }
-        if !written.is_empty() || fields_given {
-            return;
+        for key in &section.also {
+            let Some(taken) = report.sections.value.get(key) else {
+                continue;
+            };
+            written = true;
+            // A heading the author gave a section of another form stays, below this one's.
+            if let Some(heading) = &taken.value.heading {
+                blocks.push(Block::Heading {
+                    level: heading_level + 1,
+                    number: None,
+                    content: vec![Inline::text(heading.value.clone())],
+                });
+            }
+            self.section_items(&taken.value, &mut counter, heading_level + 1, blocks);
+        }
+        self.current_section = None;
+        if written || fields_given || below_has_content {
+            return counter;
         }
         if let Some(standard) = &section.standard {
             let standard = Block::plain(standard.as_str());
@@ -308,6 +343,7 @@ impl Lowering<'_> {
         } else if section.is_required() {
             self.diagnostics.push(self.missing(section));
         }
+        counter
     }
 
     /// Whether the report wrote `section` (under its key or one it takes) or gives a field it
@@ -470,14 +506,21 @@ impl Lowering<'_> {
         }
     }
 
-    fn section_items(&mut self, section: &Section, counter: &mut Counter, blocks: &mut Vec<Block>) {
+    /// A written section's paragraphs and sub-sections, sub-headings at `sub_heading_level`.
+    fn section_items(
+        &mut self,
+        section: &Section,
+        counter: &mut Counter,
+        sub_heading_level: u8,
+        blocks: &mut Vec<Block>,
+    ) {
         for item in &section.items {
             match &item.value {
                 SectionItem::Paragraph(paragraph) => {
                     self.paragraph(item, paragraph, counter, blocks);
                 }
                 SectionItem::SubSection(sub_section) => {
-                    self.sub_section(item, sub_section, counter, blocks);
+                    self.sub_section(item, sub_section, counter, sub_heading_level, blocks);
                 }
             }
         }
@@ -493,6 +536,17 @@ impl Lowering<'_> {
         let Numbering::Given(text) = numbering else {
             return Ok(None);
         };
+        if !self.form.numbered {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the {} form does not number its paragraphs, so `number: \"{text}\"` would not print",
+                    self.form_name
+                ))
+                .at(self.source.location_of(spanned))
+                .hint("remove `number:`"),
+            );
+            return Err(());
+        }
         match parse_number(text) {
             Some(parts) => Ok(Some(parts)),
             None => {
@@ -513,6 +567,7 @@ impl Lowering<'_> {
         spanned: &Spanned<SectionItem>,
         sub_section: &SubSection,
         counter: &mut Counter,
+        level: u8,
         blocks: &mut Vec<Block>,
     ) {
         let Ok(explicit) = self.given_number(&sub_section.numbering, spanned) else {
@@ -520,7 +575,7 @@ impl Lowering<'_> {
         };
         let parts = counter.next(explicit);
         blocks.push(Block::Heading {
-            level: SECTION_LEVEL + 1,
+            level,
             number: (self.form.numbered && sub_section.numbering != Numbering::Unnumbered)
                 .then(|| number(parts.clone())),
             content: vec![Inline::text(sub_section.heading.clone())],
@@ -571,9 +626,11 @@ impl Lowering<'_> {
         }
     }
 
-    /// Summary and recommendation paragraphs, numbered `1.1`, `2.1`… when the form says so.
+    /// Summary and recommendation paragraphs, numbered `1.1`, `2.1`… when the form says so (on
+    /// the front page, the summary counts as 1 and the recommendations as 2; in a section, as
+    /// that section).
     fn front_page_paragraphs(&mut self, texts: &[&str], section: u32) -> Vec<Block> {
-        let mut counter = Counter::new(vec![section]);
+        let mut counter = Counter::new(vec![self.current_section.unwrap_or(section)]);
         let mut blocks = Vec::new();
         for text in texts {
             let body = body_blocks::<()>(

@@ -193,6 +193,10 @@ pub(super) fn agenda_item(
         ),
         Some(StandardItem::Council(name)) => match wording.items.get(&name) {
             Some(words) => standard(words),
+            // An item that words itself needs nothing of the style.
+            None if item.title.is_some() && item.description.is_some() => {
+                (String::new(), Vec::new())
+            }
             None => {
                 let mut names: Vec<String> = [
                     "apologies",
