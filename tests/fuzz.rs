@@ -242,3 +242,36 @@ proptest! {
         }
     }
 }
+
+/// The built-in styles' data, each as a style folder would hold it.
+fn style_data() -> [&'static str; 2] {
+    [
+        include_str!("../report_templates/rotherham/style.yaml"),
+        include_str!("../report_templates/harrow/style.yaml"),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// A governance officer's edit of style.yaml, however wrong, is read or refused; a style
+    /// that reads lowers the example content (the Rotherham meeting, the Harrow one, the 2020
+    /// report) or reports why, never panics.
+    #[test]
+    fn mutated_style_data_is_read_or_refused_and_lowers_content(
+        style in 0usize..2,
+        mutations in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        let text = mutate(style_data()[style], &mutations);
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(folder.path().join("style.yaml"), text).unwrap();
+        if let Ok((templates, style, _)) = build::read_house_style(Some(folder.path())) {
+            let typesetter = papers::typst_writer::Typesetter::new(templates, style);
+            let session = Session::new(typesetter, papers::supplied::PdfCheck::InProcess)
+                .overriding_styles(true);
+            let content = common::root().join("content");
+            let root = ContentRoot::new(&content).unwrap();
+            let _ = build::load(&[content.clone()], &root, &session);
+        }
+    }
+}
