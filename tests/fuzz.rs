@@ -271,7 +271,7 @@ proptest! {
                 .overriding_styles(true);
             let content = common::root().join("content");
             let root = ContentRoot::new(&content).unwrap();
-            let _ = build::load(&[content.clone()], &root, &session);
+            let _ = build::load(std::slice::from_ref(&content), &root, &session);
         }
     }
 }
