@@ -349,10 +349,17 @@ pub struct ExclusionWording {
     pub text: Words,
     /// The sentence before the exempt items.
     pub exempt_items: Words,
+    /// One exempt item in the list: `{item}` ("Agenda Item 6 (Title)", or "Appendix 2 of
+    /// Agenda Item 6 (Title)") and `{paragraphs}` (each as `exempt_paragraph` says, joined by
+    /// "; ").
+    pub exempt_item: Words,
+    /// One paragraph of Schedule 12A an item is exempt under: `{paragraph}` (its number) and
+    /// `{reason}` (the Schedule's words).
+    pub exempt_paragraph: Words,
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 9] = [
+pub const PLACEHOLDERS: [&str; 13] = [
     "council",
     "committee",
     "member_title",
@@ -362,6 +369,10 @@ pub const PLACEHOLDERS: [&str; 9] = [
     "role",
     "title",
     "year",
+    "item",
+    "paragraphs",
+    "paragraph",
+    "reason",
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").

@@ -424,3 +424,39 @@ fn a_mapped_section_keeps_its_authors_heading_and_an_unprintable_number_is_refus
     );
     assert!(stderr.contains("report.yaml:11:"), "{stderr}");
 }
+
+/// The exclusion item lists what is exempt and why in the style's own wording.
+#[test]
+fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/harrow-cabinet"),
+        &content.path().join("harrow-cabinet"),
+    );
+    let meeting = content
+        .path()
+        .join("harrow-cabinet/2026-02-12/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting)
+        .unwrap()
+        .replace(
+            "  - standard: declarations\n",
+            "  - standard: declarations\n  - standard: exclusion\n",
+        )
+        .replace(
+            "    report: capital-programme-cover.yaml\n",
+            "    title: Capital Programme Contract\n    report: capital-programme-cover.yaml\n    exempt: 3\n",
+        );
+    std::fs::write(&meeting, text).unwrap();
+    let (_work, out) = build(content.path(), &[]);
+    let agenda = paragraphs(&out.join("cabinet-2026-02-12/agenda.docx"));
+    assert!(
+        agenda.contains(
+            "Agenda Item 8 (Capital Programme Contract) – Paragraph 3: information relating to the financial or business affairs"
+        ),
+        "{agenda}"
+    );
+    assert!(
+        !agenda.contains(": paragraph 3 ("),
+        "Rotherham's wording: {agenda}"
+    );
+}

@@ -454,6 +454,14 @@ const FILLED_IN: &[(&[&str], &[&str])] = &[
     (&["agenda", "urgent", "*"], AGENDA_ITEM_NAMES),
     (&["agenda", "items", "*", "*"], AGENDA_ITEM_NAMES),
     (&["agenda", "exclusion", "title"], AGENDA_ITEM_NAMES),
+    (
+        &["agenda", "exclusion", "exempt_item"],
+        &["item", "paragraphs"],
+    ),
+    (
+        &["agenda", "exclusion", "exempt_paragraph"],
+        &["paragraph", "reason"],
+    ),
     (&["agenda", "future_meetings", "title"], AGENDA_ITEM_NAMES),
     (&["minutes", "chair"], &["name"]),
     (&["minutes", "councillor"], &["name"]),

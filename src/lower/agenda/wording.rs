@@ -268,19 +268,24 @@ pub(super) fn exclusion_wording(
     style: &HouseStyle,
 ) -> Vec<Block> {
     let agenda_item = style.labels.agenda_item.as_str();
+    let wording = &style.agenda.exclusion;
+    let paragraph = |number: u8| {
+        let reason = SCHEDULE_12A[usize::from(number) - 1];
+        wording
+            .exempt_paragraph
+            .fill(&[("paragraph", &number.to_string()), ("reason", reason)])
+    };
+    let line = |which: String, paragraphs: Vec<String>| {
+        vec![Block::plain(wording.exempt_item.fill(&[
+            ("item", which.as_str()),
+            ("paragraphs", paragraphs.join("; ").as_str()),
+        ]))]
+    };
     let mut exempt_lines: Vec<(u32, Vec<Block>)> = private_items
         .iter()
         .map(|item| {
-            let paragraph = item.paragraph;
-            (
-                item.number,
-                vec![Block::plain(format!(
-                    "{agenda_item} {} ({}): paragraph {paragraph} ({}).",
-                    item.number,
-                    item.title,
-                    SCHEDULE_12A[usize::from(paragraph) - 1]
-                ))],
-            )
+            let which = format!("{agenda_item} {} ({})", item.number, item.title);
+            (item.number, line(which, vec![paragraph(item.paragraph)]))
         })
         .collect();
     for item in items {
@@ -307,18 +312,11 @@ pub(super) fn exclusion_wording(
                 item.title
             )
         };
-        let why: Vec<String> = paragraphs
-            .iter()
-            .map(|p| format!("paragraph {p} ({})", SCHEDULE_12A[usize::from(*p) - 1]))
-            .collect();
-        exempt_lines.push((
-            item.number,
-            vec![Block::plain(format!("{which}: {}.", why.join("; ")))],
-        ));
+        let why = paragraphs.iter().map(|p| paragraph(*p)).collect();
+        exempt_lines.push((item.number, line(which, why)));
     }
     exempt_lines.sort_by_key(|(number, _)| *number);
     let exempt_lines: Vec<Vec<Block>> = exempt_lines.into_iter().map(|(_, line)| line).collect();
-    let wording = &style.agenda.exclusion;
     if exempt_lines.is_empty() {
         return vec![Block::plain(wording.text.as_str())];
     }
