@@ -1,10 +1,10 @@
 //! Every printed form of a number or a date, in British house style: "1,167", "91.3%", "+4",
 //! "13 May 2022", "15th February, 2022", "15/02/22", "Dec-21", "2021/22", paragraph numbers
-//! "2." and "3.2.1". The bottom of the crate: it imports only the model's `Date` and `PageRange`
-//! and the house style's labels.
+//! "2." and "3.2.1", and those numbers as a house style prints them ([`localised`]). The bottom
+//! of the crate: it imports only the model's `Date` and `PageRange` and the house style's data.
 
 use crate::model::{Date, PageRange};
-use crate::style::{DatePattern, DatePiece, Labels};
+use crate::style::{DatePattern, DatePiece, Labels, NumberStyle};
 
 /// The most decimal places a figure is printed with: council figures never need more, and
 /// beyond about 12 significant digits a double holds only noise.
@@ -154,6 +154,33 @@ pub fn as_written(value: f64) -> String {
 /// A row label that is a number, as written: a year is "2018", not "2,018".
 pub fn label(value: f64) -> String {
     format!("{value}")
+}
+
+/// A number printed by this module (British: "1,167.5", "91.3%", "2.5 percentage points",
+/// "+4") as the house style prints numbers: its separators and its words for percentages.
+/// Nothing changes in British style.
+pub fn localised(british: &str, style: &NumberStyle) -> String {
+    if style.is_british() {
+        return british.to_string();
+    }
+    let digits = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                ',' => out.push_str(style.thousands.as_str()),
+                '.' => out.push_str(style.decimal.as_str()),
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    if let Some(number) = british.strip_suffix(" percentage points") {
+        style.percentage_points.fill(&digits(number))
+    } else if let Some(number) = british.strip_suffix('%') {
+        style.percent.fill(&digits(number))
+    } else {
+        digits(british)
+    }
 }
 
 /// A date as the house style's `pattern` prints it: "{weekday} {day} {month} {year}" gives

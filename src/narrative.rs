@@ -12,6 +12,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use crate::figures::expressions;
+use crate::style::NumberStyle;
 
 /// A minute others can refer to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct References {
     pub items: BTreeMap<String, ItemReference>,
     /// How a minute and an agenda item are cited, in the house style's words.
     pub citations: Citations,
+    /// How numbers are printed, in the house style.
+    pub numbers: NumberStyle,
 }
 
 /// The words a citation starts with: "Minute No. 31 (LAC Council Update)", "Agenda Item 5".
@@ -78,10 +81,11 @@ pub const MOST_TEXT: usize = 1_000_000;
 
 /// The figures' expression environment ([`expressions::environment`]), printing every value
 /// it inserts as literal Markdown.
-fn narrative_environment() -> Environment<'static> {
-    let mut environment = expressions::environment();
-    environment.set_formatter(|out, _state, value| {
-        out.write_str(&escape_markdown(&display(value)?))
+fn narrative_environment(numbers: &NumberStyle) -> Environment<'static> {
+    let mut environment = expressions::environment_with(numbers);
+    let numbers = numbers.clone();
+    environment.set_formatter(move |out, _state, value| {
+        out.write_str(&escape_markdown(&display(value, &numbers)?))
             .map_err(Error::from)
     });
     environment
@@ -89,12 +93,15 @@ fn narrative_environment() -> Environment<'static> {
 
 /// A value as plain text: numbers without float noise ("574", "-0.6"), the rest as they are. A
 /// number that is not finite (a division by zero) is an error, never "inf" in a paper.
-fn display(value: &Value) -> Result<String, Error> {
+fn display(value: &Value, numbers: &NumberStyle) -> Result<String, Error> {
     if value.kind() == minijinja::value::ValueKind::Number
         && let Ok(number) = f64::try_from(value.clone())
     {
         let number = expressions::finite(number)?;
-        return Ok(crate::format::plain(number));
+        return Ok(crate::format::localised(
+            &crate::format::plain(number),
+            numbers,
+        ));
     }
     Ok(value.to_string())
 }
@@ -107,7 +114,7 @@ impl Narrative {
 
     /// A renderer with `references` and named `figures` (see [`crate::figures::Figures::context`]).
     pub fn with_figures(references: References, figures: BTreeMap<String, Value>) -> Self {
-        let mut environment = narrative_environment();
+        let mut environment = narrative_environment(&references.numbers);
         let references = Arc::new(references);
         let minutes = Arc::clone(&references);
         environment.add_function("minute", move |key: String| {

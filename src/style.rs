@@ -31,6 +31,8 @@ pub struct HouseStyle {
     pub labels: Labels,
     /// How dates are printed, each use its own pattern.
     pub dates: DateStyles,
+    /// How numbers are printed: separators, percentages.
+    pub numbers: NumberStyle,
     /// The agenda front sheet's wording.
     pub agenda: AgendaWording,
     /// The minutes' wording.
@@ -662,6 +664,102 @@ impl TryFrom<f64> for LogoWidth {
         } else {
             Err(format!(
                 "{width} cm is not a logo's width: give 1 to 10 centimetres"
+            ))
+        }
+    }
+}
+
+/// How the papers print numbers: "1,167.5" and "91.3%" in British style; "1 167,5" or
+/// "91.3 per cent" where a council prints them so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberStyle {
+    /// Between thousands: `","`, `" "`, `"."`, `"'"` or `""` for none.
+    pub thousands: Separator,
+    /// Before decimals: `"."` or `","`.
+    pub decimal: Separator,
+    /// A percentage, `{number}` filled in: `"{number}%"` or `"{number} per cent"`.
+    pub percent: NumberPattern,
+    /// A difference of percentages, `{number}` filled in: `"{number} percentage points"`.
+    pub percentage_points: NumberPattern,
+}
+
+impl NumberStyle {
+    /// Whether this is the style every number is first formatted in ("1,167.5", "91.3%",
+    /// "2.5 percentage points"), so that nothing need change.
+    pub fn is_british(&self) -> bool {
+        self.thousands.0 == ","
+            && self.decimal.0 == "."
+            && self.percent.0 == "{number}%"
+            && self.percentage_points.0 == "{number} percentage points"
+    }
+}
+
+impl Default for NumberStyle {
+    fn default() -> Self {
+        NumberStyle {
+            thousands: Separator(",".to_string()),
+            decimal: Separator(".".to_string()),
+            percent: NumberPattern("{number}%".to_string()),
+            percentage_points: NumberPattern("{number} percentage points".to_string()),
+        }
+    }
+}
+
+/// A separator in a number: at most one character, not a digit, sign or letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Separator(String);
+
+impl Separator {
+    /// The separator.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Separator {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        if matches!(text.as_str(), "," | "." | " " | "\u{a0}" | "'" | "") {
+            Ok(Separator(text))
+        } else {
+            Err(format!(
+                "`{text}` is not a number separator: give \",\", \".\", \" \", \"'\" or \"\""
+            ))
+        }
+    }
+}
+
+/// A pattern around a number: text with `{number}` once ("{number} per cent").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
+pub struct NumberPattern(String);
+
+impl NumberPattern {
+    /// The pattern with `number` in place of `{number}`.
+    pub fn fill(&self, number: &str) -> String {
+        self.0.replacen("{number}", number, 1)
+    }
+}
+
+impl TryFrom<String> for NumberPattern {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let fits = text.matches("{number}").count() == 1
+            && text.chars().count() <= 40
+            && !text.chars().any(char::is_control)
+            && text
+                .replacen("{number}", "", 1)
+                .chars()
+                .all(|c| c != '{' && c != '}');
+        if fits {
+            Ok(NumberPattern(text))
+        } else {
+            Err(format!(
+                "`{text}` is not a number pattern: give up to 40 characters with {{number}} once, such as \"{{number}}%\""
             ))
         }
     }

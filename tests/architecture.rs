@@ -21,8 +21,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("markdown", &["model"]),
     // Reading content, computing figures, rendering narrative.
     ("content", &["diagnostics", "format", "input", "model"]),
-    ("figures", &["content", "diagnostics", "format"]),
-    ("narrative", &["diagnostics", "figures", "format"]),
+    ("figures", &["content", "diagnostics", "format", "style"]),
+    ("narrative", &["diagnostics", "figures", "format", "style"]),
     // Lowering content to the model, and the registry of kinds.
     (
         "lower",

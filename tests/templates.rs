@@ -983,3 +983,76 @@ fn sub_sections_of_a_form_number_on_from_their_section() {
     let outline = pdf_outline(&out.join("report.pdf")).join("\n");
     assert!(outline.contains("History"), "{outline}");
 }
+
+/// Numbers print as the style says: its separators and its words for a percentage, in
+/// narrative, indicator tables and figure tables alike; text an author typed stays as typed.
+#[test]
+fn the_style_sets_how_numbers_print() {
+    let style = style_folder(&[
+        ("  thousands: \",\"\n", "  thousands: \" \"\n"),
+        ("  decimal: \".\"\n", "  decimal: \",\"\n"),
+        (
+            "  percent: \"{number}%\"\n",
+            "  percent: \"{number} per cent\"\n",
+        ),
+    ]);
+    let work = tempfile::tempdir().unwrap();
+    let build = |name: &str, extra: &[&str]| {
+        let out = work.path().join(name);
+        let mut args = vec![
+            "build",
+            "content/corporate-parenting-panel/2022-05-13",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        papers_ok(&args);
+        out.join("corporate-parenting-panel-2022-05-13")
+    };
+    let british = build("british", &[]);
+    let styled = build("styled", &["--templates", style.path().to_str().unwrap()]);
+    // A figure printed as a percentage ("94.7%") in British style.
+    let percentages = |text: &str| -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words
+            .iter()
+            .filter_map(|word| {
+                let word = word.trim_end_matches([',', ')', '.', ';']);
+                let number = word.strip_suffix('%')?;
+                let (whole, decimals) = number.split_once('.')?;
+                (!whole.is_empty()
+                    && whole.chars().all(|c| c.is_ascii_digit())
+                    && decimals.len() == 1
+                    && decimals.chars().all(|c| c.is_ascii_digit()))
+                .then(|| number.to_string())
+            })
+            .collect()
+    };
+    // The performance papers' percentages are all computed: narrative, indicator tables, charts.
+    let before = pdf_text(&british.join("item-07.pdf"));
+    let after = pdf_text(&styled.join("item-07.pdf"));
+    let found = percentages(&before);
+    assert!(
+        found.len() > 20,
+        "the performance papers have percentages: {found:?}"
+    );
+    assert!(percentages(&after).is_empty(), "{:?}", percentages(&after));
+    let after_words = after.split_whitespace().collect::<Vec<_>>().join(" ");
+    for number in &found[..5] {
+        let styled_number = number.replace('.', ",");
+        assert!(
+            after_words.contains(&format!("{styled_number} per cent")),
+            "{styled_number} per cent\n{after_words}"
+        );
+    }
+    // A figure of thousands in a figures table ("1,753") gets the style's separator; typed
+    // text ("per 10,000 population") does not.
+    let iro = pdf_text(&styled.join("item-06.pdf"));
+    assert!(iro.contains("1 753"), "{iro}");
+    assert!(!iro.contains("1,753"), "{iro}");
+    let performance = pdf_text(&styled.join("item-07.pdf"));
+    assert!(
+        performance.contains("per 10,000 population"),
+        "{performance}"
+    );
+}

@@ -6,6 +6,7 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 use super::period::Month;
 use crate::format;
+use crate::style::NumberStyle;
 
 /// The work one text (or one computation) may do: about this many steps, or 64 times this many
 /// bytes of data made. Real narrative uses a few hundred; a loop of a million steps or a string
@@ -15,11 +16,17 @@ pub const FUEL: u64 = 200_000;
 /// An environment with the figure filters, strict about undefined names and bounded by [`FUEL`]:
 /// what narrative and named computations are evaluated in.
 pub fn environment() -> Environment<'static> {
+    environment_with(&NumberStyle::default())
+}
+
+/// [`environment`] whose filters print numbers in the house style's `numbers` (narrative's;
+/// figures are computed in British style and localised where they print).
+pub fn environment_with(numbers: &NumberStyle) -> Environment<'static> {
     let mut environment = Environment::new();
     environment.set_undefined_behavior(UndefinedBehavior::Strict);
     environment.set_debug(true);
     environment.set_fuel(Some(FUEL));
-    add_filters(&mut environment);
+    add_filters(&mut environment, numbers);
     environment
 }
 
@@ -60,60 +67,78 @@ fn places(places: Option<u32>, default: u32) -> Result<u32, Error> {
     Ok(places)
 }
 
-/// Register every filter.
-fn add_filters(environment: &mut Environment<'static>) {
+/// Register every filter, numbers printed in `numbers`.
+fn add_filters(environment: &mut Environment<'static>, numbers: &NumberStyle) {
+    let style = std::sync::Arc::new(numbers.clone());
+    let local = move |british: String| format::localised(&british, &style);
+    let shown = local.clone();
     environment.add_filter(
         "number",
-        |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format::number(finite(value)?, self::places(places, 0)?))
+        move |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(shown(format::number(
+                finite(value)?,
+                self::places(places, 0)?,
+            )))
         },
     );
+    let shown = local.clone();
     environment.add_filter(
         "percent",
-        |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format::percent(finite(value)?, self::places(places, 1)?))
+        move |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(shown(format::percent(
+                finite(value)?,
+                self::places(places, 1)?,
+            )))
         },
     );
+    let shown = local.clone();
     environment.add_filter(
         "percent_of",
-        |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
+        move |value: f64, total: f64, places: Option<u32>| -> Result<String, Error> {
             if total == 0.0 {
                 return Err(Error::new(
                     ErrorKind::InvalidOperation,
                     "percent_of a total of zero",
                 ));
             }
-            Ok(format::percent(
+            Ok(shown(format::percent(
                 finite(value / total * 100.0)?,
                 self::places(places, 1)?,
-            ))
+            )))
         },
     );
+    let shown = local.clone();
     environment.add_filter(
         "signed",
-        |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format::signed(finite(value)?, self::places(places, 0)?))
+        move |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(shown(format::signed(
+                finite(value)?,
+                self::places(places, 0)?,
+            )))
         },
     );
+    let shown = local.clone();
     environment.add_filter(
         "signed_percent",
-        |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format::signed_percent(
+        move |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(shown(format::signed_percent(
                 finite(value)?,
                 self::places(places, 1)?,
-            ))
+            )))
         },
     );
+    let shown = local.clone();
     environment.add_filter(
         "points",
-        |value: f64, places: Option<u32>| -> Result<String, Error> {
-            Ok(format::percentage_points(
+        move |value: f64, places: Option<u32>| -> Result<String, Error> {
+            Ok(shown(format::percentage_points(
                 finite(value)?,
                 self::places(places, 1)?,
-            ))
+            )))
         },
     );
-    environment.add_filter("in_words", |value: f64| -> Result<String, Error> {
+    let shown = local;
+    environment.add_filter("in_words", move |value: f64| -> Result<String, Error> {
         const WORDS: [&str; 11] = [
             "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         ];
@@ -122,7 +147,7 @@ fn add_filters(environment: &mut Environment<'static>) {
         Ok(if value.fract() == 0.0 && (0.0..=10.0).contains(&value) {
             WORDS[value as usize].to_string()
         } else {
-            format::number(value, 0)
+            shown(format::number(value, 0))
         })
     });
     environment.add_filter("short_month", |text: String| -> Result<String, Error> {

@@ -308,10 +308,14 @@ impl Lowering<'_> {
             TableChartKind::Line => ChartKind::Line,
         };
         let unit = chart.unit.unwrap_or(Unit::Count);
-        let show = move |value: f64| match unit {
-            Unit::Percent => format::percent(value, 1),
-            Unit::Count => format::number(value, if value.fract() == 0.0 { 0 } else { 1 }),
-            Unit::Rate | Unit::Average => format::number(value, 1),
+        let numbers = self.style.numbers.clone();
+        let show = move |value: f64| {
+            let british = match unit {
+                Unit::Percent => format::percent(value, 1),
+                Unit::Count => format::number(value, if value.fract() == 0.0 { 0 } else { 1 }),
+                Unit::Rate | Unit::Average => format::number(value, 1),
+            };
+            format::localised(&british, &numbers)
         };
         blocks.push(Block::Chart(Box::new(category_chart(
             kind,
@@ -350,29 +354,42 @@ impl Lowering<'_> {
     /// A figures table as a document table: header, rows, and the total row in bold.
     fn table(&mut self, name: &str, spanned: &Spanned<BodyItem>) -> Option<Table> {
         let table = self.figure_table(name, spanned)?.clone();
-        let cells = |row: &[String], strong: bool| -> Vec<Cell> {
+        let numbers = &self.style.numbers;
+        // A cell holding a figure is printed in the house style's numbers; text as it is.
+        let cells = |row: &[String], values: Option<&Vec<Option<f64>>>, strong: bool| {
             row.iter()
                 .enumerate()
-                .map(|(index, text)| Cell {
-                    strong,
-                    ..if index == 0 {
-                        Cell::text(text.clone())
+                .map(|(index, text)| {
+                    let figure =
+                        values.is_none_or(|values| values.get(index).is_some_and(Option::is_some));
+                    let shown = if figure {
+                        format::localised(text, numbers)
                     } else {
-                        Cell::number(text.clone())
+                        text.clone()
+                    };
+                    Cell {
+                        strong,
+                        ..if index == 0 {
+                            Cell::text(text.clone())
+                        } else {
+                            Cell::number(shown)
+                        }
                     }
                 })
-                .collect()
+                .collect::<Vec<Cell>>()
         };
         let mut rows: Vec<TableRow> = table
             .rows
             .iter()
-            .map(|row| TableRow::Cells {
-                cells: cells(row, false),
+            .enumerate()
+            .map(|(index, row)| TableRow::Cells {
+                cells: cells(row, table.values.get(index), false),
             })
             .collect();
         if let Some(total) = &table.total_row {
+            // The total row holds figures, but its first cell ("Total").
             rows.push(TableRow::Cells {
-                cells: cells(total, true),
+                cells: cells(total, None, true),
             });
         }
         let mut widths = vec![4.0];

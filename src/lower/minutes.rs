@@ -81,6 +81,7 @@ pub fn lower_minutes(
     let references = References {
         minutes: minute_references(minutes, source, &mut diagnostics),
         citations: super::citations(style),
+        numbers: style.numbers.clone(),
         ..References::default()
     };
     let narrative = Narrative::new(references);

@@ -76,6 +76,7 @@ pub fn narrative_with(
 ) -> Result<(Narrative, Option<Arc<Figures>>), Vec<Diagnostic>> {
     let mut references = resolve.references().clone();
     references.citations = citations(resolve.style());
+    references.numbers = resolve.style().numbers.clone();
     match figures {
         Some(written) => {
             let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;

@@ -20,7 +20,7 @@ use crate::model::{
     Metadata, Table, TableRow, Tone,
 };
 use crate::narrative::Narrative;
-use crate::style::{HouseStyle, IndicatorColumn, TableStyle};
+use crate::style::{HouseStyle, IndicatorColumn, NumberStyle, TableStyle};
 
 impl super::Paper for PerformanceReport {
     fn lower(
@@ -83,6 +83,7 @@ pub fn lower_performance_report(
             source,
             figures,
             narrative,
+            &style.numbers,
             &mut diagnostics,
         ));
     }
@@ -116,6 +117,7 @@ fn theme_page(
     source: &SourceFile,
     figures: &Figures,
     narrative: &Narrative,
+    numbers: &NumberStyle,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut blocks = vec![
@@ -146,7 +148,7 @@ fn theme_page(
         }
     }
     for definition in &page.charts {
-        match chart(&definition.value, figures) {
+        match chart(&definition.value, figures, numbers) {
             Ok(chart) => blocks.push(Block::Chart(Box::new(chart))),
             Err(message) => {
                 let first = definition
@@ -301,7 +303,7 @@ fn indicator_table(
         for reference in &section.value.indicators {
             match figures.indicator(reference) {
                 Some(indicator) => rows.push(TableRow::Cells {
-                    cells: indicator_row(indicator, figures.as_at, months, table),
+                    cells: indicator_row(indicator, figures.as_at, months, table, &style.numbers),
                 }),
                 None => diagnostics.push(unknown_indicator(reference, section, source, figures)),
             }
@@ -341,11 +343,17 @@ fn indicator_row(
     as_at: Month,
     months: usize,
     table: &TableStyle<IndicatorColumn>,
+    numbers: &NumberStyle,
 ) -> Vec<Cell> {
     let definition = &indicator.definition;
-    let show = |value: Option<f64>| value.map_or_else(|| "-".to_string(), |v| indicator.show(v));
+    let show = |value: Option<f64>| {
+        value.map_or_else(
+            || "-".to_string(),
+            |v| format::localised(&indicator.show(v), numbers),
+        )
+    };
     let benchmarks = definition.benchmarks.clone().unwrap_or_default();
-    let [red, amber, green] = thresholds(indicator);
+    let [red, amber, green] = thresholds(indicator, numbers);
     let mut cells = Vec::new();
     for column in &table.columns {
         let cell = match column.key {
@@ -403,7 +411,7 @@ fn indicator_row(
 }
 
 /// The Red, Amber and Green columns as printed: "<87%", "87%+", "95%+".
-fn thresholds(indicator: &Indicator) -> [String; 3] {
+fn thresholds(indicator: &Indicator, numbers: &NumberStyle) -> [String; 3] {
     let definition = &indicator.definition;
     let Some(target) = &definition.target else {
         return [String::new(), String::new(), String::new()];
@@ -414,11 +422,12 @@ fn thresholds(indicator: &Indicator) -> [String; 3] {
         } else {
             indicator.precision
         };
-        if definition.unit == Unit::Percent {
+        let british = if definition.unit == Unit::Percent {
             format::percent(value, places)
         } else {
             format::number(value, places)
-        }
+        };
+        format::localised(&british, numbers)
     };
     let at_least =
         |value: Option<f64>| value.map(|v| format!("{}+", figure(v))).unwrap_or_default();
@@ -439,7 +448,13 @@ fn thresholds(indicator: &Indicator) -> [String; 3] {
 }
 
 /// A chart of one or more indicators' months, with its text alternative.
-fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, String> {
+fn chart(
+    definition: &ChartDefinition,
+    figures: &Figures,
+    numbers: &NumberStyle,
+) -> Result<Chart, String> {
+    let show =
+        |indicator: &Indicator, value: f64| format::localised(&indicator.show(value), numbers);
     let indicators: Vec<&Indicator> = definition
         .indicator
         .0
@@ -489,13 +504,13 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
     {
         if let Some(value) = benchmarks.sn_average {
             references.push(ChartReference {
-                name: format!("SN Average ({})", main.show(value)),
+                name: format!("SN Average ({})", show(main, value)),
                 value,
             });
         }
         if let Some(value) = benchmarks.national {
             references.push(ChartReference {
-                name: format!("Nat av. ({})", main.show(value)),
+                name: format!("Nat av. ({})", show(main, value)),
                 value,
             });
         }
@@ -505,7 +520,7 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
         .flat_map(|indicator| known(indicator).into_iter().map(|(_, v)| v))
         .chain(references.iter().map(|r| r.value))
         .collect();
-    let axis = axis(&all, kind == ChartKind::Bar, |v| main.show(v));
+    let axis = axis(&all, kind == ChartKind::Bar, |v| show(main, v));
     let alt = indicators
         .iter()
         .enumerate()
@@ -520,7 +535,7 @@ fn chart(definition: &ChartDefinition, figures: &Figures) -> Result<Chart, Strin
                     .unwrap_or_else(|| indicator.definition.title.clone())
             };
             let refs: &[ChartReference] = if index == 0 { &references } else { &[] };
-            alternative(kind, &subject, indicator, &known(indicator), refs)
+            alternative(kind, &subject, indicator, &known(indicator), refs, numbers)
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -557,6 +572,7 @@ fn alternative(
     indicator: &Indicator,
     known: &[(Month, f64)],
     references: &[ChartReference],
+    numbers: &NumberStyle,
 ) -> String {
     let (first_month, first) = known[0];
     let (last_month, last) = known[known.len() - 1];
@@ -576,9 +592,9 @@ fn alternative(
     };
     text.push_str(&format!(
         "It {trend} from {} in {} to {} in {}",
-        indicator.show(first),
+        format::localised(&indicator.show(first), numbers),
         long(first_month),
-        indicator.show(last),
+        format::localised(&indicator.show(last), numbers),
         long(last_month)
     ));
     let (high_month, high) =
@@ -593,9 +609,9 @@ fn alternative(
         );
     text.push_str(&format!(
         ", highest {} in {} and lowest {} in {}.",
-        indicator.show(high),
+        format::localised(&indicator.show(high), numbers),
         long(high_month),
-        indicator.show(low),
+        format::localised(&indicator.show(low), numbers),
         long(low_month)
     ));
     for reference in references {

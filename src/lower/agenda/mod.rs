@@ -138,6 +138,7 @@ pub fn lower_meeting(
     let flat = flatten_items(&meeting.items, source);
     let mut references = item_references(&flat, source, &mut diagnostics);
     references.citations = crate::lower::citations(style);
+    references.numbers = style.numbers.clone();
     let narrative = Narrative::new(references.clone());
 
     // Papers first: the exclusion item's wording depends on which are exempt.
