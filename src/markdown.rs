@@ -1,14 +1,15 @@
-//! The Markdown subset of body text: paragraphs, bold, italic, links, lists and block quotes.
+//! The Markdown subset of body text: paragraphs, bold, italic, links, lists, block quotes and
+//! pipe tables.
 //!
-//! Anything else a user types (headings, code, HTML, images, tables, rules) is printed exactly as
-//! typed, taken from the source text, so no character ever changes meaning on the way to a writer.
+//! Anything else a user types (headings, code, HTML, images, rules) is printed exactly as typed,
+//! taken from the source text, so no character ever changes meaning on the way to a writer.
 
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, OffsetIter, Options, Parser, Tag};
+use pulldown_cmark::{Alignment, Event, LinkType, OffsetIter, Options, Parser, Tag, TagEnd};
 
-use crate::model::{Block, Inline};
+use crate::model::{Block, Cell, Inline, Table, TableRow};
 
 /// The deepest nesting of quotes, lists and emphasis that is read as Markdown. Real text nests
 /// two or three levels; text nested deeper (a thousand `>`) prints as typed, so that no input
@@ -19,7 +20,7 @@ pub const MOST_NESTING: usize = 16;
 fn nesting(source: &str) -> usize {
     let mut depth: usize = 0;
     let mut deepest = 0;
-    for event in Parser::new_ext(source, Options::empty()) {
+    for event in Parser::new_ext(source, Options::ENABLE_TABLES) {
         match event {
             Event::Start(_) => {
                 depth += 1;
@@ -32,14 +33,18 @@ fn nesting(source: &str) -> usize {
     deepest
 }
 
-/// Parse Markdown body text into blocks.
+/// Parse Markdown body text into blocks, pipe tables among them.
 pub fn parse_blocks(source: &str) -> Vec<Block> {
+    parse(source, Options::ENABLE_TABLES)
+}
+
+fn parse(source: &str, options: Options) -> Vec<Block> {
     if nesting(source) > MOST_NESTING {
         return vec![Block::plain(source)];
     }
     let mut converter = Converter {
         source,
-        events: Parser::new_ext(source, Options::empty())
+        events: Parser::new_ext(source, options)
             .into_offset_iter()
             .peekable(),
     };
@@ -49,7 +54,8 @@ pub fn parse_blocks(source: &str) -> Vec<Block> {
 /// Parse Markdown expected to be a single paragraph into inlines (paragraph breaks become spaces).
 pub fn parse_inlines(source: &str) -> Vec<Inline> {
     let mut inlines = Vec::new();
-    for block in parse_blocks(source) {
+    // A single line of text has no room for a table: its pipes print as typed.
+    for block in parse(source, Options::empty()) {
         if !inlines.is_empty() {
             push_inline(&mut inlines, Inline::text(" "));
         }
@@ -100,6 +106,9 @@ impl Converter<'_> {
                 Event::Start(Tag::BlockQuote(_)) => Block::Quote {
                     blocks: self.blocks_until_end(),
                 },
+                Event::Start(Tag::Table(alignments)) => {
+                    Block::Table(Box::new(self.table(&alignments)))
+                }
                 Event::Start(Tag::List(start)) => {
                     let items = self.list_items();
                     match start {
@@ -113,7 +122,6 @@ impl Converter<'_> {
                 Event::Start(Tag::Heading { .. })
                 | Event::Start(Tag::CodeBlock(_))
                 | Event::Start(Tag::HtmlBlock)
-                | Event::Start(Tag::Table(_))
                 | Event::Start(Tag::FootnoteDefinition(_))
                 | Event::Start(Tag::DefinitionList)
                 | Event::Start(Tag::MetadataBlock(_)) => {
@@ -220,6 +228,76 @@ impl Converter<'_> {
         }
     }
 
+    /// A pipe table: its header row as the table's header (repeated on each page, a header to a
+    /// screen reader), its rows, each column aligned as the author marked it or, unmarked,
+    /// to the right when every cell of it is a figure.
+    fn table(&mut self, alignments: &[Alignment]) -> Table {
+        let mut header: Vec<String> = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut row: Vec<String> = Vec::new();
+        while let Some((event, _)) = self.events.next() {
+            match event {
+                Event::End(TagEnd::Table) => break,
+                Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
+                Event::End(TagEnd::TableHead) => header = std::mem::take(&mut row),
+                Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
+                Event::Start(Tag::TableCell) => {
+                    let content = self.inlines_until_end();
+                    row.push(crate::model::plain_text(&content).trim().to_string());
+                }
+                _ => {}
+            }
+        }
+        let columns = header.len().max(1);
+        let align = |column: usize| match alignments.get(column) {
+            Some(Alignment::Left) => CellAlignment::Left,
+            Some(Alignment::Center) => CellAlignment::Centre,
+            Some(Alignment::Right) => CellAlignment::Right,
+            _ => {
+                let cells = rows.iter().filter_map(|row| row.get(column));
+                let mut filled = cells.filter(|text| !text.is_empty()).peekable();
+                if filled.peek().is_some() && filled.all(|text| is_figure(text)) {
+                    CellAlignment::Right
+                } else {
+                    CellAlignment::Left
+                }
+            }
+        };
+        let aligned: Vec<CellAlignment> = (0..columns).map(align).collect();
+        let widths = (0..columns)
+            .map(|column| {
+                let longest = std::iter::once(&header)
+                    .chain(&rows)
+                    .filter_map(|row| row.get(column))
+                    .map(|text| text.chars().count())
+                    .max()
+                    .unwrap_or(1);
+                longest.clamp(4, 30) as f32
+            })
+            .collect();
+        let rows = rows
+            .into_iter()
+            .map(|row| TableRow::Cells {
+                cells: (0..columns)
+                    .map(|column| {
+                        let text = row.get(column).cloned().unwrap_or_default();
+                        match aligned[column] {
+                            CellAlignment::Left => Cell::text(text),
+                            CellAlignment::Centre => Cell::centred(text),
+                            CellAlignment::Right => Cell::number(text),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Table {
+            widths,
+            header: vec![header.into_iter().map(Cell::header).collect()],
+            rows,
+            font_size: TABLE_TEXT_SIZE,
+        }
+    }
+
     fn skip_until_end(&mut self) {
         let mut depth = 0usize;
         for (event, _) in self.events.by_ref() {
@@ -235,6 +313,31 @@ impl Converter<'_> {
     fn literal_block(&self, range: Range<usize>) -> Block {
         Block::plain(self.source[range].trim_end())
     }
+}
+
+/// The text size of a table in body text, in points: smaller than the body, as council tables are.
+const TABLE_TEXT_SIZE: f32 = 10.0;
+
+/// How a column of a pipe table is aligned.
+#[derive(Clone, Copy)]
+enum CellAlignment {
+    Left,
+    Centre,
+    Right,
+}
+
+/// Whether a cell's text is a figure ("1,167", "91.3%", "£2.5m", "-4", "(12)"), which reads
+/// best aligned to the right.
+fn is_figure(text: &str) -> bool {
+    let core = text
+        .trim()
+        .trim_start_matches(['£', '$', '€', '+', '-', '−', '('])
+        .trim_end_matches(['%', ')', 'm', 'k', 'M', 'K', 'p']);
+    !core.is_empty()
+        && core.chars().any(|c| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
 /// Append an inline, merging neighbouring text runs.
@@ -330,6 +433,42 @@ mod tests {
         assert_eq!(parse_blocks(&deep), vec![Block::plain(deep.as_str())]);
         let shallow = "> > quoted";
         assert!(matches!(parse_blocks(shallow)[0], Block::Quote { .. }));
+    }
+
+    #[test]
+    fn pipe_tables_are_tables_with_a_header_and_figures_to_the_right() {
+        let blocks = parse_blocks(
+            "Placements at year end:\n\n| Placement | Children | Share |\n|---|---|:-:|\n| Foster care | 1,167 | 61.7% |\n| **Residential** | 84 | 4.4% |\n| Other | *n/a* | - |\n",
+        );
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        let Block::Table(table) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        let header: Vec<&str> = table.header[0].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(header, ["Placement", "Children", "Share"]);
+        let TableRow::Cells { cells } = &table.rows[1] else {
+            panic!()
+        };
+        // Markdown inside a cell prints as its text; figures sit right, marked columns as marked.
+        assert_eq!(cells[0].text, "Residential");
+        assert_eq!(cells[0].align, crate::model::CellAlign::Left);
+        assert_eq!(cells[2].align, crate::model::CellAlign::Center);
+        let TableRow::Cells { cells } = &table.rows[0] else {
+            panic!()
+        };
+        // "n/a" in the column keeps it to the left; all-figure columns go right.
+        assert_eq!(cells[1].align, crate::model::CellAlign::Left);
+        let figures = parse_blocks("| A | B |\n|---|---|\n| x | £2.5m |\n| y | (12) |\n");
+        let Block::Table(table) = &figures[0] else {
+            panic!()
+        };
+        let TableRow::Cells { cells } = &table.rows[0] else {
+            panic!()
+        };
+        assert_eq!(cells[1].align, crate::model::CellAlign::Right);
+        // In a single line (a title, a headline) pipes print as typed.
+        let line = parse_inlines("| A | B |\n|---|---|\n| x | y |");
+        assert!(crate::model::plain_text(&line).contains("| A | B |"));
     }
 
     #[test]
