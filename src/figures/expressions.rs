@@ -30,6 +30,35 @@ pub fn environment_with(numbers: &NumberStyle) -> Environment<'static> {
     environment
 }
 
+/// The year a financial year starts in (April to March): a year given as a number is its
+/// start; a month or a date ("2022-03", "Mar-22", "2022-03-31") is in the year that holds it.
+fn financial_year_start(value: &minijinja::Value) -> Result<i32, Error> {
+    if let Some(year) = value.as_i64() {
+        return i32::try_from(year)
+            .ok()
+            .filter(|year| (1000..=9998).contains(year))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("{year} is not a year a financial year starts in"),
+                )
+            });
+    }
+    let text = value.as_str().unwrap_or_default();
+    let in_month = match crate::content::common::parse_date(text) {
+        Some(date) => Month {
+            year: date.year,
+            month: date.month,
+        },
+        None => month(text)?,
+    };
+    Ok(if in_month.month >= 4 {
+        in_month.year
+    } else {
+        in_month.year - 1
+    })
+}
+
 fn month(text: &str) -> Result<Month, Error> {
     Month::parse(text).ok_or_else(|| {
         Error::new(
@@ -168,6 +197,23 @@ fn add_filters(environment: &mut Environment<'static>, numbers: &NumberStyle) {
             Ok(month(&text)?.quarter(year_start.unwrap_or(4)))
         },
     );
+    environment.add_filter(
+        "financial_year",
+        |value: minijinja::Value, separator: Option<String>| -> Result<String, Error> {
+            let start = financial_year_start(&value)?;
+            let separator = match separator.as_deref() {
+                None | Some("/") => '/',
+                Some("-") => '-',
+                Some(other) => {
+                    return Err(Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("`{other}` is not a financial year style: give \"/\" (2021/22) or \"-\" (2021-22)"),
+                    ));
+                }
+            };
+            Ok(format::financial_year(start).replacen('/', &separator.to_string(), 1))
+        },
+    );
     environment.add_filter("date", |text: String| -> Result<String, Error> {
         let date = crate::content::common::parse_date(&text).ok_or_else(|| {
             Error::new(
@@ -177,4 +223,41 @@ fn add_filters(environment: &mut Environment<'static>, numbers: &NumberStyle) {
         })?;
         Ok(format::ordinal_long_date(date))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn financial_years_print_in_either_style() {
+        let environment = environment();
+        let shown = |template: &str| {
+            environment
+                .render_str(template, ())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(shown("{{ 2021 | financial_year }}").unwrap(), "2021/22");
+        assert_eq!(
+            shown("{{ 2021 | financial_year('-') }}").unwrap(),
+            "2021-22"
+        );
+        assert_eq!(
+            shown("{{ '2022-03' | financial_year('-') }}").unwrap(),
+            "2021-22"
+        );
+        assert_eq!(shown("{{ 'Apr-22' | financial_year }}").unwrap(), "2022/23");
+        assert_eq!(
+            shown("{{ '2023-03-31' | financial_year }}").unwrap(),
+            "2022/23"
+        );
+        assert_eq!(shown("{{ 2099 | financial_year }}").unwrap(), "2099/00");
+        assert!(
+            shown("{{ 2021 | financial_year('to') }}")
+                .unwrap_err()
+                .contains("not a financial year style")
+        );
+        assert!(shown("{{ 'soon' | financial_year }}").is_err());
+        assert!(shown("{{ 99999 | financial_year }}").is_err());
+    }
 }
