@@ -1,5 +1,5 @@
-//! The Markdown subset of body text: paragraphs, bold, italic, links, lists, block quotes and
-//! pipe tables.
+//! The Markdown subset of body text: paragraphs, bold, italic, links (and bare web and email
+//! addresses made links), lists, block quotes and pipe tables.
 //!
 //! Anything else a user types (headings, code, HTML, images, rules) is printed exactly as typed,
 //! taken from the source text, so no character ever changes meaning on the way to a writer.
@@ -33,9 +33,161 @@ fn nesting(source: &str) -> usize {
     deepest
 }
 
-/// Parse Markdown body text into blocks, pipe tables among them.
+/// Parse Markdown body text into blocks, pipe tables among them; a web address or an email
+/// address typed bare becomes a link.
 pub fn parse_blocks(source: &str) -> Vec<Block> {
-    parse(source, Options::ENABLE_TABLES)
+    let mut blocks = parse(source, Options::ENABLE_TABLES);
+    link_addresses_in_blocks(&mut blocks);
+    blocks
+}
+
+/// Text with each bare web address ("https://…", "www.…") and email address made a link, the
+/// rest as it is: for plain fields such as a meeting's venue, and for body text.
+pub fn linkify(text: &str) -> Vec<Inline> {
+    let mut inlines = Vec::new();
+    let mut rest = text;
+    while let Some((start, end, url)) = next_address(rest) {
+        if start > 0 {
+            inlines.push(Inline::text(&rest[..start]));
+        }
+        inlines.push(Inline::Link {
+            url,
+            content: vec![Inline::text(&rest[start..end])],
+        });
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() || inlines.is_empty() {
+        inlines.push(Inline::text(rest));
+    }
+    inlines
+}
+
+/// The first address in `text`: where it starts and ends, and the link it makes.
+fn next_address(text: &str) -> Option<(usize, usize, String)> {
+    let web = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|prefix| {
+            text.match_indices(prefix)
+                .find(|(at, _)| at_word_start(text, *at))
+                .map(|(at, _)| at)
+        })
+        .min();
+    let email = email_at(text);
+    match (web, email) {
+        (Some(at), Some(found)) if found.0 < at => Some(found),
+        (Some(at), _) => {
+            let end = address_end(text, at);
+            let address = &text[at..end];
+            let host = address
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_start_matches("www.");
+            if host.contains('.') || (address.starts_with("http") && !host.is_empty()) {
+                let url = if address.starts_with("www.") {
+                    format!("https://{address}")
+                } else {
+                    address.to_string()
+                };
+                return Some((at, end, url));
+            }
+            // "www." or "https://" alone stays text: look on past it.
+            let skip = end.max(at + 1);
+            next_address(&text[skip..]).map(|(s, e, u)| (s + skip, e + skip, u))
+        }
+        (None, email) => email,
+    }
+}
+
+/// Whether `at` starts a word: the text's start, or after a space or an opening bracket.
+fn at_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\''))
+}
+
+/// Where an address that starts at `at` ends: at a space or a character addresses do not
+/// hold, less the punctuation that ends a sentence around it.
+fn address_end(text: &str, at: usize) -> usize {
+    let mut end = text[at..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
+        .map_or(text.len(), |length| at + length);
+    while let Some(last) = text[at..end].chars().next_back() {
+        let unbalanced =
+            last == ')' && text[at..end].matches('(').count() < text[at..end].matches(')').count();
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ']') || unbalanced {
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The first email address in `text` ("name@example.org"), where it starts and ends, and its
+/// `mailto:` link.
+fn email_at(text: &str) -> Option<(usize, usize, String)> {
+    let local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+    let domain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-');
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| local(*c))
+            .last()
+            .map_or(at, |(index, _)| index);
+        let mut end = text[at + 1..]
+            .find(|c: char| !domain(c))
+            .map_or(text.len(), |length| at + 1 + length);
+        while text[..end].ends_with(['.', '-']) {
+            end -= 1;
+        }
+        let host = &text[at + 1..end];
+        let top = host.rsplit('.').next().unwrap_or_default();
+        let has_top_level =
+            host.contains('.') && top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic());
+        if start < at && has_top_level && at_word_start(text, start) {
+            return Some((start, end, format!("mailto:{}", &text[start..end])));
+        }
+    }
+    None
+}
+
+/// Each bare address in the text of `blocks` made a link (never inside a link already).
+fn link_addresses_in_blocks(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } => *content = link_addresses(std::mem::take(content)),
+            Block::BulletList { items } | Block::OrderedList { items, .. } => {
+                for item in items {
+                    link_addresses_in_blocks(item);
+                }
+            }
+            Block::Quote { blocks } => link_addresses_in_blocks(blocks),
+            _ => {}
+        }
+    }
+}
+
+fn link_addresses(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut linked = Vec::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => {
+                for piece in linkify(&text) {
+                    push_inline(&mut linked, piece);
+                }
+            }
+            Inline::Strong { content } => linked.push(Inline::Strong {
+                content: link_addresses(content),
+            }),
+            Inline::Emphasis { content } => linked.push(Inline::Emphasis {
+                content: link_addresses(content),
+            }),
+            other => linked.push(other),
+        }
+    }
+    linked
 }
 
 fn parse(source: &str, options: Options) -> Vec<Block> {
@@ -469,6 +621,64 @@ mod tests {
         // In a single line (a title, a headline) pipes print as typed.
         let line = parse_inlines("| A | B |\n|---|---|\n| x | y |");
         assert!(crate::model::plain_text(&line).contains("| A | B |"));
+    }
+
+    /// The links of `text`, and all of its text, as linkify finds them.
+    fn links(text: &str) -> (Vec<String>, String) {
+        let inlines = linkify(text);
+        let urls = inlines
+            .iter()
+            .filter_map(|inline| match inline {
+                Inline::Link { url, .. } => Some(url.clone()),
+                _ => None,
+            })
+            .collect();
+        (urls, crate::model::plain_text(&inlines))
+    }
+
+    #[test]
+    fn bare_addresses_become_links_and_the_text_stays_whole() {
+        let cases: [(&str, &[&str]); 9] = [
+            (
+                "Watch at https://example.org/live?x=1.",
+                &["https://example.org/live?x=1"],
+            ),
+            (
+                "Online (www.example.gov.uk/meetings), or",
+                &["https://www.example.gov.uk/meetings"],
+            ),
+            ("Ask jo.lee@example.org.", &["mailto:jo.lee@example.org"]),
+            (
+                "Both: a@b.co and https://x.org",
+                &["mailto:a@b.co", "https://x.org"],
+            ),
+            ("Not www. or https:// or a@b or @home", &[]),
+            (
+                "Teams (https://t.example/j/1(2)) today",
+                &["https://t.example/j/1(2)"],
+            ),
+            ("no links here", &[]),
+            ("", &[]),
+            (
+                "émail: zoë@example.org — https://é.example/ü",
+                &["https://é.example/ü"],
+            ),
+        ];
+        for (text, expected) in cases {
+            let (urls, printed) = links(text);
+            assert_eq!(urls, expected, "for {text:?}");
+            assert_eq!(printed, text, "the text of {text:?} is kept whole");
+        }
+        // In body text, not inside a link the author wrote.
+        let blocks = parse_blocks("See [our site](https://example.org) or www.example.org.");
+        let Block::Paragraph { content } = &blocks[0] else {
+            panic!()
+        };
+        let links: Vec<&Inline> = content
+            .iter()
+            .filter(|inline| matches!(inline, Inline::Link { .. }))
+            .collect();
+        assert_eq!(links.len(), 2, "{content:?}");
     }
 
     #[test]

@@ -195,6 +195,13 @@ proptest! {
     }
 
     #[test]
+    fn any_text_parses_as_markdown_and_keeps_its_addresses_whole(text in awkward_text()) {
+        let _ = papers::markdown::parse_blocks(&text);
+        let linked = papers::markdown::linkify(&text);
+        prop_assert_eq!(papers::model::plain_text(&linked), text);
+    }
+
+    #[test]
     fn any_number_formats(value in any::<f64>(), places in 0u32..40) {
         let _ = papers::format::number(value, places);
         let _ = papers::format::percent(value, places);

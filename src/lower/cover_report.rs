@@ -703,7 +703,12 @@ impl Lowering<'_> {
     /// What a field prints, or `None` when the report does not give it.
     fn field_blocks(&mut self, field: ReportField) -> Option<Vec<Block>> {
         let report = self.report;
-        let plain = |text: &str| Some(vec![Block::plain(text)]);
+        // A field's web or email address is a working link.
+        let plain = |text: &str| {
+            Some(vec![Block::Paragraph {
+                content: crate::markdown::linkify(text),
+            }])
+        };
         match field {
             ReportField::CommitteeAndDate => plain(&committee_and_date(report, self.style)),
             ReportField::Committee => plain(&report.committee),

@@ -74,12 +74,10 @@ pub(super) fn front_matter(
                 ),
                 row(
                     wording.venue.as_str(),
-                    vec![Inline::text(
-                        meeting
-                            .venue
-                            .clone()
-                            .unwrap_or_else(|| committee.venue.clone()),
-                    )],
+                    // A virtual meeting's address is a working link.
+                    crate::markdown::linkify(
+                        meeting.venue.as_deref().unwrap_or(committee.venue.as_str()),
+                    ),
                 ),
                 row(
                     wording.membership.as_str(),

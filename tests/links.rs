@@ -1,0 +1,73 @@
+//! Addresses typed bare are working links: a virtual meeting's venue on the agenda, a web or
+//! email address in body text or in a cover report's field, in the PDF and in Word.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/harrow-cabinet"),
+        &content.path().join("harrow-cabinet"),
+    );
+    let folder = content.path().join("harrow-cabinet/2026-02-12");
+    let meeting = folder.join("meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+        "time: 6.30 pm\n",
+        "time: 6.30 pm\nvenue: Virtual meeting, https://meet.example.org/cabinet?id=12.\n",
+    );
+    std::fs::write(&meeting, text).unwrap();
+    let report = folder.join("capital-programme-cover.yaml");
+    let text = std::fs::read_to_string(&report).unwrap().replace(
+        "    - The programme is financed from grants, capital receipts and borrowing.\n",
+        "    - The programme is financed from grants (see www.example.org/grants), capital receipts and borrowing; ask finance@example.org.\n",
+    );
+    std::fs::write(&report, text).unwrap();
+    let out = content.path().join("out");
+    papers_ok(&[
+        "build",
+        content.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let meeting = out.join("cabinet-2026-02-12");
+
+    // The agenda: the venue's address is a link, the full stop after it is not part of it.
+    let pack = readable(&meeting.join("agenda-pack.pdf"));
+    assert!(
+        pack.contains("/URI (https://meet.example.org/cabinet?id=12)"),
+        "no link to the meeting in the PDF"
+    );
+    let agenda = meeting.join("agenda.docx");
+    let relationships = docx_part(&agenda, "word/_rels/document.xml.rels");
+    assert!(
+        relationships.contains(r#"Target="https://meet.example.org/cabinet?id=12""#),
+        "{relationships}"
+    );
+    assert!(
+        docx_paragraphs(&agenda)
+            .join("\n")
+            .contains("Virtual meeting, https://meet.example.org/cabinet?id=12."),
+        "the venue reads as typed"
+    );
+
+    // The report: a web and an email address in body text.
+    let report = readable(&meeting.join("item-07.pdf"));
+    assert!(
+        report.contains("/URI (https://www.example.org/grants)"),
+        "no web link"
+    );
+    assert!(
+        report.contains("/URI (mailto:finance@example.org)"),
+        "no email link"
+    );
+    let report_docx = meeting.join("item-07-report.docx");
+    let relationships = docx_part(&report_docx, "word/_rels/document.xml.rels");
+    assert!(
+        relationships.contains(r#"Target="mailto:finance@example.org""#),
+        "{relationships}"
+    );
+    assert!(pdf_xmp(&meeting.join("item-07.pdf")).contains("<pdfuaid:part>1</pdfuaid:part>"));
+}
