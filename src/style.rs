@@ -464,6 +464,9 @@ pub struct Labels {
     pub appendix: Label,
     /// What a list the report gives empty says ("Background Papers: None").
     pub none: Label,
+    /// Printed on a pack's filler page before an item that must start on a right-hand page
+    /// ("This page is intentionally left blank"); the page is left bare without it.
+    pub blank_page: Option<Words>,
 }
 
 /// A table's look: its text size and its columns in order, each with its heading and width.

@@ -69,6 +69,18 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         assert!(agenda.contains(expected), "{expected}\n{agenda}");
     }
     assert!(!agenda.contains("AGENDA"), "Rotherham's heading: {agenda}");
+    // A filler page before an item on a right-hand page says it is blank on purpose.
+    let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
+    assert!(
+        pages[1].contains("This page is intentionally left blank"),
+        "{:?}",
+        pages[1]
+    );
+    assert!(
+        !pages[2].contains("intentionally left blank"),
+        "{:?}",
+        pages[2]
+    );
     assert!(
         !agenda.contains("15th January"),
         "Rotherham's dates: {agenda}"
