@@ -316,6 +316,8 @@ pub struct AgendaWording {
     /// Who signs the agenda, below the name the meeting gives (`chief_executive:`):
     /// "Chief Executive.".
     pub signed_by: Words,
+    /// Before a report's recommendations printed under its item, when the committee asks.
+    pub recommendations: Words,
     /// The council's other standard items, by the name an agenda gives in `standard:`
     /// (`petitions`, `public_questions`), each with its title and wording.
     #[serde(default)]

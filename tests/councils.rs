@@ -69,18 +69,42 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         assert!(agenda.contains(expected), "{expected}\n{agenda}");
     }
     assert!(!agenda.contains("AGENDA"), "Rotherham's heading: {agenda}");
-    // A filler page before an item on a right-hand page says it is blank on purpose.
+    // Cabinet's agenda prints each report's recommendations under its item, from the report.
+    assert!(
+        agenda.contains("Recommendations: 1. That Cabinet recommends the capital programme at Appendix 1 to Council for approval. 2. That Cabinet notes the new capital additions at Appendix 2. 8. Any Other Urgent Business"),
+        "{agenda}"
+    );
+    // A filler page before an item on a right-hand page says it is blank on purpose, and says
+    // nothing else; no page with content says it.
     let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
-    assert!(
-        pages[1].contains("This page is intentionally left blank"),
-        "{:?}",
-        pages[1]
-    );
-    assert!(
-        !pages[2].contains("intentionally left blank"),
-        "{:?}",
-        pages[2]
-    );
+    let fillers: Vec<usize> = (0..pages.len())
+        .filter(|index| pages[*index].contains("This page is intentionally left blank"))
+        .collect();
+    assert!(!fillers.is_empty(), "{pages:?}");
+    for index in fillers {
+        let words: Vec<&str> = pages[index].split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "This",
+                "page",
+                "is",
+                "intentionally",
+                "left",
+                "blank",
+                "Page",
+                &(index + 1).to_string()
+            ],
+            "page {}",
+            index + 1
+        );
+        // The next page starts an item, on a right-hand (odd) page.
+        assert!(
+            pages[index + 1].contains("Agenda Item"),
+            "{:?}",
+            pages[index + 1]
+        );
+    }
     assert!(
         !agenda.contains("15th January"),
         "Rotherham's dates: {agenda}"
@@ -158,6 +182,10 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     );
     let agenda = paragraphs(&meeting.join("agenda.docx"));
     assert!(agenda.contains("Agenda - Part I"), "{agenda}");
+    assert!(
+        agenda.contains("Recommendations:\nThat Cabinet recommends the capital programme"),
+        "{agenda}"
+    );
     assert!(
         agenda.contains(
             "To receive any petitions submitted by members of the public or Councillors."
@@ -470,5 +498,12 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
     assert!(
         !agenda.contains(": paragraph 3 ("),
         "Rotherham's wording: {agenda}"
+    );
+    // An exempt report's recommendations stay off the public agenda.
+    assert!(!agenda.contains("That Cabinet recommends"), "{agenda}");
+    let public_pack = pdf_text(&out.join("cabinet-2026-02-12/agenda-pack.pdf"));
+    assert!(
+        !public_pack.contains("That Cabinet recommends"),
+        "{public_pack}"
     );
 }

@@ -165,4 +165,35 @@ impl PaperSource for MeetingPapers<'_, '_> {
         }
         self.workspace.lower(&canonical, references, self.style)
     }
+
+    fn recommendations(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+    ) -> Vec<Vec<crate::model::Block>> {
+        let Some(canonical) = self.workspace.refer(&self.meeting, path, at) else {
+            return Vec::new();
+        };
+        let Some(ParsedFile {
+            parsed: Some((_, Parsed::Paper(paper))),
+            source,
+        }) = self.workspace.files.get(&canonical)
+        else {
+            return Vec::new();
+        };
+        let (paper, source) = (Arc::clone(paper), source.clone());
+        let result = paper.agenda_recommendations(
+            &source,
+            &mut super::workspace::Resolving {
+                workspace: self.workspace,
+                references,
+                style: self.style,
+            },
+        );
+        result.unwrap_or_else(|problems| {
+            self.workspace.diagnostics.extend(problems);
+            Vec::new()
+        })
+    }
 }

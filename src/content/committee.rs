@@ -26,6 +26,10 @@ pub struct Committee {
     /// style folder relative to this file; the built-in style if left out. `--templates`
     /// overrides it for one run.
     pub house_style: Option<serde_saphyr::Spanned<String>>,
+    /// Whether its agendas print each report's recommendations under its item (as Cabinet
+    /// agendas do), taken from the report.
+    #[serde(default)]
+    pub agenda_recommendations: bool,
 }
 
 /// A councillor on the committee.

@@ -36,6 +36,30 @@ impl super::Paper for CoverReport {
     fn claimed_exemption(&self) -> Option<&str> {
         CoverReport::claimed_exemption(self)
     }
+
+    fn agenda_recommendations(
+        &self,
+        source: &SourceFile,
+        resolve: &mut dyn super::Resolve,
+    ) -> Result<Vec<Vec<Block>>, Vec<Diagnostic>> {
+        let Some(recommendations) = &self.recommendations else {
+            return Ok(Vec::new());
+        };
+        let (narrative, _) = super::narrative_with(resolve, source, self.figures.as_ref())?;
+        let mut problems = Vec::new();
+        let rendered = recommendations
+            .0
+            .iter()
+            .map(|paragraph| {
+                body_blocks::<()>(&narrative, source, &paragraph.text, None, &mut problems)
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(rendered)
+        } else {
+            Err(problems)
+        }
+    }
 }
 
 /// The form `report` is built with: the one its `layout:` names, one that stands for it, or

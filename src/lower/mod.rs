@@ -43,6 +43,17 @@ pub trait Paper: std::fmt::Debug + Send + Sync {
     fn claimed_exemption(&self) -> Option<&str> {
         None
     }
+
+    /// The recommendations an agenda prints under the paper's item when its committee asks
+    /// (`agenda_recommendations: true`), each rendered as the paper renders it: written once,
+    /// in the report. None for a paper that makes none.
+    fn agenda_recommendations(
+        &self,
+        _source: &SourceFile,
+        _resolve: &mut dyn Resolve,
+    ) -> Result<Vec<Vec<Block>>, Vec<Diagnostic>> {
+        Ok(Vec::new())
+    }
 }
 
 /// What lowering a paper may ask of the build: the files the paper names, each read and

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
-use crate::content::meeting::Meeting;
+use crate::content::meeting::{ItemKind, Meeting};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Location, SourceFile};
 use crate::format;
@@ -76,6 +76,9 @@ pub struct ItemPapers {
     pub title: String,
     /// Its papers: report then appendices, or the minutes.
     pub documents: Vec<ItemDocument>,
+    /// Its report's recommendations, printed under it on the agenda (a public report's, when
+    /// the committee asks), each as its blocks.
+    pub recommendations: Vec<Vec<Block>>,
 }
 
 /// A meeting, lowered: its agenda and the papers of each item.
@@ -117,6 +120,13 @@ pub trait PaperSource {
         references: &References,
         exempt: Option<u8>,
     ) -> ResolvedPaper;
+    /// The recommendations of the paper at `path`, as the agenda prints them under its item.
+    fn recommendations(
+        &mut self,
+        path: &str,
+        at: Location,
+        references: &References,
+    ) -> Vec<Vec<Block>>;
     /// The bytes and page count of a PDF supplied as it is.
     fn supplied_pdf(
         &mut self,
@@ -156,10 +166,26 @@ pub fn lower_meeting(
             &mut diagnostics,
         );
         if !documents.is_empty() {
+            // Only a public report's recommendations reach the public agenda.
+            let recommendations = match (&item.kind, committee.agenda_recommendations) {
+                (ItemKind::Report { report, .. }, true)
+                    if documents.iter().any(|document| {
+                        document.role == DocumentRole::Report && document.exempt.is_none()
+                    }) =>
+                {
+                    papers.recommendations(
+                        &report.value.paper,
+                        source.location_of(report),
+                        &references,
+                    )
+                }
+                _ => Vec::new(),
+            };
             items.push(ItemPapers {
                 number,
                 title: item_title(item, &documents, committee, style),
                 documents,
+                recommendations,
             });
         } else if let Some(paragraph) = exempt {
             // An item with no papers, taken in private (an oral update): the exclusion item

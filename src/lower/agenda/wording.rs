@@ -230,7 +230,7 @@ pub(super) fn agenda_item(
         ),
     };
     let title = item.title.clone().unwrap_or(standard_title);
-    let description = match &item.description {
+    let mut description = match &item.description {
         Some(text) => body_blocks(
             context.narrative,
             context.source,
@@ -240,6 +240,23 @@ pub(super) fn agenda_item(
         ),
         None => standard_description,
     };
+    // The report's recommendations, written once in the report, printed under its item.
+    if let Some(papers) = papers
+        && !papers.recommendations.is_empty()
+    {
+        description.push(Block::Paragraph {
+            content: vec![Inline::Strong {
+                content: vec![Inline::text(wording.recommendations.as_str())],
+            }],
+        });
+        match papers.recommendations.as_slice() {
+            [one] => description.extend(one.iter().cloned()),
+            many => description.push(Block::OrderedList {
+                start: 1,
+                items: many.to_vec(),
+            }),
+        }
+    }
     if title.trim().is_empty() {
         diagnostics.push(
             Diagnostic::error("this agenda item has no title")
