@@ -278,6 +278,22 @@ pub struct MinutesWording {
     pub resolved: Words,
     /// The label before numbered decisions ("Resolved:").
     pub resolved_several: Words,
+    /// The headings of a table of declared interests.
+    pub declarations: DeclarationHeadings,
+}
+
+/// The column headings of a minute's table of declared interests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationHeadings {
+    /// Who declared it.
+    pub member: Label,
+    /// The item it concerns.
+    pub item: Label,
+    /// Its type.
+    pub interest: Label,
+    /// What it is.
+    pub nature: Label,
 }
 
 /// The agenda front sheet's wording: the labels of the meeting's details, the standing

@@ -113,8 +113,32 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     // The minutes: Harrow's "RESOLVED:" and apologies sentence.
     let minutes = words(&meeting.join("item-03.pdf"));
     assert!(
-        minutes.contains("RESOLVED: To note that no interests were declared."),
+        minutes.contains("RESOLVED: To note the interest declared;"),
         "{minutes}"
+    );
+    // Interests declared are a table with a header row (header cells to a screen reader).
+    let minutes_pdf = meeting.join("item-03.pdf");
+    let layout: Vec<String> = pdf_text_layout(&minutes_pdf)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(
+        layout
+            .iter()
+            .any(|line| line == "Member Agenda item Interest Nature of interest"),
+        "{layout:?}"
+    );
+    assert!(
+        layout
+            .iter()
+            .any(|line| line.starts_with("Councillor Doyle 4 – Draft Revenue")),
+        "{layout:?}"
+    );
+    assert!(readable(&minutes_pdf).contains("/S /TH"));
+    let minutes_docx = docx_document(&meeting.join("item-03-minutes.docx"));
+    assert!(
+        minutes_docx.contains("<w:tblHeader"),
+        "the declarations table's header row"
     );
     assert!(
         minutes.contains("Apologies for absence had been received from Councillor Hussain."),

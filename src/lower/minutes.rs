@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
 use crate::format;
 use crate::markdown;
-use crate::model::{Block, Document, Inline, Metadata};
+use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow};
 use crate::narrative::{MinuteReference, Narrative, References};
 use crate::style::{HouseStyle, MinutesWording};
 
@@ -158,6 +158,12 @@ pub fn lower_minutes(
                 &mut diagnostics,
             ));
         }
+        if !minute.declarations.is_empty() {
+            body.push(declarations_table(
+                &minute.declarations,
+                &wording.declarations,
+            ));
+        }
         if let Some(resolved) = minute.resolved() {
             match resolution_blocks(
                 &resolved.value,
@@ -242,4 +248,37 @@ fn resolution_blocks(
         blocks.push(Block::Paragraph { content });
     }
     Ok(blocks)
+}
+
+/// A minute's declared interests as a table: who, which item, what type, what it is.
+fn declarations_table(
+    declarations: &[crate::content::minutes::Declaration],
+    headings: &crate::style::DeclarationHeadings,
+) -> Block {
+    let header = [
+        &headings.member,
+        &headings.item,
+        &headings.interest,
+        &headings.nature,
+    ]
+    .into_iter()
+    .map(|heading| Cell::header(heading.as_str()))
+    .collect();
+    let rows = declarations
+        .iter()
+        .map(|declaration| TableRow::Cells {
+            cells: vec![
+                Cell::text(declaration.member.clone()),
+                Cell::text(declaration.item.0.clone()),
+                Cell::text(declaration.interest.clone()),
+                Cell::text(declaration.nature.clone()),
+            ],
+        })
+        .collect();
+    Block::Table(Box::new(Table {
+        widths: vec![4.0, 5.0, 3.5, 6.5],
+        header: vec![header],
+        rows,
+        font_size: 10.0,
+    }))
 }
