@@ -334,6 +334,8 @@ pub struct AgendaWording {
     pub signed_by: Words,
     /// Before a report's recommendations printed under its item, when the committee asks.
     pub recommendations: Words,
+    /// Under a withdrawn item's title ("This item has been withdrawn.").
+    pub withdrawn: Words,
     /// The council's other standard items, by the name an agenda gives in `standard:`
     /// (`petitions`, `public_questions`), each with its title and wording.
     #[serde(default)]

@@ -531,3 +531,74 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
         "{public_pack}"
     );
 }
+
+/// A withdrawn item keeps its number and title, says it is withdrawn, and its papers are
+/// neither in the pack nor published on their own.
+#[test]
+fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/harrow-cabinet"),
+        &content.path().join("harrow-cabinet"),
+    );
+    let meeting = content
+        .path()
+        .join("harrow-cabinet/2026-02-12/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+        "    report: capital-programme-cover.yaml\n",
+        "    title: Final Capital Programme\n    report: capital-programme-cover.yaml\n    withdrawn: true\n",
+    );
+    std::fs::write(&meeting, text).unwrap();
+    let (_work, out) = build(content.path(), &[]);
+    let folder = out.join("cabinet-2026-02-12");
+    let agenda = paragraphs(&folder.join("agenda.docx"));
+    assert!(
+        agenda.contains(
+            "Final Capital Programme\nThis item has been withdrawn.\nAny Other Urgent Business"
+        ),
+        "{agenda}"
+    );
+    let pack = words(&folder.join("agenda-pack.pdf"));
+    assert!(
+        pack.contains(
+            "7. Final Capital Programme This item has been withdrawn. 8. Any Other Urgent Business"
+        ),
+        "{pack}"
+    );
+    assert!(!pack.contains("That Cabinet recommends"), "{pack}");
+    let files: Vec<String> = files_under(&out)
+        .iter()
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !files
+            .iter()
+            .any(|file| file.contains("item-07") || file.contains("capital-programme")),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn a_withdrawn_item_without_its_title_is_an_error_at_its_line() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/harrow-cabinet"),
+        &content.path().join("harrow-cabinet"),
+    );
+    let meeting = content
+        .path()
+        .join("harrow-cabinet/2026-02-12/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+        "    report: capital-programme-cover.yaml\n",
+        "    report: capital-programme-cover.yaml\n    withdrawn: true\n",
+    );
+    std::fs::write(&meeting, text).unwrap();
+    let result = papers(&["check", content.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("a withdrawn item needs its `title:`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("meeting.yaml:"), "{stderr}");
+}

@@ -166,6 +166,12 @@ impl PaperSource for MeetingPapers<'_, '_> {
         self.workspace.lower(&canonical, references, self.style)
     }
 
+    fn withheld(&mut self, path: &str, at: Location) {
+        if let Some(canonical) = self.workspace.refer(&self.meeting, path, at) {
+            self.workspace.owned.insert(canonical);
+        }
+    }
+
     fn recommendations(
         &mut self,
         path: &str,

@@ -69,6 +69,9 @@ pub struct AgendaItem {
     pub exempt: Option<Spanned<u8>>,
     /// What kind of item it is: standard, report, or title only.
     pub kind: ItemKind,
+    /// Withdrawn after the agenda was set: it keeps its number and title, says it is withdrawn,
+    /// and presents no papers.
+    pub withdrawn: bool,
 }
 
 /// What kind of agenda item it is, and so what it presents.
@@ -117,6 +120,8 @@ struct AgendaEntryFields {
     #[serde(default)]
     appendices: Vec<Spanned<PaperRef>>,
     exempt: Option<Spanned<u8>>,
+    #[serde(default)]
+    withdrawn: bool,
 }
 
 impl TryFrom<AgendaEntryFields> for AgendaEntry {
@@ -132,6 +137,9 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                 group_fields_unused(&fields.report, "report")?;
                 if !fields.appendices.is_empty() {
                     return Err(not_on_a_group_heading("appendices"));
+                }
+                if fields.withdrawn {
+                    return Err(not_on_a_group_heading("withdrawn"));
                 }
                 let items = entries
                     .into_iter()
@@ -159,6 +167,11 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                 "a group needs both `group` (its heading) and `items`",
             )),
             (None, None) => {
+                if fields.withdrawn && fields.title.is_none() {
+                    return Err(ShapeError::new("a withdrawn item needs its `title:`").hint(
+                        "the agenda keeps the item's number and title, and says it is withdrawn",
+                    ));
+                }
                 let kind = item_kind(
                     fields.standard,
                     fields.minutes,
@@ -173,6 +186,7 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                     description: fields.description,
                     exempt: fields.exempt,
                     kind,
+                    withdrawn: fields.withdrawn,
                 })))
             }
         }

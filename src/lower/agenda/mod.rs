@@ -120,6 +120,9 @@ pub trait PaperSource {
         references: &References,
         exempt: Option<u8>,
     ) -> ResolvedPaper;
+    /// The paper at `path` belongs to a withdrawn item: the meeting keeps it, unbuilt, so that
+    /// it is never published on its own.
+    fn withheld(&mut self, path: &str, at: Location);
     /// The recommendations of the paper at `path`, as the agenda prints them under its item.
     fn recommendations(
         &mut self,
@@ -157,6 +160,16 @@ pub fn lower_meeting(
     for flat_item in &flat {
         let (item, number) = (flat_item.item, flat_item.number);
         let exempt = item_exemption(flat_item, source, &mut diagnostics);
+        // A withdrawn item keeps its place on the agenda, and presents nothing; its papers stay
+        // the meeting's, unpublished.
+        if item.withdrawn {
+            if let ItemKind::Report { report, appendices } = &item.kind {
+                for paper in std::iter::once(report).chain(appendices) {
+                    papers.withheld(&paper.value.paper, source.location_of(paper));
+                }
+            }
+            continue;
+        }
         let documents = item_documents(
             flat_item,
             exempt,

@@ -240,6 +240,9 @@ pub(super) fn agenda_item(
         ),
         None => standard_description,
     };
+    if item.withdrawn {
+        description = vec![Block::plain(wording.withdrawn.as_str())];
+    }
     // The report's recommendations, written once in the report, printed under its item.
     if let Some(papers) = papers
         && !papers.recommendations.is_empty()
