@@ -62,40 +62,46 @@ pub fn linkify(text: &str) -> Vec<Inline> {
     inlines
 }
 
-/// The first address in `text`: where it starts and ends, and the link it makes.
+/// The first address in `text`: where it starts and ends, and the link it makes. One pass over
+/// the text, so no text (a million "www."s) can make it slow.
 fn next_address(text: &str) -> Option<(usize, usize, String)> {
-    let web = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|prefix| {
-            text.match_indices(prefix)
-                .find(|(at, _)| at_word_start(text, *at))
-                .map(|(at, _)| at)
-        })
-        .min();
-    let email = email_at(text);
-    match (web, email) {
-        (Some(at), Some(found)) if found.0 < at => Some(found),
-        (Some(at), _) => {
-            let end = address_end(text, at);
-            let address = &text[at..end];
-            let host = address
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_start_matches("www.");
-            if host.contains('.') || (address.starts_with("http") && !host.is_empty()) {
-                let url = if address.starts_with("www.") {
-                    format!("https://{address}")
-                } else {
-                    address.to_string()
-                };
-                return Some((at, end, url));
-            }
-            // "www." or "https://" alone stays text: look on past it.
-            let skip = end.max(at + 1);
-            next_address(&text[skip..]).map(|(s, e, u)| (s + skip, e + skip, u))
+    for (at, c) in text.char_indices() {
+        let found = match c {
+            '@' => email_around(text, at),
+            'h' | 'w' if at_word_start(text, at) => web_at(text, at),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
         }
-        (None, email) => email,
     }
+    None
+}
+
+/// The web address starting at `at` ("https://…", "http://…", "www.…"), if one does.
+fn web_at(text: &str, at: usize) -> Option<(usize, usize, String)> {
+    let rest = &text[at..];
+    let prefix = ["https://", "http://", "www."]
+        .into_iter()
+        .find(|prefix| rest.starts_with(prefix))?;
+    let end = address_end(text, at);
+    let address = &text[at..end];
+    let host = &address[prefix.len().min(address.len())..];
+    // "www." or "https://" alone, or a host without a dot after "www.", stays text.
+    let is_address = if prefix == "www." {
+        host.contains('.')
+    } else {
+        !host.is_empty()
+    };
+    if !is_address {
+        return None;
+    }
+    let url = if prefix == "www." {
+        format!("https://{address}")
+    } else {
+        address.to_string()
+    };
+    Some((at, end, url))
 }
 
 /// Whether `at` starts a word: the text's start, or after a space or an opening bracket.
@@ -107,15 +113,20 @@ fn at_word_start(text: &str, at: usize) -> bool {
 }
 
 /// Where an address that starts at `at` ends: at a space or a character addresses do not
-/// hold, less the punctuation that ends a sentence around it.
+/// hold, less the punctuation that ends a sentence around it (a closing bracket only when the
+/// address does not open one).
 fn address_end(text: &str, at: usize) -> usize {
     let mut end = text[at..]
         .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
         .map_or(text.len(), |length| at + length);
+    let opened = text[at..end].matches('(').count();
+    let mut closed = text[at..end].matches(')').count();
     while let Some(last) = text[at..end].chars().next_back() {
-        let unbalanced =
-            last == ')' && text[at..end].matches('(').count() < text[at..end].matches(')').count();
+        let unbalanced = last == ')' && opened < closed;
         if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ']') || unbalanced {
+            if last == ')' {
+                closed -= 1;
+            }
             end -= last.len_utf8();
         } else {
             break;
@@ -124,33 +135,29 @@ fn address_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// The first email address in `text` ("name@example.org"), where it starts and ends, and its
-/// `mailto:` link.
-fn email_at(text: &str) -> Option<(usize, usize, String)> {
+/// The email address around the `@` at `at` ("name@example.org"): where it starts and ends,
+/// and its `mailto:` link; none when what surrounds it is not an address.
+fn email_around(text: &str, at: usize) -> Option<(usize, usize, String)> {
     let local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
     let domain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-');
-    for (at, _) in text.match_indices('@') {
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| local(*c))
-            .last()
-            .map_or(at, |(index, _)| index);
-        let mut end = text[at + 1..]
-            .find(|c: char| !domain(c))
-            .map_or(text.len(), |length| at + 1 + length);
-        while text[..end].ends_with(['.', '-']) {
-            end -= 1;
-        }
-        let host = &text[at + 1..end];
-        let top = host.rsplit('.').next().unwrap_or_default();
-        let has_top_level =
-            host.contains('.') && top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic());
-        if start < at && has_top_level && at_word_start(text, start) {
-            return Some((start, end, format!("mailto:{}", &text[start..end])));
-        }
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| local(*c))
+        .last()
+        .map_or(at, |(index, _)| index);
+    let mut end = text[at + 1..]
+        .find(|c: char| !domain(c))
+        .map_or(text.len(), |length| at + 1 + length);
+    while end > at + 1 && text[..end].ends_with(['.', '-']) {
+        end -= 1;
     }
-    None
+    let host = &text[at + 1..end];
+    let top = host.rsplit('.').next().unwrap_or_default();
+    let has_top_level =
+        host.contains('.') && top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic());
+    (start < at && has_top_level && at_word_start(text, start))
+        .then(|| (start, end, format!("mailto:{}", &text[start..end])))
 }
 
 /// Each bare address in the text of `blocks` made a link (never inside a link already).
@@ -679,6 +686,21 @@ mod tests {
             .filter(|inline| matches!(inline, Inline::Link { .. }))
             .collect();
         assert_eq!(links.len(), 2, "{content:?}");
+    }
+
+    #[test]
+    fn long_text_of_near_addresses_is_linked_in_one_pass() {
+        // Each of these would take minutes if an address were looked for from each candidate
+        // afresh, or its closing brackets counted again for each one dropped.
+        for text in [
+            "www. ".repeat(200_000),
+            "a@".repeat(200_000),
+            format!("https://x.org/{}", ")".repeat(200_000)),
+            format!("{}@x", "a.".repeat(200_000)),
+        ] {
+            let linked = linkify(&text);
+            assert_eq!(crate::model::plain_text(&linked), text);
+        }
     }
 
     #[test]
