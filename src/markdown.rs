@@ -140,12 +140,16 @@ fn address_end(text: &str, at: usize) -> usize {
 fn email_around(text: &str, at: usize) -> Option<(usize, usize, String)> {
     let local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
     let domain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-');
-    let start = text[..at]
+    let mut start = text[..at]
         .char_indices()
         .rev()
         .take_while(|(_, c)| local(*c))
         .last()
         .map_or(at, |(index, _)| index);
+    // An address's name starts with a letter or digit.
+    while start < at && text[start..].starts_with(['.', '-', '_', '%', '+']) {
+        start += 1;
+    }
     let mut end = text[at + 1..]
         .find(|c: char| !domain(c))
         .map_or(text.len(), |length| at + 1 + length);
@@ -265,6 +269,14 @@ impl Converter<'_> {
                 Event::Start(Tag::BlockQuote(_)) => Block::Quote {
                     blocks: self.blocks_until_end(),
                 },
+                // A row with more cells than the header would lose them: the table prints as
+                // typed, so the author sees it.
+                Event::Start(Tag::Table(_))
+                    if has_rows_wider_than_header(&self.source[range.clone()]) =>
+                {
+                    self.skip_until_end();
+                    self.literal_block(range)
+                }
                 Event::Start(Tag::Table(alignments)) => {
                     Block::Table(Box::new(self.table(&alignments)))
                 }
@@ -402,12 +414,13 @@ impl Converter<'_> {
                 Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
                 Event::Start(Tag::TableCell) => {
                     let content = self.inlines_until_end();
-                    row.push(crate::model::plain_text(&content).trim().to_string());
+                    row.push(cell_text(&content));
                 }
                 _ => {}
             }
         }
         let columns = header.len().max(1);
+        header.resize(columns, String::new());
         let align = |column: usize| match alignments.get(column) {
             Some(Alignment::Left) => CellAlignment::Left,
             Some(Alignment::Center) => CellAlignment::Centre,
@@ -472,6 +485,49 @@ impl Converter<'_> {
     fn literal_block(&self, range: Range<usize>) -> Block {
         Block::plain(self.source[range].trim_end())
     }
+}
+
+/// Whether a pipe table's source has a row with more cells than its header row, which a
+/// Markdown table would drop.
+fn has_rows_wider_than_header(table: &str) -> bool {
+    let cells = |line: &str| {
+        let line = line.trim();
+        let line = line.strip_prefix('|').unwrap_or(line);
+        let line = line.strip_suffix('|').unwrap_or(line);
+        let bytes = line.as_bytes();
+        1 + (0..bytes.len())
+            .filter(|&index| bytes[index] == b'|' && (index == 0 || bytes[index - 1] != b'\\'))
+            .count()
+    };
+    let mut lines = table.lines().filter(|line| !line.trim().is_empty());
+    let Some(header) = lines.next() else {
+        return false;
+    };
+    let header = cells(header);
+    lines.skip(1).any(|row| cells(row) > header)
+}
+
+/// A table cell's text: its words, and a link's address after its words where they differ, so
+/// nothing the author wrote is lost from a cell that holds only text.
+fn cell_text(content: &[Inline]) -> String {
+    let mut text = String::new();
+    for inline in content {
+        match inline {
+            Inline::Link { url, content } => {
+                let words = crate::model::plain_text(content);
+                let address = url.strip_prefix("mailto:").unwrap_or(url);
+                text.push_str(&words);
+                if words.trim() != address {
+                    text.push_str(&format!(" ({address})"));
+                }
+            }
+            Inline::Strong { content } | Inline::Emphasis { content } => {
+                text.push_str(&cell_text(content));
+            }
+            other => text.push_str(&crate::model::plain_text(std::slice::from_ref(other))),
+        }
+    }
+    text.trim().to_string()
 }
 
 /// The text size of a table in body text, in points: smaller than the body, as council tables are.
@@ -625,6 +681,24 @@ mod tests {
             panic!()
         };
         assert_eq!(cells[1].align, crate::model::CellAlign::Right);
+        // A row longer than the header prints as typed, losing nothing.
+        let ragged = "| A |\n|---|\n| x | 1 | extra |";
+        let blocks = parse_blocks(ragged);
+        assert!(
+            matches!(&blocks[..], [Block::Paragraph { .. }]),
+            "{blocks:?}"
+        );
+        let printed = crate::model::plain_text(&block_inlines(&blocks[0]));
+        assert_eq!(printed, ragged);
+        // A link in a cell keeps its address.
+        let linked = parse_blocks("| A |\n|---|\n| [site](https://example.org/x) |\n");
+        let Block::Table(table) = &linked[0] else {
+            panic!()
+        };
+        let TableRow::Cells { cells } = &table.rows[0] else {
+            panic!()
+        };
+        assert_eq!(cells[0].text, "site (https://example.org/x)");
         // In a single line (a title, a headline) pipes print as typed.
         let line = parse_inlines("| A | B |\n|---|---|\n| x | y |");
         assert!(crate::model::plain_text(&line).contains("| A | B |"));
@@ -659,7 +733,7 @@ mod tests {
                 "Both: a@b.co and https://x.org",
                 &["mailto:a@b.co", "https://x.org"],
             ),
-            ("Not www. or https:// or a@b or @home", &[]),
+            ("Not www. or https:// or a@b or @home or .@x.org", &[]),
             (
                 "Teams (https://t.example/j/1(2)) today",
                 &["https://t.example/j/1(2)"],

@@ -602,3 +602,80 @@ fn a_withdrawn_item_without_its_title_is_an_error_at_its_line() {
     );
     assert!(stderr.contains("meeting.yaml:"), "{stderr}");
 }
+
+/// A withdrawn minutes item keeps its minutes unpublished too, and a withdrawn item's supplied
+/// PDF is simply not presented; a sub-item number written as a number with a point is refused,
+/// as it would not print as typed.
+#[test]
+fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("content/harrow-cabinet"),
+        &content.path().join("harrow-cabinet"),
+    );
+    let cabinet = content.path().join("harrow-cabinet");
+    // The minutes outside the meeting's folder, where a paper no agenda claims is built on its own.
+    std::fs::rename(
+        cabinet.join("2026-02-12/minutes-2026-01-15.yaml"),
+        cabinet.join("minutes-2026-01-15.yaml"),
+    )
+    .unwrap();
+    let minutes = cabinet.join("minutes-2026-01-15.yaml");
+    let text = std::fs::read_to_string(&minutes)
+        .unwrap()
+        .replace("committee: ../committee.yaml", "committee: committee.yaml");
+    std::fs::write(&minutes, text).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/logo.png"),
+        cabinet.join("2026-02-12/not-a-pdf.pdf"),
+    )
+    .unwrap();
+    let meeting = cabinet.join("2026-02-12/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting)
+        .unwrap()
+        .replace(
+            "  - standard: minutes\n    minutes: minutes-2026-01-15.yaml\n",
+            "  - standard: minutes\n    title: Minutes\n    minutes: ../minutes-2026-01-15.yaml\n    withdrawn: true\n    exempt: 1\n",
+        )
+        .replace(
+            "    report: capital-programme-cover.yaml\n",
+            "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    appendices: [{paper: not-a-pdf.pdf, title: Supplied}]\n    withdrawn: true\n",
+        );
+    std::fs::write(&meeting, text).unwrap();
+    let out = content.path().join("out");
+    papers_ok(&[
+        "build",
+        meeting.to_str().unwrap(),
+        minutes.to_str().unwrap(),
+        "--root",
+        content.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let files: Vec<String> = files_under(&out)
+        .iter()
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !files.iter().any(|file| file.contains("minutes")
+            || file.contains("not-a-pdf")
+            || file.contains("item-07")),
+        "{files:?}"
+    );
+
+    // A sub-item number as a bare number would print as 4.1: refused with the fix.
+    let text = std::fs::read_to_string(&minutes).unwrap().replace(
+        "item: 4 – Draft Revenue Budget and Capital Programme 2026/27",
+        "item: 4.10",
+    );
+    std::fs::write(&minutes, text).unwrap();
+    let result = papers(&[
+        "check",
+        minutes.to_str().unwrap(),
+        "--root",
+        content.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("write it in quotes"), "{stderr}");
+}

@@ -94,7 +94,10 @@ impl<'de> Deserialize<'de> for TextOrNumber {
                 Ok(TextOrNumber(value.to_string()))
             }
             fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<TextOrNumber, E> {
-                Ok(TextOrNumber(value.to_string()))
+                // 4.10 would read as 4.1: a number with a point is written as text.
+                Err(E::custom(format!(
+                    "`{value}` reads as a number, which may not print as typed: write it in quotes, such as \"4.10\""
+                )))
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<TextOrNumber, E> {
                 Ok(TextOrNumber(value.to_string()))

@@ -44,7 +44,12 @@ fn financial_year_start(value: &minijinja::Value) -> Result<i32, Error> {
                 )
             });
     }
-    let text = value.as_str().unwrap_or_default();
+    let Some(text) = value.as_str() else {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{value}` is not a year, a month or a date"),
+        ));
+    };
     let in_month = match crate::content::common::parse_date(text) {
         Some(date) => Month {
             year: date.year,
@@ -52,11 +57,18 @@ fn financial_year_start(value: &minijinja::Value) -> Result<i32, Error> {
         },
         None => month(text)?,
     };
-    Ok(if in_month.month >= 4 {
+    let start = if in_month.month >= 4 {
         in_month.year
     } else {
         in_month.year - 1
-    })
+    };
+    if !(1000..=9998).contains(&start) {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{text}` is not in a financial year papers print (1000/01 to 9998/99)"),
+        ));
+    }
+    Ok(start)
 }
 
 fn month(text: &str) -> Result<Month, Error> {
@@ -259,5 +271,11 @@ mod tests {
         );
         assert!(shown("{{ 'soon' | financial_year }}").is_err());
         assert!(shown("{{ 99999 | financial_year }}").is_err());
+        assert!(shown("{{ '9999-04' | financial_year }}").is_err());
+        assert!(
+            shown("{{ 2021.5 | financial_year }}")
+                .unwrap_err()
+                .contains("not a year, a month or a date")
+        );
     }
 }

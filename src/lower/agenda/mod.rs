@@ -163,10 +163,17 @@ pub fn lower_meeting(
         // A withdrawn item keeps its place on the agenda, and presents nothing; its papers stay
         // the meeting's, unpublished.
         if item.withdrawn {
-            if let ItemKind::Report { report, appendices } = &item.kind {
-                for paper in std::iter::once(report).chain(appendices) {
-                    papers.withheld(&paper.value.paper, source.location_of(paper));
+            match &item.kind {
+                ItemKind::Report { report, appendices } => {
+                    // A supplied PDF is published only through an agenda: nothing to claim.
+                    for paper in std::iter::once(report).chain(appendices) {
+                        if !paper.value.is_supplied_pdf() {
+                            papers.withheld(&paper.value.paper, source.location_of(paper));
+                        }
+                    }
                 }
+                ItemKind::Minutes(path) => papers.withheld(&path.value, source.location_of(path)),
+                ItemKind::Standard(_) | ItemKind::TitleOnly => {}
             }
             continue;
         }
