@@ -19,7 +19,13 @@ impl DocxWriter<'_> {
     pub(super) fn table(&self, table: &model::Table, indent: i32) -> Table {
         let page_width = text_width(self.style, self.landscape);
         let width = page_width.saturating_sub(indent.max(0) as usize);
-        data_table(table, width, self.style)
+        let written = data_table(table, width, self.style);
+        // A table in an indented block (a minute's body, a list) starts where its text does.
+        if indent > 0 {
+            written.indent(indent)
+        } else {
+            written
+        }
     }
 }
 
