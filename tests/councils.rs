@@ -140,6 +140,11 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         minutes_docx.contains("<w:tblHeader"),
         "the declarations table's header row"
     );
+    // In Word the table starts where the minute's text does, as in the PDF.
+    assert!(
+        minutes_docx.contains("<w:tblInd w:w=\"709\""),
+        "the table is not indented"
+    );
     assert!(
         minutes.contains("Apologies for absence had been received from Councillor Hussain."),
         "{minutes}"
