@@ -118,10 +118,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     );
     // Interests declared are a table with a header row (header cells to a screen reader).
     let minutes_pdf = meeting.join("item-03.pdf");
-    let layout: Vec<String> = pdf_text_layout(&minutes_pdf)
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    let layout = pdf_lines(&minutes_pdf);
     assert!(
         layout
             .iter()
@@ -227,13 +224,8 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
 /// or terms of reference itself, so that no cover report is in it: what Harrow's style builds.
 fn rotherham_meeting_without_cover_reports() -> tempfile::TempDir {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/corporate-parenting-panel"),
-        &content.path().join("corporate-parenting-panel"),
-    );
-    let meeting = content
-        .path()
-        .join("corporate-parenting-panel/2022-05-13/meeting.yaml");
+    let meeting = copy_example_folder("corporate-parenting-panel", content.path())
+        .join("2022-05-13/meeting.yaml");
     let text = std::fs::read_to_string(&meeting).unwrap();
     let mut kept = String::new();
     for line in text.lines() {
@@ -417,19 +409,13 @@ fn a_cover_report_harrows_form_cannot_hold_fails_listing_its_sections_and_fields
 fn an_item_the_style_does_not_word_is_an_error_listing_those_it_does() {
     // Harrow's `petitions` item in a Rotherham meeting.
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/corporate-parenting-panel"),
-        &content.path().join("corporate-parenting-panel"),
-    );
-    let meeting = content
-        .path()
-        .join("corporate-parenting-panel/2022-05-13/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let text = text.replace(
+    let meeting = copy_example_folder("corporate-parenting-panel", content.path())
+        .join("2022-05-13/meeting.yaml");
+    edit_file(
+        &meeting,
         "  - standard: declarations\n",
         "  - standard: declarations\n  - standard: petitions\n",
     );
-    std::fs::write(&meeting, text).unwrap();
     let result = papers(&["check", content.path().to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -460,12 +446,7 @@ fn an_item_the_style_does_not_word_is_an_error_listing_those_it_does() {
 fn a_mapped_section_keeps_its_authors_heading_and_an_unprintable_number_is_refused() {
     let report = "kind: cover-report\nlayout: 2020\ntitle: Mapped\ncommittee: Cabinet\nsections:\n  background: [Why.]\n  key_issues:\n    heading: Our Own Issues\n    paragraphs: [An issue.]\n  options: [Choices.]\n  risks: [Risks.]\n  legal: [Law.]\n  financial: [Money.]\n  equalities: [Fairness.]\n  clearance: [Cleared.]\n";
     let (_folder, pdf) = build_paper_in_style(report, "harrow");
-    let lines: Vec<String> = pdf_text_layout(&pdf)
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect();
-    let text = lines.join("\n");
+    let text = pdf_lines(&pdf).join("\n");
     assert!(
         text.contains("Background\nWhy.\nOur Own Issues\nAn issue.\nOptions considered"),
         "{text}"
@@ -498,24 +479,18 @@ fn a_mapped_section_keeps_its_authors_heading_and_an_unprintable_number_is_refus
 #[test]
 fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/harrow-cabinet"),
-        &content.path().join("harrow-cabinet"),
+    let meeting =
+        copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12/meeting.yaml");
+    edit_file(
+        &meeting,
+        "  - standard: declarations\n",
+        "  - standard: declarations\n  - standard: exclusion\n",
     );
-    let meeting = content
-        .path()
-        .join("harrow-cabinet/2026-02-12/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting)
-        .unwrap()
-        .replace(
-            "  - standard: declarations\n",
-            "  - standard: declarations\n  - standard: exclusion\n",
-        )
-        .replace(
-            "    report: capital-programme-cover.yaml\n",
-            "    title: Capital Programme Contract\n    report: capital-programme-cover.yaml\n    exempt: 3\n",
-        );
-    std::fs::write(&meeting, text).unwrap();
+    edit_file(
+        &meeting,
+        "    report: capital-programme-cover.yaml\n",
+        "    title: Capital Programme Contract\n    report: capital-programme-cover.yaml\n    exempt: 3\n",
+    );
     let (_work, out) = build(content.path(), &[]);
     let agenda = paragraphs(&out.join("cabinet-2026-02-12/agenda.docx"));
     assert!(
@@ -542,18 +517,13 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
 #[test]
 fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/harrow-cabinet"),
-        &content.path().join("harrow-cabinet"),
-    );
-    let meeting = content
-        .path()
-        .join("harrow-cabinet/2026-02-12/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+    let meeting =
+        copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12/meeting.yaml");
+    edit_file(
+        &meeting,
         "    report: capital-programme-cover.yaml\n",
         "    title: Final Capital Programme\n    report: capital-programme-cover.yaml\n    withdrawn: true\n",
     );
-    std::fs::write(&meeting, text).unwrap();
     let (_work, out) = build(content.path(), &[]);
     let folder = out.join("cabinet-2026-02-12");
     let agenda = paragraphs(&folder.join("agenda.docx"));
@@ -586,18 +556,13 @@ fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
 #[test]
 fn a_withdrawn_item_without_its_title_is_an_error_at_its_line() {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/harrow-cabinet"),
-        &content.path().join("harrow-cabinet"),
-    );
-    let meeting = content
-        .path()
-        .join("harrow-cabinet/2026-02-12/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+    let meeting =
+        copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12/meeting.yaml");
+    edit_file(
+        &meeting,
         "    report: capital-programme-cover.yaml\n",
         "    report: capital-programme-cover.yaml\n    withdrawn: true\n",
     );
-    std::fs::write(&meeting, text).unwrap();
     let result = papers(&["check", content.path().to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -614,11 +579,7 @@ fn a_withdrawn_item_without_its_title_is_an_error_at_its_line() {
 #[test]
 fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/harrow-cabinet"),
-        &content.path().join("harrow-cabinet"),
-    );
-    let cabinet = content.path().join("harrow-cabinet");
+    let cabinet = copy_example_folder("harrow-cabinet", content.path());
     // The minutes outside the meeting's folder, where a paper no agenda claims is built on its own.
     std::fs::rename(
         cabinet.join("2026-02-12/minutes-2026-01-15.yaml"),
@@ -626,27 +587,27 @@ fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
     )
     .unwrap();
     let minutes = cabinet.join("minutes-2026-01-15.yaml");
-    let text = std::fs::read_to_string(&minutes)
-        .unwrap()
-        .replace("committee: ../committee.yaml", "committee: committee.yaml");
-    std::fs::write(&minutes, text).unwrap();
+    edit_file(
+        &minutes,
+        "committee: ../committee.yaml",
+        "committee: committee.yaml",
+    );
     std::fs::copy(
         root().join("tests/fixtures/logo.png"),
         cabinet.join("2026-02-12/not-a-pdf.pdf"),
     )
     .unwrap();
     let meeting = cabinet.join("2026-02-12/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting)
-        .unwrap()
-        .replace(
-            "  - standard: minutes\n    minutes: minutes-2026-01-15.yaml\n",
-            "  - standard: minutes\n    title: Minutes\n    minutes: ../minutes-2026-01-15.yaml\n    withdrawn: true\n    exempt: 1\n",
-        )
-        .replace(
-            "    report: capital-programme-cover.yaml\n",
-            "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    appendices: [{paper: not-a-pdf.pdf, title: Supplied}]\n    withdrawn: true\n",
-        );
-    std::fs::write(&meeting, text).unwrap();
+    edit_file(
+        &meeting,
+        "  - standard: minutes\n    minutes: minutes-2026-01-15.yaml\n",
+        "  - standard: minutes\n    title: Minutes\n    minutes: ../minutes-2026-01-15.yaml\n    withdrawn: true\n    exempt: 1\n",
+    );
+    edit_file(
+        &meeting,
+        "    report: capital-programme-cover.yaml\n",
+        "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    appendices: [{paper: not-a-pdf.pdf, title: Supplied}]\n    withdrawn: true\n",
+    );
     let out = content.path().join("out");
     papers_ok(&[
         "build",
@@ -669,11 +630,11 @@ fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
     );
 
     // A sub-item number as a bare number would print as 4.1: refused with the fix.
-    let text = std::fs::read_to_string(&minutes).unwrap().replace(
+    edit_file(
+        &minutes,
         "item: 4 – Draft Revenue Budget and Capital Programme 2026/27",
         "item: 4.10",
     );
-    std::fs::write(&minutes, text).unwrap();
     let result = papers(&[
         "check",
         minutes.to_str().unwrap(),

@@ -8,23 +8,17 @@ use common::*;
 #[test]
 fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
     let content = tempfile::tempdir().unwrap();
-    copy_tree(
-        &root().join("content/harrow-cabinet"),
-        &content.path().join("harrow-cabinet"),
-    );
-    let folder = content.path().join("harrow-cabinet/2026-02-12");
-    let meeting = folder.join("meeting.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+    let folder = copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12");
+    edit_file(
+        &folder.join("meeting.yaml"),
         "time: 6.30 pm\n",
         "time: 6.30 pm\nvenue: Virtual meeting, https://meet.example.org/cabinet?id=12.\n",
     );
-    std::fs::write(&meeting, text).unwrap();
-    let report = folder.join("capital-programme-cover.yaml");
-    let text = std::fs::read_to_string(&report).unwrap().replace(
+    edit_file(
+        &folder.join("capital-programme-cover.yaml"),
         "    - The programme is financed from grants, capital receipts and borrowing.\n",
         "    - The programme is financed from grants (see www.example.org/grants), capital receipts and borrowing; ask finance@example.org.\n",
     );
-    std::fs::write(&report, text).unwrap();
     let out = content.path().join("out");
     papers_ok(&[
         "build",

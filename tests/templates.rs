@@ -970,12 +970,7 @@ fn sub_sections_of_a_form_number_on_from_their_section() {
         style.path().to_str().unwrap(),
     ]);
     // Each number on its line beside its text, in order.
-    let lines: Vec<String> = pdf_text_layout(&out.join("report.pdf"))
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect();
-    let text = lines.join("\n");
+    let text = pdf_lines(&out.join("report.pdf")).join("\n");
     assert!(
         text.contains("1.2 Second.\n1.3 Written Sub-heading\n1.3.1 Under it.\n1.4 History\n1.4.1 In history.\n2. Key Issues"),
         "{text}"

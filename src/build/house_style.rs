@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::Failure;
+use crate::content::common::is_key_name;
+use crate::content::meeting::StandardItem;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::style::{CoverReportForm, HouseStyle};
 use crate::typst_writer::Templates;
@@ -329,11 +331,7 @@ fn check_style(
         let mut seen = Vec::new();
         for section in &form.sections {
             let key = section.key.as_str();
-            let is_name = (1..=40).contains(&key.len())
-                && key
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            let problem = if !is_name {
+            let problem = if !is_key_name(key) {
                 format!("the `{name}` form's section key `{key}` is not a name")
             } else if seen.contains(&key) {
                 format!("the `{name}` form has the section `{key}` twice")
@@ -356,20 +354,8 @@ fn check_style(
                 .hint("list each level's look, the paper's title first: `- {size: 14}`"),
         );
     }
-    let computed = [
-        "apologies",
-        "declarations",
-        "exclusion",
-        "minutes",
-        "urgent",
-        "future_meetings",
-    ];
     for name in style.agenda.items.keys() {
-        let is_name = (1..=40).contains(&name.len())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !is_name || computed.contains(&name.as_str()) {
+        if !is_key_name(name) || StandardItem::COMPUTED.contains(&name.as_str()) {
             return Some(
                 Diagnostic::error(format!("`{name}` cannot name one of the agenda's items"))
                     .at(source.locate(&format!("{name}:")))

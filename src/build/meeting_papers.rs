@@ -181,14 +181,9 @@ impl PaperSource for MeetingPapers<'_, '_> {
         let Some(canonical) = self.workspace.refer(&self.meeting, path, at) else {
             return Vec::new();
         };
-        let Some(ParsedFile {
-            parsed: Some((_, Parsed::Paper(paper))),
-            source,
-        }) = self.workspace.files.get(&canonical)
-        else {
+        let Some((paper, source)) = self.workspace.paper(&canonical) else {
             return Vec::new();
         };
-        let (paper, source) = (Arc::clone(paper), source.clone());
         let result = paper.agenda_recommendations(
             &source,
             &mut super::workspace::Resolving {

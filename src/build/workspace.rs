@@ -327,6 +327,17 @@ impl Workspace<'_> {
         }
     }
 
+    /// The paper read from `canonical` and its source, if the file is a paper.
+    pub(super) fn paper(&self, canonical: &Path) -> Option<(Arc<dyn lower::Paper>, SourceFile)> {
+        match self.files.get(canonical)? {
+            ParsedFile {
+                parsed: Some((_, Parsed::Paper(paper))),
+                source,
+            } => Some((Arc::clone(paper), source.clone())),
+            _ => None,
+        }
+    }
+
     /// Lower a paper of any kind, with the figures and committee it names.
     pub(super) fn lower(
         &mut self,
@@ -337,17 +348,16 @@ impl Workspace<'_> {
         let Some(file) = self.files.get(canonical) else {
             return ResolvedPaper::Failed;
         };
-        let source = file.source.clone();
-        let paper = match &file.parsed {
-            Some((_, Parsed::Paper(paper))) => Arc::clone(paper),
-            Some((kind, _)) => {
+        let Some((paper, source)) = self.paper(canonical) else {
+            // Read, but not a paper (a committee, a figures file): say so; unread, already said.
+            if let Some((kind, _)) = &file.parsed {
+                let source = &file.source;
                 self.diagnostics.push(
                     Diagnostic::error(format!("a {} cannot be presented as a paper", kind.noun))
                         .at(Location::from_line_column(&source.path, &source.text, 1, 1)),
                 );
-                return ResolvedPaper::Failed;
             }
-            None => return ResolvedPaper::Failed,
+            return ResolvedPaper::Failed;
         };
         let result = paper.lower(
             &source,

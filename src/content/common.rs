@@ -233,3 +233,45 @@ mod tests {
         assert_eq!(parse_date("2022-05"), None);
     }
 }
+
+/// Text, which may be written as a whole number (`item: 4`, `layout: 2022`). A number with a
+/// point is refused: YAML would read `4.10` as 4.1, not as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextOrNumber(pub String);
+
+impl<'de> Deserialize<'de> for TextOrNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl serde::de::Visitor<'_> for TextVisitor {
+            type Value = TextOrNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("text or a number")
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(value.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(value.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<TextOrNumber, E> {
+                // 4.10 would read as 4.1: a number with a point is written as text.
+                Err(E::custom(format!(
+                    "`{value}` reads as a number, which may not print as typed: write it in quotes, such as \"4.10\""
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(value.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Whether `name` is a key content and styles name things by: 1 to 40 lower-case letters,
+/// digits and underscores (`key_issues`, `public_questions`).
+pub fn is_key_name(name: &str) -> bool {
+    (1..=40).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::ShapeError;
-use super::common::{Answer, OneOrMany, Person, string_or_map};
+use super::common::{Answer, OneOrMany, Person, TextOrNumber, string_or_map};
 use crate::model::Date;
 
 /// A cover report in the *Public Report* format.
@@ -16,7 +16,7 @@ pub struct CoverReport {
     /// Always `cover-report`.
     pub kind: String,
     /// The house style's form the report is written in (`2022`); its default form when none.
-    pub layout: Option<Spanned<FormName>>,
+    pub layout: Option<Spanned<TextOrNumber>>,
     /// Report title; also the document title.
     pub title: Spanned<String>,
     /// The committee the report goes to, e.g. "Corporate Parenting Panel".
@@ -67,32 +67,6 @@ impl CoverReport {
             .as_ref()
             .filter(|answer| !answer.0.trim().is_empty() && !answer.is_no())
             .map(|answer| answer.0.as_str())
-    }
-}
-
-/// The name of a house style's cover report form, as `layout:` gives it: `2022` or `"2022"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormName(pub String);
-
-impl<'de> Deserialize<'de> for FormName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FormNameVisitor;
-        impl serde::de::Visitor<'_> for FormNameVisitor {
-            type Value = FormName;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the name of a cover report form, such as 2022")
-            }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<FormName, E> {
-                Ok(FormName(value.to_string()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<FormName, E> {
-                Ok(FormName(value.to_string()))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<FormName, E> {
-                Ok(FormName(value.to_string()))
-            }
-        }
-        deserializer.deserialize_any(FormNameVisitor)
     }
 }
 

@@ -340,6 +340,17 @@ pub enum StandardItem {
 }
 
 impl StandardItem {
+    /// The names of the items whose wording the papers compute; a house style's own items
+    /// have other names.
+    pub const COMPUTED: [&'static str; 6] = [
+        "apologies",
+        "declarations",
+        "exclusion",
+        "minutes",
+        "urgent",
+        "future_meetings",
+    ];
+
     /// The item a name stands for: one of the computed items, or the house style's.
     pub fn named(name: &str) -> StandardItem {
         match name {
@@ -357,11 +368,7 @@ impl StandardItem {
 impl<'de> Deserialize<'de> for StandardItem {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
-        let is_name = (1..=40).contains(&name.len())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !is_name {
+        if !super::common::is_key_name(&name) {
             return Err(serde::de::Error::custom(format!(
                 "`{name}` is not the name of a standard item: apologies, declarations, exclusion, minutes, urgent, future_meetings, or one the house style words"
             )));

@@ -68,43 +68,11 @@ pub struct Declaration {
     /// Who declared it ("Councillor Parmar").
     pub member: String,
     /// The agenda item it concerns ("4 – Public Questions", or its number).
-    pub item: TextOrNumber,
+    pub item: super::common::TextOrNumber,
     /// Its type ("Pecuniary", "Non-pecuniary").
     pub interest: String,
     /// What it is ("Her husband works for London Underground").
     pub nature: String,
-}
-
-/// Text, which may be written as a number (`item: 4`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextOrNumber(pub String);
-
-impl<'de> Deserialize<'de> for TextOrNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl serde::de::Visitor<'_> for TextVisitor {
-            type Value = TextOrNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("text or a number")
-            }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<TextOrNumber, E> {
-                Ok(TextOrNumber(value.to_string()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<TextOrNumber, E> {
-                Ok(TextOrNumber(value.to_string()))
-            }
-            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<TextOrNumber, E> {
-                // 4.10 would read as 4.1: a number with a point is written as text.
-                Err(E::custom(format!(
-                    "`{value}` reads as a number, which may not print as typed: write it in quotes, such as \"4.10\""
-                )))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<TextOrNumber, E> {
-                Ok(TextOrNumber(value.to_string()))
-            }
-        }
-        deserializer.deserialize_any(TextVisitor)
-    }
 }
 
 /// What a minute records: never nothing, since a minute with no text is an empty heading.

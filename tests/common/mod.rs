@@ -128,6 +128,30 @@ pub fn copy_example(path: &str, to: &Path) {
         .unwrap_or_else(|error| panic!("cannot copy the example {path}: {error}"));
 }
 
+/// Copy the example content's folder `path` (relative to `content/`) into `to`, under the same
+/// name, for content made by a test around an example; the copy's path.
+pub fn copy_example_folder(path: &str, to: &Path) -> PathBuf {
+    let copy = to.join(path);
+    copy_tree(&root().join("content").join(path), &copy);
+    copy
+}
+
+/// Replace `old`, which must be there, with `new` in the file at `path`.
+pub fn edit_file(path: &Path, old: &str, new: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(old), "{} lacks {old:?}", path.display());
+    std::fs::write(path, text.replace(old, new)).unwrap();
+}
+
+/// The PDF's text a line at a time as laid out, each run of spaces as one, blank lines left out.
+pub fn pdf_lines(pdf: &Path) -> Vec<String> {
+    pdf_text_layout(pdf)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
 /// Copy `from` into `to`, folders and all.
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -196,20 +196,13 @@ pub(super) fn agenda_item(
                 (String::new(), Vec::new())
             }
             None => {
-                let mut names: Vec<String> = [
-                    "apologies",
-                    "declarations",
-                    "exclusion",
-                    "minutes",
-                    "urgent",
-                    "future_meetings",
-                ]
-                .into_iter()
-                .map(str::to_string)
-                .chain(wording.items.keys().cloned())
-                .map(|name| format!("`{name}`"))
-                .collect();
-                names.dedup();
+                // The style may not reuse a computed item's name (checked when it is read).
+                let names: Vec<String> = StandardItem::COMPUTED
+                    .iter()
+                    .map(|name| name.to_string())
+                    .chain(wording.items.keys().cloned())
+                    .map(|name| format!("`{name}`"))
+                    .collect();
                 diagnostics.push(
                     Diagnostic::error(format!(
                         "the house style ({}) has no standard item `{name}`",
