@@ -18,16 +18,46 @@ pub enum PackVariant {
     Private,
 }
 
-/// The pack of a meeting, front sheet first.
+/// The pack of a meeting, front sheet first: every item's papers but those that follow in
+/// the supplementary pack.
 pub fn assemble_pack(model: &MeetingModel, variant: PackVariant) -> Pack {
-    let items = model
+    let items: Vec<&ItemPapers> = model
         .items
         .iter()
-        .map(|item| pack_item(item, variant))
+        .filter(|item| !item.supplementary)
         .collect();
+    pack_of(model, &model.agenda, "agenda pack", &items, variant)
+}
+
+/// The supplementary pack, when items' papers follow the agenda: its own front sheet and page
+/// numbers, so that the agenda pack's pages do not move.
+pub fn assemble_supplement(model: &MeetingModel, variant: PackVariant) -> Option<Pack> {
+    let front_sheet = model.supplement.as_ref()?;
+    let items: Vec<&ItemPapers> = model
+        .items
+        .iter()
+        .filter(|item| item.supplementary)
+        .collect();
+    Some(pack_of(
+        model,
+        front_sheet,
+        "supplementary agenda pack",
+        &items,
+        variant,
+    ))
+}
+
+/// A pack of `items`' papers behind `front_sheet`, named "{meeting}: {name}".
+fn pack_of(
+    model: &MeetingModel,
+    front_sheet: &Document,
+    name: &str,
+    items: &[&ItemPapers],
+    variant: PackVariant,
+) -> Pack {
     let suffix = match variant {
-        PackVariant::Public => "agenda pack",
-        PackVariant::Private => "agenda pack (private: not for publication)",
+        PackVariant::Public => name.to_string(),
+        PackVariant::Private => format!("{name} (private: not for publication)"),
     };
     Pack {
         metadata: Metadata {
@@ -36,9 +66,9 @@ pub fn assemble_pack(model: &MeetingModel, variant: PackVariant) -> Pack {
             description: None,
             date: Some(model.date),
         },
-        front_sheet: model.agenda.blocks.clone(),
-        items,
-        attachments: attachments(model.items.iter(), variant),
+        front_sheet: front_sheet.blocks.clone(),
+        items: items.iter().map(|item| pack_item(item, variant)).collect(),
+        attachments: attachments(items.iter().copied(), variant),
     }
 }
 

@@ -307,10 +307,34 @@ pub struct AgendaWording {
     pub venue: Words,
     /// The label of the membership.
     pub membership: Words,
-    /// The members, `{names}` filled in ("Councillors {names}").
+    /// The councillors who hold no office but chair or vice-chair, `{names}` filled in
+    /// ("Councillors {names}").
     pub members: Words,
+    /// A councillor in that line with their office, `{name}` and `{role}`: "{name} ({role})".
+    pub member_with_role: Words,
+    /// The chair's office ("Chair").
+    pub chair: Words,
+    /// The vice-chair's office ("Vice-Chair").
+    pub vice_chair: Words,
+    /// A member on a line of their own (another role, from outside the council, co-opted or
+    /// non-voting), `{name}` and `{role}` (what they are, joined by commas): "{name}, {role}".
+    pub member_line: Words,
+    /// A councillor on a line of their own, `{name}`: "Councillor {name}".
+    pub councillor: Words,
+    /// Said of a co-opted member ("co-opted member").
+    pub co_opted: Words,
+    /// Said of a member who may not vote ("non-voting").
+    pub non_voting: Words,
+    /// A member's name with their political group, `{name}` and `{group}`; groups are not
+    /// printed when this is left out.
+    #[serde(default)]
+    pub member_group: Option<Words>,
+    /// The label of the named substitutes, printed after the membership.
+    pub substitutes: Words,
     /// The label of the contact.
     pub contact: Words,
+    /// The label of the date the agenda was issued, when the meeting gives it (`issued:`).
+    pub issued: Words,
     /// The sentence after the meeting's details.
     pub introduction: Words,
     /// The statement on openness and recording, `{council}` filled in.
@@ -336,10 +360,29 @@ pub struct AgendaWording {
     pub recommendations: Words,
     /// Under a withdrawn item's title ("This item has been withdrawn.").
     pub withdrawn: Words,
+    /// The supplementary agenda: its heading, and what the agenda says of an item whose
+    /// papers follow in it.
+    pub supplementary: SupplementaryWording,
+    /// Under an item taken as urgent business, `{reason}` being why it could not wait.
+    pub urgent_reason: Words,
+    /// A heading printed after the exclusion item, above the items taken in private
+    /// ("Agenda - Part II"); none if left out.
+    #[serde(default)]
+    pub private_heading: Option<Words>,
     /// The council's other standard items, by the name an agenda gives in `standard:`
     /// (`petitions`, `public_questions`), each with its title and wording.
     #[serde(default)]
     pub items: std::collections::BTreeMap<String, StandardWording>,
+}
+
+/// The supplementary agenda's wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplementaryWording {
+    /// Its heading, under the committee's name ("SUPPLEMENTARY AGENDA").
+    pub heading: Words,
+    /// Under an item on the agenda whose papers follow in the supplementary agenda.
+    pub to_follow: Words,
 }
 
 /// A standard agenda item's title and the text under it.
@@ -378,11 +421,20 @@ pub struct ExclusionWording {
     /// One paragraph of Schedule 12A an item is exempt under: `{paragraph}` (its number) and
     /// `{reason}` (the Schedule's words).
     pub exempt_paragraph: Words,
+    /// One sentence naming every exempt item and, once each, the paragraphs they are exempt
+    /// under, instead of `exempt_items` and a list: `{items}` and `{paragraphs}` (each as
+    /// `exempt_paragraph` says).
+    #[serde(default)]
+    pub sentence: Option<Words>,
+    /// The sentence when only one item is exempt (its verbs singular); `sentence` if left out.
+    #[serde(default)]
+    pub sentence_one: Option<Words>,
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 13] = [
+pub const PLACEHOLDERS: [&str; 15] = [
     "council",
+    "group",
     "committee",
     "member_title",
     "name",
@@ -392,6 +444,7 @@ pub const PLACEHOLDERS: [&str; 13] = [
     "title",
     "year",
     "item",
+    "items",
     "paragraphs",
     "paragraph",
     "reason",

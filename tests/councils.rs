@@ -63,7 +63,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         "4. Petitions To receive any petitions submitted by members of the public or Councillors.",
         "5. Public Questions",
         "6. Councillor Questions To receive any Councillor questions.",
-        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 7)",
+        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)",
         "Agenda Item 7",
     ] {
         assert!(agenda.contains(expected), "{expected}\n{agenda}");
@@ -71,7 +71,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     assert!(!agenda.contains("AGENDA"), "Rotherham's heading: {agenda}");
     // Cabinet's agenda prints each report's recommendations under its item, from the report.
     assert!(
-        agenda.contains("Recommendations: 1. That Cabinet recommends the capital programme at Appendix 1 to Council for approval. 2. That Cabinet notes the new capital additions at Appendix 2. 8. Any Other Urgent Business"),
+        agenda.contains("Recommendations: 1. That Cabinet recommends the capital programme at Appendix 1 to Council for approval. 2. That Cabinet notes the new capital additions at Appendix 2. 8. Leisure Centre Management Contract"),
         "{agenda}"
     );
     // A filler page before an item on a right-hand page says it is blank on purpose, and says
@@ -481,6 +481,8 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
     let content = tempfile::tempdir().unwrap();
     let meeting =
         copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12/meeting.yaml");
+    // The exclusion item moved up, above the item taken in private.
+    edit_file(&meeting, "  - standard: exclusion\n", "");
     edit_file(
         &meeting,
         "  - standard: declarations\n",
@@ -491,14 +493,26 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
         "    report: capital-programme-cover.yaml\n",
         "    title: Capital Programme Contract\n    report: capital-programme-cover.yaml\n    exempt: 3\n",
     );
+    edit_file(
+        &meeting.with_file_name("capital-programme-cover.yaml"),
+        "exempt: No, except Appendix 3, which is exempt under paragraph 3 of Schedule 12A",
+        "exempt: Yes – paragraph 3",
+    );
     let (_work, out) = build(content.path(), &[]);
     let agenda = paragraphs(&out.join("cabinet-2026-02-12/agenda.docx"));
+    // Harrow's one sentence, in the singular for one item, each paragraph once.
     assert!(
         agenda.contains(
-            "Agenda Item 8 (Capital Programme Contract) – Paragraph 3: information relating to the financial or business affairs"
+            "To resolve that the press and public be excluded from the meeting for Agenda Item 8 (Capital Programme Contract), as it is likely to involve the disclosure of exempt information as defined in paragraph 3 (information relating to the financial or business affairs"
         ),
         "{agenda}"
     );
+    // Harrow's heading for the items taken in private follows the exclusion item.
+    assert!(
+        agenda.contains("Exclusion of the Press and Public\nTo resolve"),
+        "{agenda}"
+    );
+    assert!(agenda.contains("Agenda - Part II\n"), "{agenda}");
     assert!(
         !agenda.contains(": paragraph 3 ("),
         "Rotherham's wording: {agenda}"
@@ -529,14 +543,31 @@ fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
     let agenda = paragraphs(&folder.join("agenda.docx"));
     assert!(
         agenda.contains(
-            "Final Capital Programme\nThis item has been withdrawn.\nAny Other Urgent Business"
+            "Final Capital Programme\nThis item has been withdrawn.\nLeisure Centre Management Contract"
         ),
         "{agenda}"
     );
+    // The pack's words without its page footers ("Page 2"), which fall where pages break.
     let pack = words(&folder.join("agenda-pack.pdf"));
+    let tokens: Vec<&str> = pack.split(' ').collect();
+    let mut kept = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        let footer = tokens[index] == "Page"
+            && tokens
+                .get(index + 1)
+                .is_some_and(|next| next.parse::<u32>().is_ok());
+        if footer {
+            index += 2;
+        } else {
+            kept.push(tokens[index]);
+            index += 1;
+        }
+    }
+    let pack = kept.join(" ");
     assert!(
         pack.contains(
-            "7. Final Capital Programme This item has been withdrawn. 8. Any Other Urgent Business"
+            "7. Final Capital Programme This item has been withdrawn. 8. Leisure Centre Management Contract"
         ),
         "{pack}"
     );
@@ -606,7 +637,12 @@ fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
     edit_file(
         &meeting,
         "    report: capital-programme-cover.yaml\n",
-        "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    appendices: [{paper: not-a-pdf.pdf, title: Supplied}]\n    withdrawn: true\n",
+        "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    withdrawn: true\n",
+    );
+    edit_file(
+        &meeting,
+        "    appendices:\n      - capital-programme-appendix-1.yaml\n",
+        "    appendices:\n      - {paper: not-a-pdf.pdf, title: Supplied}\n      - capital-programme-appendix-1.yaml\n",
     );
     let out = content.path().join("out");
     papers_ok(&[

@@ -11,8 +11,8 @@ fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
     let folder = copy_example_folder("harrow-cabinet", content.path()).join("2026-02-12");
     edit_file(
         &folder.join("meeting.yaml"),
-        "time: 6.30 pm\n",
-        "time: 6.30 pm\nvenue: Virtual meeting, https://meet.example.org/cabinet?id=12.\n",
+        "venue: Council Chamber, Harrow Civic Centre, Station Road, Harrow, HA1 2XY, and online at https://example.org/cabinet/live\n",
+        "venue: Virtual meeting, https://meet.example.org/cabinet?id=12.\n",
     );
     edit_file(
         &folder.join("capital-programme-cover.yaml"),

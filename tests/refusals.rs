@@ -463,6 +463,17 @@ fn exemption_cannot_be_lost_between_a_paper_and_the_agenda() {
         "      - paper: 06-iro-annual-report.yaml",
         "      - paper: 06-iro-annual-report.yaml\n      - paper: 05-terms-of-reference.yaml",
     );
+    // The reports' front pages agree with the agenda, so only the double presentation is wrong.
+    committee.edit(
+        "05-terms-of-reference-cover.yaml",
+        "exempt: no",
+        "exempt: No, except Appendix 1",
+    );
+    committee.edit(
+        "06-iro-annual-report-cover.yaml",
+        "  - IRO Annual Report 2020-21\n",
+        "  - IRO Annual Report 2020-21\n  - Terms of Reference\n",
+    );
     refused(
         &committee,
         1,

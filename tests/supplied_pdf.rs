@@ -185,6 +185,11 @@ fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
     .unwrap();
     copy_example_committee(&content);
     copy_example(IRO_COVER, &content.join("cover.yaml"));
+    edit_file(
+        &content.join("cover.yaml"),
+        "  - IRO Annual Report 2020-21\n",
+        "  - IRO Annual Report 2020-21\n  - Second\n",
+    );
     std::fs::write(
         content.join("meeting.yaml"),
         MEETING.replace(

@@ -445,10 +445,23 @@ const FILLED_IN: &[(&[&str], &[&str])] = &[
         &["item", "paragraphs"],
     ),
     (
+        &["agenda", "exclusion", "sentence"],
+        &["items", "paragraphs"],
+    ),
+    (
+        &["agenda", "exclusion", "sentence_one"],
+        &["items", "paragraphs"],
+    ),
+    (
         &["agenda", "exclusion", "exempt_paragraph"],
         &["paragraph", "reason"],
     ),
     (&["agenda", "future_meetings", "title"], AGENDA_ITEM_NAMES),
+    (&["agenda", "member_with_role"], &["name", "role"]),
+    (&["agenda", "member_line"], &["name", "role"]),
+    (&["agenda", "councillor"], &["name"]),
+    (&["agenda", "member_group"], &["name", "group"]),
+    (&["agenda", "urgent_reason"], &["reason"]),
     (&["minutes", "chair"], &["name"]),
     (&["minutes", "councillor"], &["name"]),
     (&["minutes", "councillors"], &["names"]),

@@ -9,7 +9,8 @@ use super::{Format, LoweredMeeting, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Pack, PageRange};
 use crate::pack::{
-    PackVariant, assemble_pack, fill_page_ranges, item_file_title, shows_supplied_pdfs,
+    PackVariant, assemble_pack, assemble_supplement, fill_page_ranges, item_file_title,
+    shows_supplied_pdfs,
 };
 use crate::publish::{MANIFEST, Origin, Output, TypstProjectFiles, sha256_hex};
 
@@ -156,7 +157,7 @@ pub fn render_meeting(
         });
         (packs, papers)
     });
-    let Some((mut files, ranges)) = pack_files else {
+    let Some((mut files, ranges, supplement_ranges)) = pack_files else {
         return Vec::new();
     };
     files.extend(paper_files);
@@ -164,22 +165,33 @@ pub fn render_meeting(
         typesetter.fail(paper_errors);
     }
     if formats.contains(&Format::Docx) {
-        let mut agenda = model.agenda.clone();
-        fill_page_ranges(&mut agenda, &ranges);
-        match session.write_docx_in(style, &agenda) {
-            Ok(bytes) => files.push(FileEntry {
-                output: Output {
-                    path: format!("{folder}/agenda.docx"),
-                    bytes,
-                    pages: None,
-                    origin: origin(meeting, None),
-                },
-                status: Status::Public,
-                item: None,
-                exempt_paragraph: None,
-                pdf_ua: None,
-            }),
-            Err(errors) => typesetter.fail(errors),
+        let agendas = [
+            (Some(&model.agenda), "agenda.docx", &ranges),
+            (
+                model.supplement.as_ref(),
+                "supplementary-agenda.docx",
+                &supplement_ranges,
+            ),
+        ];
+        for (agenda, name, ranges) in agendas {
+            let Some(agenda) = agenda else { continue };
+            let mut agenda = agenda.clone();
+            fill_page_ranges(&mut agenda, ranges);
+            match session.write_docx_in(style, &agenda) {
+                Ok(bytes) => files.push(FileEntry {
+                    output: Output {
+                        path: format!("{folder}/{name}"),
+                        bytes,
+                        pages: None,
+                        origin: origin(meeting, None),
+                    },
+                    status: Status::Public,
+                    item: None,
+                    exempt_paragraph: None,
+                    pdf_ua: None,
+                }),
+                Err(errors) => typesetter.fail(errors),
+            }
         }
     }
     if typesetter.failed {
@@ -241,14 +253,54 @@ fn origin(meeting: &LoweredMeeting, item: Option<u32>) -> Origin {
     }
 }
 
-/// The packs and the items' PDFs, with the page ranges the public pack's layout gave; `None` if
-/// the public pack could not be typeset.
+/// The packs and the items' PDFs, with the page ranges the public packs' layout gave: the
+/// agenda pack's, and the supplementary pack's when there is one; `None` if a public pack
+/// could not be typeset.
 fn pack_files(
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
     typesetter: &mut PackTypesetting<'_>,
-) -> Option<(Vec<FileEntry>, PageRanges)> {
+) -> Option<(Vec<FileEntry>, PageRanges, PageRanges)> {
+    let model = &meeting.model;
+    let mut files = Vec::new();
+    let ranges = pack_set(
+        meeting,
+        folder,
+        formats,
+        typesetter,
+        "agenda-pack.pdf",
+        &mut files,
+        |variant| Some(assemble_pack(model, variant)),
+    )?;
+    let supplement_ranges = if model.supplement.is_some() {
+        pack_set(
+            meeting,
+            folder,
+            formats,
+            typesetter,
+            "supplementary-pack.pdf",
+            &mut files,
+            |variant| assemble_supplement(model, variant),
+        )?
+    } else {
+        PageRanges::new()
+    };
+    Some((files, ranges, supplement_ranges))
+}
+
+/// One pack as `name`: the public pack, each of its items' PDFs cut from it, and the private
+/// pack where something is withheld; their entries are added to `files`. Returns the page
+/// ranges of the public pack's layout, or `None` if it could not be typeset.
+fn pack_set(
+    meeting: &LoweredMeeting,
+    folder: &str,
+    formats: &[Format],
+    typesetter: &mut PackTypesetting<'_>,
+    name: &str,
+    files: &mut Vec<FileEntry>,
+    assemble: impl Fn(PackVariant) -> Option<Pack>,
+) -> Option<PageRanges> {
     let model = &meeting.model;
     let pdf_entry =
         |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item| FileEntry {
@@ -263,33 +315,35 @@ fn pack_files(
             exempt_paragraph: None,
             pdf_ua: Some(accessible),
         };
-    let mut files = Vec::new();
 
     // The public pack's layout decides the page ranges everything else prints.
-    let public = assemble_pack(model, PackVariant::Public);
-    let public_pdf = typesetter.pack(&public, "agenda-pack.pdf")?;
+    let public = assemble(PackVariant::Public)?;
+    let public_pdf = typesetter.pack(&public, name)?;
     let ranges = public_pdf.page_ranges.clone();
     if !formats.contains(&Format::Pdf) {
-        return Some((files, ranges));
+        return Some(ranges);
     }
 
     // Each item's file is its pages of the public pack, cut out rather than typeset again
     // (the pack is numbered from its first page, so printed page N is laid-out page N).
+    let mut item_files = Vec::new();
+    let mut any_exempt = false;
     for item in &model.items {
         let Some(range) = ranges.get(&item.number) else {
             continue;
         };
-        let name = format!("item-{:02}.pdf", item.number);
+        any_exempt |= item.documents.iter().any(|d| d.exempt.is_some());
+        let item_name = format!("item-{:02}.pdf", item.number);
         let accessible = !shows_supplied_pdfs(item);
         match public_pdf.extract(
             range.first as usize,
             range.last as usize,
             &item_file_title(model, item),
-            &format!("{}/{name}", typesetter.slug),
+            &format!("{}/{item_name}", typesetter.slug),
             accessible,
         ) {
-            Ok(pdf) => files.push(pdf_entry(
-                &name,
+            Ok(pdf) => item_files.push(pdf_entry(
+                &item_name,
                 pdf,
                 accessible,
                 Status::Public,
@@ -298,39 +352,29 @@ fn pack_files(
             Err(errors) => typesetter.fail(errors),
         }
     }
-    let public_accessible = !public.has_supplied_pdfs();
-    files.insert(
-        0,
-        pdf_entry(
-            "agenda-pack.pdf",
-            public_pdf.pdf,
-            public_accessible,
-            Status::Public,
-            None,
-        ),
-    );
+    files.push(pdf_entry(
+        name,
+        public_pdf.pdf,
+        !public.has_supplied_pdfs(),
+        Status::Public,
+        None,
+    ));
 
     // A private pack only where something is withheld from the public one.
-    let any_exempt = model
-        .items
-        .iter()
-        .any(|item| item.documents.iter().any(|d| d.exempt.is_some()));
-    if any_exempt {
-        let private = assemble_pack(model, PackVariant::Private);
-        if let Some(private_pdf) = typesetter.pack(&private, "private/agenda-pack.pdf") {
-            files.insert(
-                1,
-                pdf_entry(
-                    "private/agenda-pack.pdf",
-                    private_pdf.pdf,
-                    !private.has_supplied_pdfs(),
-                    Status::Exempt,
-                    None,
-                ),
-            );
-        }
+    if any_exempt
+        && let Some(private) = assemble(PackVariant::Private)
+        && let Some(private_pdf) = typesetter.pack(&private, &format!("private/{name}"))
+    {
+        files.push(pdf_entry(
+            &format!("private/{name}"),
+            private_pdf.pdf,
+            !private.has_supplied_pdfs(),
+            Status::Exempt,
+            None,
+        ));
     }
-    Some((files, ranges))
+    files.extend(item_files);
+    Some(ranges)
 }
 
 /// Each paper on its own: DOCX for what papers typesets, the file itself for supplied PDFs.

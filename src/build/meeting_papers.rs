@@ -10,7 +10,7 @@ use super::{ParsedFile, Workspace, input_diagnostic};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
 use crate::input::FileKind;
 use crate::kinds::Parsed;
-use crate::lower::agenda::{PaperSource, ResolvedPaper};
+use crate::lower::agenda::{PaperSource, PresentedItem, ResolvedPaper};
 use crate::narrative::References;
 use crate::style::HouseStyle;
 
@@ -59,26 +59,39 @@ impl MeetingPapers<'_, '_> {
                     .insert(canonical.to_path_buf(), (exempt, at.clone()));
             }
         }
-        if exempt.is_none()
-            && let Some(ParsedFile {
+        ok
+    }
+
+    /// The parsed paper at `path` (relative to the meeting file) and its source, if it is one.
+    fn parsed_paper(&self, path: &str) -> Option<(&dyn crate::lower::Paper, &SourceFile)> {
+        let base = self.meeting.path.parent().unwrap_or(Path::new(""));
+        let canonical = self
+            .workspace
+            .root
+            .resolve(&base.join(path), FileKind::Yaml)
+            .ok()?;
+        match self.workspace.files.get(&canonical) {
+            Some(ParsedFile {
                 parsed: Some((_, Parsed::Paper(paper))),
                 source,
-            }) = self.workspace.files.get(canonical)
-            && let Some(answer) = paper.claimed_exemption()
-        {
-            self.workspace.diagnostics.push(
-                Diagnostic::error(format!(
-                    "the report says it is exempt (`exempt: {answer}`), but the agenda presents it in public"
-                ))
-                .at(at.clone())
-                .hint(format!(
-                    "give it `exempt:` with the paragraph of Schedule 12A here, or change `exempt:` in `{}` to no",
-                    source.path.display()
-                )),
-            );
-            ok = false;
+            }) => Some((paper.as_ref(), source)),
+            _ => None,
         }
-        ok
+    }
+
+    /// A paper claims to be exempt on its front page, and the agenda presents none of what it
+    /// covers as exempt: an error, as the paper would be published.
+    fn claim_not_honoured(&mut self, answer: &str, paper_source: &Path, at: &Location) {
+        self.workspace.diagnostics.push(
+            Diagnostic::error(format!(
+                "the report says it is exempt (`exempt: {answer}`), but the agenda presents it in public"
+            ))
+            .at(at.clone())
+            .hint(format!(
+                "give it `exempt:` with the paragraph of Schedule 12A here, or change `exempt:` in `{}` to no",
+                paper_source.display()
+            )),
+        );
     }
 }
 
@@ -164,6 +177,94 @@ impl PaperSource for MeetingPapers<'_, '_> {
             return ResolvedPaper::Failed;
         }
         self.workspace.lower(&canonical, references, self.style)
+    }
+
+    fn check_report_item(&mut self, item: &PresentedItem) {
+        let (report, at) = &item.report;
+        let mut problems = Vec::new();
+        let mut found = Vec::new();
+        if let Some((paper, source)) = self.parsed_paper(report) {
+            let front_page = paper.front_page();
+            // A report that claims exemption is honoured when anything of its item is exempt
+            // (its exempt appendix); one that says a bare no must have nothing exempt ("No,
+            // except Appendix 3" says what is).
+            if let Some(answer) = paper.claimed_exemption() {
+                if item.exempt.is_empty() {
+                    problems.push((answer.to_string(), source.path.clone(), at.clone()));
+                }
+            } else if let Some(answer) = front_page.exempt
+                && answer.value.is_bare_no()
+                && let Some((what, marked_at)) = item.exempt.first()
+            {
+                found.push(
+                    Diagnostic::error(format!(
+                        "the report says `exempt: {}`, but the agenda marks {what} exempt",
+                        answer.value.0
+                    ))
+                    .at(source.location_of(answer))
+                    .expected(format!(
+                        "the report's answer to agree with the agenda, which marks {what} exempt at {}:{}",
+                        marked_at.file.display(),
+                        marked_at.line
+                    ))
+                    .hint(format!(
+                        "say what is exempt and why, e.g. `exempt: Yes – {what} is exempt under paragraph 3`"
+                    )),
+                );
+            }
+            if let Some(listed) = front_page.appendices {
+                let labels: Vec<String> = listed
+                    .value
+                    .iter()
+                    .enumerate()
+                    .map(|(index, appendix)| {
+                        appendix
+                            .label
+                            .clone()
+                            .unwrap_or_else(|| (index + 1).to_string())
+                    })
+                    .collect();
+                for appendix in &item.appendices {
+                    if !labels
+                        .iter()
+                        .any(|label| label.eq_ignore_ascii_case(&appendix.label))
+                    {
+                        let listed_names = if labels.is_empty() {
+                            "none".to_string()
+                        } else {
+                            labels.join(", ")
+                        };
+                        found.push(
+                            Diagnostic::error(format!(
+                                "the agenda presents Appendix {}, which the report does not list",
+                                appendix.label
+                            ))
+                            .at(appendix.at.clone())
+                            .expected(format!(
+                                "an appendix the report lists at {}:{} (it lists {listed_names})",
+                                source.path.display(),
+                                source.location_of(listed).line
+                            ))
+                            .hint("add it to the report's `appendices:`, or give this appendix the `label:` the report gives it"),
+                        );
+                    }
+                }
+            }
+        }
+        for appendix in &item.appendices {
+            if appendix.exempt {
+                continue;
+            }
+            if let Some((paper, source)) = self.parsed_paper(&appendix.paper)
+                && let Some(answer) = paper.claimed_exemption()
+            {
+                problems.push((answer.to_string(), source.path.clone(), appendix.at.clone()));
+            }
+        }
+        self.workspace.diagnostics.extend(found);
+        for (answer, paper_source, at) in problems {
+            self.claim_not_honoured(&answer, &paper_source, &at);
+        }
     }
 
     fn withheld(&mut self, path: &str, at: Location) {

@@ -49,6 +49,17 @@ impl Answer {
     }
 }
 
+impl Answer {
+    /// Whether the answer is "No" and nothing more: no exception ("No, except Appendix 3").
+    pub fn is_bare_no(&self) -> bool {
+        self.0
+            .trim()
+            .trim_end_matches('.')
+            .trim_end()
+            .eq_ignore_ascii_case("no")
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswerVisitor;
@@ -119,6 +130,8 @@ pub struct Person {
     pub role: Option<String>,
     /// E-mail address; printed as a link.
     pub email: Option<String>,
+    /// Telephone number, printed as written.
+    pub phone: Option<String>,
 }
 
 /// A list that may be written as a single value when it has one item.

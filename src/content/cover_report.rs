@@ -41,7 +41,7 @@ pub struct CoverReport {
     /// "Recommendations": one entry per recommendation.
     pub recommendations: Option<OneOrMany<Paragraph>>,
     /// "List of Appendices Included".
-    pub appendices: Option<Vec<Appendix>>,
+    pub appendices: Option<Spanned<Vec<Appendix>>>,
     /// "Background Papers"; an empty list prints "None".
     pub background_papers: Option<OneOrMany<String>>,
     /// "Consideration by any other Council Committee, Scrutiny or Advisory Panel".
@@ -49,7 +49,7 @@ pub struct CoverReport {
     /// "Council Approval Required".
     pub council_approval_required: Option<Answer>,
     /// "Exempt from the Press and Public".
-    pub exempt: Option<Answer>,
+    pub exempt: Option<Spanned<Answer>>,
     /// Whether the decision may be called in.
     pub call_in: Option<Answer>,
 
@@ -65,6 +65,7 @@ impl CoverReport {
     pub fn claimed_exemption(&self) -> Option<&str> {
         self.exempt
             .as_ref()
+            .map(|answer| &answer.value)
             .filter(|answer| !answer.0.trim().is_empty() && !answer.is_no())
             .map(|answer| answer.0.as_str())
     }

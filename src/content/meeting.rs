@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::ShapeError;
-use super::common::{Heading, string_or_map};
+use super::common::{Heading, Person, string_or_map};
 use crate::model::Date;
 
 /// One meeting of a committee.
@@ -22,12 +22,32 @@ pub struct Meeting {
     pub time: String,
     /// Where, when not the committee's usual venue.
     pub venue: Option<String>,
-    /// The chief executive who signs the agenda.
-    pub chief_executive: String,
+    /// The chief executive who signs the agenda, above the house style's `signed_by`.
+    pub chief_executive: Option<String>,
+    /// Whoever else signs the agenda, with their title ("Director of Legal and Governance").
+    pub signed_by: Option<Spanned<Person>>,
+    /// The day the agenda was issued (published), printed with the meeting's details.
+    pub issued: Option<Date>,
+    /// The contact for this meeting, when not the committee's.
+    pub contact: Option<Person>,
+    /// Notices printed after the meeting's details (Markdown), after the committee's own:
+    /// "This meeting will be webcast", how to register to speak.
+    #[serde(default)]
+    pub notices: Vec<String>,
     /// The agenda, in order; items may be grouped under headings.
     pub items: Vec<Spanned<AgendaEntry>>,
     /// Dates of future meetings, printed under the standard item.
     pub future_meetings: Option<FutureMeetings>,
+    /// The supplementary agenda, when items' papers follow the agenda (`supplementary: true`).
+    pub supplement: Option<Supplement>,
+}
+
+/// The supplementary agenda: the papers published after the agenda, as their own pack.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supplement {
+    /// The day it was issued.
+    pub issued: Option<Date>,
 }
 
 /// An agenda entry: an item, or a heading grouping several. Which one, and that it is a shape
@@ -72,6 +92,10 @@ pub struct AgendaItem {
     /// Withdrawn after the agenda was set: it keeps its number and title, says it is withdrawn,
     /// and presents no papers.
     pub withdrawn: bool,
+    /// Its papers follow the agenda, in the supplementary pack: late, or replaced.
+    pub supplementary: bool,
+    /// Taken as urgent business: why it could not wait for the next meeting, printed under it.
+    pub urgent: Option<Spanned<String>>,
 }
 
 /// What kind of agenda item it is, and so what it presents.
@@ -122,6 +146,9 @@ struct AgendaEntryFields {
     exempt: Option<Spanned<u8>>,
     #[serde(default)]
     withdrawn: bool,
+    #[serde(default)]
+    supplementary: bool,
+    urgent: Option<Spanned<String>>,
 }
 
 impl TryFrom<AgendaEntryFields> for AgendaEntry {
@@ -141,6 +168,10 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                 if fields.withdrawn {
                     return Err(not_on_a_group_heading("withdrawn"));
                 }
+                if fields.supplementary {
+                    return Err(not_on_a_group_heading("supplementary"));
+                }
+                group_fields_unused(&fields.urgent, "urgent")?;
                 let items = entries
                     .into_iter()
                     .map(|entry| match entry.value {
@@ -167,6 +198,13 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                 "a group needs both `group` (its heading) and `items`",
             )),
             (None, None) => {
+                if fields.supplementary && fields.report.is_none() {
+                    return Err(ShapeError::new(
+                        "only a report item's papers can follow in the supplementary agenda",
+                    )
+                    .hint("give the item its `report:`, or remove `supplementary:`")
+                    .at_field("supplementary"));
+                }
                 if fields.withdrawn && fields.title.is_none() {
                     return Err(ShapeError::new("a withdrawn item needs its `title:`").hint(
                         "the agenda keeps the item's number and title, and says it is withdrawn",
@@ -187,6 +225,8 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                     exempt: fields.exempt,
                     kind,
                     withdrawn: fields.withdrawn,
+                    supplementary: fields.supplementary,
+                    urgent: fields.urgent,
                 })))
             }
         }

@@ -37,6 +37,13 @@ impl super::Paper for CoverReport {
         CoverReport::claimed_exemption(self)
     }
 
+    fn front_page(&self) -> super::FrontPage<'_> {
+        super::FrontPage {
+            exempt: self.exempt.as_ref(),
+            appendices: self.appendices.as_ref(),
+        }
+    }
+
     fn agenda_recommendations(
         &self,
         source: &SourceFile,
@@ -748,7 +755,7 @@ impl Lowering<'_> {
                 .council_approval_required
                 .as_ref()
                 .and_then(|a| plain(&a.0)),
-            ReportField::Exempt => report.exempt.as_ref().and_then(|a| plain(&a.0)),
+            ReportField::Exempt => report.exempt.as_ref().and_then(|a| plain(&a.value.0)),
             ReportField::CallIn => report.call_in.as_ref().and_then(|a| plain(&a.0)),
             ReportField::Authors => report.authors.as_ref().map(|authors| {
                 authors
@@ -770,7 +777,7 @@ impl Lowering<'_> {
             ReportField::Appendices => report
                 .appendices
                 .as_ref()
-                .map(|appendices| self.appendix_blocks(appendices)),
+                .map(|appendices| self.appendix_blocks(&appendices.value)),
             ReportField::BackgroundPapers => report.background_papers.as_ref().map(|papers| {
                 if papers.0.is_empty() {
                     vec![Block::plain(self.style.labels.none.as_str())]

@@ -44,6 +44,11 @@ pub trait Paper: std::fmt::Debug + Send + Sync {
         None
     }
 
+    /// What the paper's own front page says of its item, which the agenda must agree with.
+    fn front_page(&self) -> FrontPage<'_> {
+        FrontPage::default()
+    }
+
     /// The recommendations an agenda prints under the paper's item when its committee asks
     /// (`agenda_recommendations: true`), each rendered as the paper renders it: written once,
     /// in the report. None for a paper that makes none.
@@ -54,6 +59,16 @@ pub trait Paper: std::fmt::Debug + Send + Sync {
     ) -> Result<Vec<Vec<Block>>, Vec<Diagnostic>> {
         Ok(Vec::new())
     }
+}
+
+/// What a report's front page says of its agenda item: whether it is exempt, and which
+/// appendices it has, each where it is written.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FrontPage<'a> {
+    /// Its answer to "exempt from the press and public?".
+    pub exempt: Option<&'a Spanned<crate::content::common::Answer>>,
+    /// The appendices it lists.
+    pub appendices: Option<&'a Spanned<Vec<crate::content::cover_report::Appendix>>>,
 }
 
 /// What lowering a paper may ask of the build: the files the paper names, each read and
@@ -211,6 +226,10 @@ pub fn person_paragraph(person: &Person, first_line: String) -> Block {
     if let Some(email) = &person.email {
         content.push(Inline::LineBreak);
         content.push(email_link(email));
+    }
+    if let Some(phone) = &person.phone {
+        content.push(Inline::LineBreak);
+        content.push(Inline::text(phone.clone()));
     }
     Block::Paragraph { content }
 }

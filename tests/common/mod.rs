@@ -421,7 +421,16 @@ pub fn docx_parts(docx: &Path) -> Vec<String> {
 
 /// The text runs of a DOCX's main document, one string per paragraph, XML entities decoded.
 pub fn docx_paragraphs(docx: &Path) -> Vec<String> {
-    let xml = docx_document(docx);
+    paragraphs_of(&docx_document(docx))
+}
+
+/// As [`docx_paragraphs`], with each line break in a paragraph as a new line.
+pub fn docx_paragraph_lines(docx: &Path) -> Vec<String> {
+    paragraphs_of(&docx_document(docx).replace("<w:br w:type=\"textWrapping\" />", "<w:t>\n</w:t>"))
+}
+
+/// The text of each paragraph of a document part's XML.
+fn paragraphs_of(xml: &str) -> Vec<String> {
     xml.split("</w:p>")
         .map(|paragraph| {
             let mut text = String::new();

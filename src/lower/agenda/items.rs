@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::{DocumentRole, ItemDocument, PaperSource, ResolvedPaper};
+use super::{
+    DocumentRole, ItemDocument, PaperSource, PresentedAppendix, PresentedItem, ResolvedPaper,
+};
 use crate::content::committee::Committee;
 use crate::content::meeting::{AgendaEntry, AgendaItem, ItemKind, StandardItem};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
@@ -160,6 +162,25 @@ pub(super) fn item_documents(
         .exempt
         .and_then(|p| check_paragraph(p, source.location_of(report), diagnostics))
         .or(item_exempt);
+    let mut presented = PresentedItem {
+        report: (report.value.paper.clone(), source.location_of(report)),
+        exempt: Vec::new(),
+        appendices: Vec::new(),
+    };
+    let item_mark = item
+        .exempt
+        .as_ref()
+        .or(flat_item.group_exempt)
+        .map(|mark| source.location_of(mark));
+    if let Some(at) = &item_mark {
+        presented
+            .exempt
+            .push(("the whole item".to_string(), at.clone()));
+    } else if report.value.exempt.is_some() {
+        presented
+            .exempt
+            .push(("the report".to_string(), source.location_of(report)));
+    }
     // The agenda is public: an exempt report's own title must not stand in for the item's.
     if exempt.is_some() && item.title.is_none() {
         diagnostics.push(
@@ -221,6 +242,16 @@ pub(super) fn item_documents(
             continue;
         }
         labels.push(label.clone());
+        presented.appendices.push(PresentedAppendix {
+            label: label.clone(),
+            paper: appendix.value.paper.clone(),
+            at: source.location_of(appendix),
+            exempt: exempt.is_some(),
+        });
+        if item_mark.is_none() && appendix.value.exempt.is_some() {
+            let name = capitalise(&DocumentRole::Appendix(label.clone()).name());
+            presented.exempt.push((name, source.location_of(appendix)));
+        }
         let role = DocumentRole::Appendix(label);
         if appendix.value.is_supplied_pdf() {
             let at = source.location_of(appendix);
@@ -247,6 +278,7 @@ pub(super) fn item_documents(
             });
         }
     }
+    papers.check_report_item(&presented);
     documents
 }
 

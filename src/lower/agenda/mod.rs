@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
-use crate::content::meeting::{ItemKind, Meeting};
+use crate::content::meeting::{ItemKind, Meeting, StandardItem};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Location, SourceFile};
 use crate::format;
@@ -19,9 +19,12 @@ use crate::model::{Attachment, Block, Document, Inline, Metadata};
 use crate::narrative::{Narrative, References};
 use crate::style::HouseStyle;
 use items::{
-    PrivateItem, flatten_items, item_documents, item_exemption, item_references, item_title,
+    FlatItem, PrivateItem, flatten_items, item_documents, item_exemption, item_references,
+    item_title,
 };
-use wording::{AgendaContext, entries_into_blocks, front_matter};
+use wording::{
+    AgendaContext, agenda_item, entries_into_blocks, front_matter, supplement_front_matter,
+};
 
 /// A paper of an agenda item, lowered, with what the packs need to know about it.
 #[derive(Debug, Clone)]
@@ -79,6 +82,33 @@ pub struct ItemPapers {
     /// Its report's recommendations, printed under it on the agenda (a public report's, when
     /// the committee asks), each as its blocks.
     pub recommendations: Vec<Vec<Block>>,
+    /// Its papers follow the agenda, in the supplementary pack.
+    pub supplementary: bool,
+}
+
+/// A report item as the agenda presents it, for checking against the report's front page.
+#[derive(Debug, Clone)]
+pub struct PresentedItem {
+    /// The report's path, relative to the meeting file, and where it is written.
+    pub report: (String, Location),
+    /// The parts of the item the agenda marks exempt ("the report", "Appendix 2"), each with
+    /// where the mark is written.
+    pub exempt: Vec<(String, Location)>,
+    /// The appendices the agenda presents, in order.
+    pub appendices: Vec<PresentedAppendix>,
+}
+
+/// An appendix as the agenda presents it.
+#[derive(Debug, Clone)]
+pub struct PresentedAppendix {
+    /// Its label ("2", "A").
+    pub label: String,
+    /// Its path, relative to the meeting file.
+    pub paper: String,
+    /// Where it is written.
+    pub at: Location,
+    /// Whether the agenda presents it as exempt.
+    pub exempt: bool,
 }
 
 /// A meeting, lowered: its agenda and the papers of each item.
@@ -92,6 +122,8 @@ pub struct MeetingModel {
     pub slug: String,
     /// The agenda front sheet (page ranges not yet filled).
     pub agenda: Document,
+    /// The supplementary agenda's front sheet, when items' papers follow the agenda.
+    pub supplement: Option<Document>,
     /// Items with papers, in order.
     pub items: Vec<ItemPapers>,
     /// The governance contact, credited as the packs' author.
@@ -130,6 +162,9 @@ pub trait PaperSource {
         at: Location,
         references: &References,
     ) -> Vec<Vec<Block>>;
+    /// Check what the item's report says on its front page (exempt or not, its appendices)
+    /// against how the agenda presents the item.
+    fn check_report_item(&mut self, item: &PresentedItem);
     /// The bytes and page count of a PDF supplied as it is.
     fn supplied_pdf(
         &mut self,
@@ -206,6 +241,7 @@ pub fn lower_meeting(
                 title: item_title(item, &documents, committee, style),
                 documents,
                 recommendations,
+                supplementary: item.supplementary,
             });
         } else if let Some(paragraph) = exempt {
             // An item with no papers, taken in private (an oral update): the exclusion item
@@ -218,33 +254,42 @@ pub fn lower_meeting(
         }
     }
 
+    check_exclusion_item(&flat, &items, &private_items, &mut diagnostics);
     let mut blocks = front_matter(meeting, committee, style);
     blocks.push(Block::Heading {
         level: 2,
         number: None,
         content: vec![Inline::text(style.agenda.heading.as_str())],
     });
+    let mut context = AgendaContext {
+        meeting,
+        committee,
+        source,
+        narrative: &narrative,
+        items: &items,
+        private_items: &private_items,
+        style,
+        supplement: false,
+    };
     entries_into_blocks(
         &meeting.items,
         &flat,
-        &AgendaContext {
-            meeting,
-            committee,
-            source,
-            narrative: &narrative,
-            items: &items,
-            private_items: &private_items,
-            style,
-        },
+        &context,
         &mut blocks,
         &mut diagnostics,
     );
-    blocks.push(Block::Paragraph {
-        content: vec![
-            Inline::text(format!("{},", meeting.chief_executive)),
-            Inline::LineBreak,
-            Inline::text(style.agenda.signed_by.as_str()),
-        ],
+    let signature = signature(meeting, source, style, &mut diagnostics);
+    blocks.extend(signature.clone());
+    // The supplementary agenda: the meeting's details, then only the items whose papers
+    // follow, numbered as on the agenda, with their pages in the supplementary pack.
+    let supplement = items.iter().any(|item| item.supplementary).then(|| {
+        context.supplement = true;
+        let mut supplement_blocks = supplement_front_matter(meeting, committee, style);
+        for flat_item in flat.iter().filter(|flat_item| flat_item.item.supplementary) {
+            supplement_blocks.push(agenda_item(flat_item, &context, &mut Vec::new()));
+        }
+        supplement_blocks.extend(signature);
+        supplement_blocks
     });
 
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -266,6 +311,16 @@ pub fn lower_meeting(
             running_header: None,
             blocks,
         },
+        supplement: supplement.map(|blocks| Document {
+            metadata: Metadata {
+                title: format!("{title}: {}", style.agenda.supplementary.heading.as_str()),
+                authors: vec![committee.contact.name.clone()],
+                description: Some(format!("Supplementary agenda of the {}", committee.name)),
+                date: Some(meeting.date),
+            },
+            running_header: None,
+            blocks,
+        }),
         slug: format!(
             "{}-{}",
             slug(&committee.name),
@@ -275,6 +330,121 @@ pub fn lower_meeting(
         date: meeting.date,
         items,
         author: committee.contact.name.clone(),
+    })
+}
+
+/// Something exempt needs the exclusion item, which names it, and an item taken wholly in
+/// private must come after it: the public are excluded only from then on.
+fn check_exclusion_item(
+    flat: &[FlatItem<'_>],
+    items: &[ItemPapers],
+    private_items: &[PrivateItem],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let exclusion = flat
+        .iter()
+        .find(|flat_item| flat_item.item.standard() == Some(StandardItem::Exclusion));
+    let wholly_private = items
+        .iter()
+        .filter(|item| {
+            !item.documents.is_empty()
+                && item
+                    .documents
+                    .iter()
+                    .all(|document| document.exempt.is_some())
+                && item
+                    .documents
+                    .iter()
+                    .all(|document| document.role != DocumentRole::Minutes)
+        })
+        .map(|item| item.number)
+        .chain(private_items.iter().map(|item| item.number));
+    let with_exempt_papers = items
+        .iter()
+        .filter(|item| {
+            item.documents
+                .iter()
+                .any(|document| document.exempt.is_some())
+        })
+        .map(|item| item.number);
+    match exclusion {
+        None => {
+            let mut numbers: Vec<u32> = with_exempt_papers
+                .chain(private_items.iter().map(|item| item.number))
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            if let Some(first) = numbers.first()
+                && let Some(place) = flat.iter().find(|flat_item| flat_item.number == *first)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "this item is exempt, but the agenda has no item to exclude the press and public",
+                    )
+                    .at(place.place.clone())
+                    .expected("`- standard: exclusion` on the agenda, before the items taken in private")
+                    .hint("the exclusion item tells the public which items are exempt, and why"),
+                );
+            }
+        }
+        Some(exclusion) => {
+            for number in wholly_private.filter(|number| *number < exclusion.number) {
+                if let Some(place) = flat.iter().find(|flat_item| flat_item.number == number) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "this item is taken in private but comes before the exclusion of the press and public",
+                        )
+                        .at(place.place.clone())
+                        .expected(format!(
+                            "items taken in private after the exclusion item (item {})",
+                            exclusion.number
+                        ))
+                        .hint("move the item below `standard: exclusion`, or the exclusion item above it"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The agenda's signature: the chief executive above the house style's `signed_by`, or
+/// whoever the meeting names in `signed_by:` above their own title; none if it names neither.
+fn signature(
+    meeting: &Meeting,
+    source: &SourceFile,
+    style: &HouseStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Block> {
+    let (name, title) = match (&meeting.chief_executive, &meeting.signed_by) {
+        (Some(_), Some(signed_by)) => {
+            diagnostics.push(
+                Diagnostic::error("the agenda names two people to sign it")
+                    .at(source.location_of(signed_by))
+                    .expected("`chief_executive:` or `signed_by:`, not both")
+                    .hint("keep `signed_by:` with `name` and `role` for anyone other than the chief executive"),
+            );
+            return None;
+        }
+        (Some(chief_executive), None) => (
+            chief_executive.clone(),
+            style.agenda.signed_by.as_str().to_string(),
+        ),
+        (None, Some(signed_by)) => (
+            signed_by.value.name.clone(),
+            signed_by
+                .value
+                .role
+                .clone()
+                .unwrap_or_else(|| style.agenda.signed_by.as_str().to_string()),
+        ),
+        (None, None) => return None,
+    };
+    Some(Block::Paragraph {
+        content: vec![
+            Inline::text(format!("{name},")),
+            Inline::LineBreak,
+            Inline::text(title),
+        ],
     })
 }
 

@@ -5,14 +5,14 @@ use serde_saphyr::Spanned;
 
 use super::items::{FlatItem, PrivateItem};
 use super::{ItemDocument, ItemPapers};
-use crate::content::committee::Committee;
+use crate::content::committee::{Committee, Member, MemberRole};
 use crate::content::meeting::{AgendaEntry, Meeting, StandardItem};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::format;
 use crate::lower::{body_blocks, capitalise, join_names, person_paragraph};
 use crate::model::{Block, Inline, LabelledRow, Number};
 use crate::narrative::Narrative;
-use crate::style::{DateStyles, HouseStyle, StandardWording};
+use crate::style::{DateStyles, HouseStyle, StandardWording, Words};
 
 /// Paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972, by number.
 pub const SCHEDULE_12A: [&str; 7] = [
@@ -32,19 +32,12 @@ pub(super) fn front_matter(
     style: &HouseStyle,
 ) -> Vec<Block> {
     let wording = &style.agenda;
-    let members: Vec<String> = committee
-        .members
-        .iter()
-        .map(|member| match member.role {
-            Some(role) => format!("{} ({})", member.name, role.label()),
-            None => member.name.clone(),
-        })
-        .collect();
-    let contact = match &committee.contact.role {
-        Some(role) => format!("{}, {role}", committee.contact.name),
-        None => committee.contact.name.clone(),
+    let person = meeting.contact.as_ref().unwrap_or(&committee.contact);
+    let contact = match &person.role {
+        Some(role) => format!("{}, {role}", person.name),
+        None => person.name.clone(),
     };
-    let contact_paragraph = person_paragraph(&committee.contact, contact);
+    let contact_paragraph = person_paragraph(person, contact);
     let contact_inlines = match contact_paragraph {
         Block::Paragraph { content } => content,
         _ => Vec::new(),
@@ -81,19 +74,184 @@ pub(super) fn front_matter(
                 ),
                 row(
                     wording.membership.as_str(),
-                    vec![Inline::text(
-                        wording
-                            .members
-                            .fill(&[("names", &join_names(&members, true))]),
-                    )],
+                    membership(&committee.members, style),
                 ),
-                row(wording.contact.as_str(), contact_inlines),
-            ],
+            ]
+            .into_iter()
+            .chain((!committee.substitutes.is_empty()).then(|| {
+                row(
+                    wording.substitutes.as_str(),
+                    membership(&committee.substitutes, style),
+                )
+            }))
+            .chain([row(wording.contact.as_str(), contact_inlines)])
+            .chain(meeting.issued.map(|issued| {
+                row(
+                    wording.issued.as_str(),
+                    vec![Inline::text(format::date(issued, &style.dates.long))],
+                )
+            }))
+            .collect(),
         },
         Block::plain(wording.introduction.as_str()),
         Block::plain(wording.openness.fill(&[("council", &committee.council)])),
     ])
+    // Notices are the advisor's text, Markdown with working links, the committee's first.
+    .chain(
+        committee
+            .notices
+            .iter()
+            .chain(&meeting.notices)
+            .flat_map(|notice| crate::markdown::parse_blocks(notice)),
+    )
     .collect()
+}
+
+/// The members as the council prints them: the councillors who hold no office but chair or
+/// vice-chair in one line ("Councillors Cusworth (Chair), Z. Collingham and …"), then each
+/// other member on a line of their own ("Dr Jane Smith, NHS South Yorkshire, co-opted
+/// member"), in the order written.
+fn membership(members: &[Member], style: &HouseStyle) -> Vec<Inline> {
+    let wording = &style.agenda;
+    let office = |role: &MemberRole| match role {
+        MemberRole::Chair => wording.chair.as_str().to_string(),
+        MemberRole::ViceChair => wording.vice_chair.as_str().to_string(),
+        MemberRole::Other(role) => role.clone(),
+    };
+    let named = |member: &Member| {
+        let name = match &member.title {
+            Some(title) => format!("{title} {}", member.name),
+            None => member.name.clone(),
+        };
+        match (&wording.member_group, &member.group) {
+            (Some(pattern), Some(group)) => pattern.fill(&[("name", &name), ("group", group)]),
+            _ => name,
+        }
+    };
+    let in_the_line = |member: &Member| {
+        member.is_councillor()
+            && !member.co_opted
+            && member.voting
+            && member
+                .role
+                .0
+                .iter()
+                .all(|role| !matches!(role, MemberRole::Other(_)))
+    };
+    let councillors: Vec<String> = members
+        .iter()
+        .filter(|member| in_the_line(member))
+        .map(|member| {
+            let name = named(member);
+            let roles: Vec<String> = member.role.0.iter().map(office).collect();
+            if roles.is_empty() {
+                name
+            } else {
+                wording
+                    .member_with_role
+                    .fill(&[("name", &name), ("role", &roles.join(", "))])
+            }
+        })
+        .collect();
+    let mut lines = Vec::new();
+    if !councillors.is_empty() {
+        lines.push(
+            wording
+                .members
+                .fill(&[("names", &join_names(&councillors, true))]),
+        );
+    }
+    for member in members.iter().filter(|member| !in_the_line(member)) {
+        let name = if member.is_councillor() {
+            wording.councillor.fill(&[("name", &named(member))])
+        } else {
+            named(member)
+        };
+        let what: Vec<String> = member
+            .role
+            .0
+            .iter()
+            .map(office)
+            .chain(member.organisation.clone())
+            .chain(
+                member
+                    .co_opted
+                    .then(|| wording.co_opted.as_str().to_string()),
+            )
+            .chain((!member.voting).then(|| wording.non_voting.as_str().to_string()))
+            .collect();
+        lines.push(if what.is_empty() {
+            name
+        } else {
+            wording
+                .member_line
+                .fill(&[("name", &name), ("role", &what.join(", "))])
+        });
+    }
+    let mut content = Vec::new();
+    for (index, line) in lines.into_iter().enumerate() {
+        if index > 0 {
+            content.push(Inline::LineBreak);
+        }
+        content.push(Inline::text(line));
+    }
+    content
+}
+
+/// The supplementary agenda's first lines: the committee, the heading, when and where, and
+/// the day it was issued.
+pub(super) fn supplement_front_matter(
+    meeting: &Meeting,
+    committee: &Committee,
+    style: &HouseStyle,
+) -> Vec<Block> {
+    let wording = &style.agenda;
+    let row = |label: &Words, content: Vec<Inline>| LabelledRow {
+        label: label.as_str().to_string(),
+        content,
+    };
+    let issued = meeting
+        .supplement
+        .as_ref()
+        .and_then(|supplement| supplement.issued);
+    vec![
+        Block::Heading {
+            level: 1,
+            number: None,
+            content: vec![Inline::text(committee.name.to_uppercase())],
+        },
+        Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::text(wording.supplementary.heading.as_str())],
+        },
+        Block::LabelledList {
+            rows: [
+                row(
+                    &wording.date_and_time,
+                    vec![Inline::text(format!(
+                        "{} at {}",
+                        format::date(meeting.date, &style.dates.meeting),
+                        meeting.time
+                    ))],
+                ),
+                row(
+                    &wording.venue,
+                    crate::markdown::linkify(
+                        meeting.venue.as_deref().unwrap_or(committee.venue.as_str()),
+                    ),
+                ),
+            ]
+            .into_iter()
+            .chain(issued.map(|issued| {
+                row(
+                    &wording.issued,
+                    vec![Inline::text(format::date(issued, &style.dates.long))],
+                )
+            }))
+            .collect(),
+        },
+    ]
 }
 
 pub(super) struct AgendaContext<'a> {
@@ -105,6 +263,8 @@ pub(super) struct AgendaContext<'a> {
     pub(super) private_items: &'a [PrivateItem],
     /// The house style's wording and labels.
     pub(super) style: &'a HouseStyle,
+    /// Whether the items are for the supplementary agenda, which presents their papers.
+    pub(super) supplement: bool,
 }
 
 pub(super) fn entries_into_blocks(
@@ -116,6 +276,7 @@ pub(super) fn entries_into_blocks(
 ) {
     // `flat` holds the items in the order they are written, groups opened: each item written
     // takes the next.
+    let last_number = flat.last().map_or(0, |flat_item| flat_item.number);
     let mut flat = flat.iter();
     for entry in entries {
         let items_here = match &entry.value {
@@ -140,6 +301,18 @@ pub(super) fn entries_into_blocks(
         };
         for flat_item in flat.by_ref().take(items_here) {
             blocks.push(agenda_item(flat_item, context, diagnostics));
+            // The heading stands above items that follow: none when the exclusion item ends
+            // the agenda.
+            if let Some(heading) = &context.style.agenda.private_heading
+                && flat_item.item.standard() == Some(StandardItem::Exclusion)
+                && flat_item.number < last_number
+            {
+                blocks.push(Block::Heading {
+                    level: 2,
+                    number: None,
+                    content: vec![Inline::text(heading.as_str())],
+                });
+            }
         }
     }
 }
@@ -236,6 +409,18 @@ pub(super) fn agenda_item(
     if item.withdrawn {
         description = vec![Block::plain(wording.withdrawn.as_str())];
     }
+    if let Some(reason) = &item.urgent {
+        description.push(Block::plain(
+            wording
+                .urgent_reason
+                .fill(&[("reason", reason.value.as_str())]),
+        ));
+    }
+    // On the agenda, an item whose papers follow says so; they are in the supplementary pack.
+    let papers_here = papers.is_some() && (context.supplement || !item.supplementary);
+    if item.supplementary && !context.supplement && !item.withdrawn {
+        description.push(Block::plain(wording.supplementary.to_follow.as_str()));
+    }
     // The report's recommendations, written once in the report, printed under its item.
     if let Some(papers) = papers
         && !papers.recommendations.is_empty()
@@ -267,7 +452,7 @@ pub(super) fn agenda_item(
         },
         title: vec![Inline::text(title)],
         pages: None,
-        has_papers: papers.is_some(),
+        has_papers: papers_here,
         description,
     }
 }
@@ -286,36 +471,31 @@ pub(super) fn exclusion_wording(
             .exempt_paragraph
             .fill(&[("paragraph", &number.to_string()), ("reason", reason)])
     };
-    let line = |which: String, paragraphs: Vec<String>| {
-        vec![Block::plain(wording.exempt_item.fill(&[
-            ("item", which.as_str()),
-            ("paragraphs", paragraphs.join("; ").as_str()),
-        ]))]
-    };
-    let mut exempt_lines: Vec<(u32, Vec<Block>)> = private_items
+    // Each exempt item: its number, which of it is exempt, and under which paragraphs.
+    let mut exempt: Vec<(u32, String, Vec<u8>)> = private_items
         .iter()
         .map(|item| {
             let which = format!("{agenda_item} {} ({})", item.number, item.title);
-            (item.number, line(which, vec![paragraph(item.paragraph)]))
+            (item.number, which, vec![item.paragraph])
         })
         .collect();
     for item in items {
-        let exempt: Vec<&ItemDocument> = item
+        let exempt_papers: Vec<&ItemDocument> = item
             .documents
             .iter()
             .filter(|d| d.exempt.is_some())
             .collect();
-        if exempt.is_empty() {
+        if exempt_papers.is_empty() {
             continue;
         }
-        let whole = exempt.len() == item.documents.len();
-        let mut paragraphs: Vec<u8> = exempt.iter().filter_map(|d| d.exempt).collect();
+        let whole = exempt_papers.len() == item.documents.len();
+        let mut paragraphs: Vec<u8> = exempt_papers.iter().filter_map(|d| d.exempt).collect();
         paragraphs.sort_unstable();
         paragraphs.dedup();
         let which = if whole {
             format!("{agenda_item} {} ({})", item.number, item.title)
         } else {
-            let parts: Vec<String> = exempt.iter().map(|d| d.role.name()).collect();
+            let parts: Vec<String> = exempt_papers.iter().map(|d| d.role.name()).collect();
             format!(
                 "{} of {agenda_item} {} ({})",
                 capitalise(&join_names(&parts, false)),
@@ -323,19 +503,44 @@ pub(super) fn exclusion_wording(
                 item.title
             )
         };
-        let why = paragraphs.iter().map(|p| paragraph(*p)).collect();
-        exempt_lines.push((item.number, line(which, why)));
+        exempt.push((item.number, which, paragraphs));
     }
-    exempt_lines.sort_by_key(|(number, _)| *number);
-    let exempt_lines: Vec<Vec<Block>> = exempt_lines.into_iter().map(|(_, line)| line).collect();
-    if exempt_lines.is_empty() {
+    exempt.sort_by_key(|(number, _, _)| *number);
+    if exempt.is_empty() {
         return vec![Block::plain(wording.text.as_str())];
     }
+    let sentence = match exempt.len() {
+        1 => wording.sentence_one.as_ref().or(wording.sentence.as_ref()),
+        _ => wording.sentence.as_ref(),
+    };
+    if let Some(sentence) = sentence {
+        // One sentence: every item, then each paragraph once, however many items it covers.
+        let items: Vec<String> = exempt.iter().map(|(_, which, _)| which.clone()).collect();
+        let mut paragraphs: Vec<u8> = exempt
+            .iter()
+            .flat_map(|(_, _, paragraphs)| paragraphs.iter().copied())
+            .collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        let paragraphs: Vec<String> = paragraphs.into_iter().map(paragraph).collect();
+        return vec![Block::plain(sentence.fill(&[
+            ("items", join_names(&items, false).as_str()),
+            ("paragraphs", join_names(&paragraphs, false).as_str()),
+        ]))];
+    }
+    let lines = exempt
+        .into_iter()
+        .map(|(_, which, paragraphs)| {
+            let paragraphs: Vec<String> = paragraphs.into_iter().map(paragraph).collect();
+            vec![Block::plain(wording.exempt_item.fill(&[
+                ("item", which.as_str()),
+                ("paragraphs", paragraphs.join("; ").as_str()),
+            ]))]
+        })
+        .collect();
     vec![
         Block::plain(wording.exempt_items.as_str()),
-        Block::BulletList {
-            items: exempt_lines,
-        },
+        Block::BulletList { items: lines },
     ]
 }
 
