@@ -237,6 +237,11 @@ pub struct FormSection {
     /// accountable officers in the last section; the recommendations in a summary section).
     #[serde(default)]
     pub fields: Vec<SectionField>,
+    /// A report's field the section prints when the report writes nothing in it, so that
+    /// what the form asks for twice (the 2020 form's recommendations, on the front page and
+    /// as section 1) is written once.
+    #[serde(default)]
+    pub or_field: Option<ReportField>,
 }
 
 fn section_level() -> u8 {

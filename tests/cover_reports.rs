@@ -492,3 +492,45 @@ fn builds_are_byte_for_byte_deterministic() {
         );
     }
 }
+
+/// The 2020 form asks for the recommendations on the front page and again as section 1: a
+/// report that writes them once, in `recommendations:`, has them in both places.
+#[test]
+fn recommendations_written_once_print_on_the_front_page_and_as_section_one() {
+    let work = tempfile::tempdir().unwrap();
+    let folder = copy_example_folder("corporate-parenting-performance-2020-06", work.path());
+    let report = folder.join("performance-june-2020-cover.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let start = text.find("  recommendations:\n    - >-\n").unwrap();
+    let end = text.find("  background:\n").unwrap();
+    std::fs::write(&report, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    edit_file(
+        &report,
+        "    (Appendix A) and consider issues arising.\nappendices:",
+        "    (Appendix A) and consider issues arising.\n  - That the Panel notes the targets for 2020/21.\nappendices:",
+    );
+    let out = work.path().join("out");
+    build_to(&report, &out);
+    let lines = pdf_lines(&out.join("performance-june-2020-cover.pdf"));
+    let section = lines
+        .iter()
+        .position(|line| line == "1. Recommendations")
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        lines[section + 1].starts_with("1.1 The Panel is asked to receive the report"),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[section + 3],
+        "1.2 That the Panel notes the targets for 2020/21.",
+        "{lines:#?}"
+    );
+    let word = docx_paragraphs(&out.join("performance-june-2020-cover.docx"));
+    assert_eq!(
+        word.iter()
+            .filter(|paragraph| paragraph.contains("That the Panel notes the targets for 2020/21."))
+            .count(),
+        2,
+        "{word:#?}"
+    );
+}

@@ -215,6 +215,8 @@ pub(super) fn load_into<'s>(
         }
     }
 
+    super::minute_numbers::check_minute_numbers(workspace);
+
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(std::mem::take(&mut workspace.diagnostics));
     if diagnostics.has_errors() {

@@ -6,6 +6,7 @@ mod house_style;
 mod load;
 mod meeting;
 mod meeting_papers;
+mod minute_numbers;
 mod names;
 mod render;
 mod session;

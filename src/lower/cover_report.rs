@@ -357,8 +357,19 @@ impl Lowering<'_> {
             }
             self.section_items(&taken.value, &mut counter, heading_level + 1, blocks);
         }
+        // Written once, in the field the form also prints elsewhere, numbered in this section.
+        let from_field = match section.or_field {
+            Some(field) if !(written || fields_given || below_has_content) => {
+                self.field_blocks(field)
+            }
+            _ => None,
+        };
         self.current_section = None;
         if written || fields_given || below_has_content {
+            return counter;
+        }
+        if let Some(content) = from_field {
+            blocks.extend(content);
             return counter;
         }
         if let Some(standard) = &section.standard {
@@ -385,6 +396,7 @@ impl Lowering<'_> {
             .chain(&section.also)
             .any(|key| sections.get(key).is_some())
             || section.fields.iter().any(|placed| self.gives(placed.field))
+            || section.or_field.is_some_and(|field| self.gives(field))
     }
 
     /// A required section the report left out: what to write, and where.

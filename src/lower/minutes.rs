@@ -55,6 +55,15 @@ impl super::Paper for Minutes {
             .ok_or_else(Vec::new)?;
         lower_minutes(self, source, &committee, resolve.style())
     }
+
+    fn minute_numbering(&self) -> Option<super::MinuteNumbering<'_>> {
+        Some(super::MinuteNumbering {
+            committee: &self.committee,
+            date: self.date,
+            first: self.first_minute,
+            count: self.minutes.len() as u32,
+        })
+    }
 }
 
 /// Lower minutes to the document model, or return every problem found.

@@ -44,6 +44,11 @@ pub trait Paper: std::fmt::Debug + Send + Sync {
         None
     }
 
+    /// For minutes: their committee, date and numbers, which run on from the minutes before.
+    fn minute_numbering(&self) -> Option<MinuteNumbering<'_>> {
+        None
+    }
+
     /// What the paper's own front page says of its item, which the agenda must agree with.
     fn front_page(&self) -> FrontPage<'_> {
         FrontPage::default()
@@ -59,6 +64,20 @@ pub trait Paper: std::fmt::Debug + Send + Sync {
     ) -> Result<Vec<Vec<Block>>, Vec<Diagnostic>> {
         Ok(Vec::new())
     }
+}
+
+/// How a set of minutes is numbered: its committee, its meeting's date, its first minute's
+/// number and how many minutes it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct MinuteNumbering<'a> {
+    /// Path of the committee file, relative to the minutes.
+    pub committee: &'a Spanned<String>,
+    /// The meeting's date.
+    pub date: crate::model::Date,
+    /// The first minute's number.
+    pub first: u32,
+    /// How many minutes.
+    pub count: u32,
 }
 
 /// What a report's front page says of its agenda item: whether it is exempt, and which
