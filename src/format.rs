@@ -290,9 +290,9 @@ pub fn paragraph_number(parts: &[u32]) -> String {
     }
 }
 
-/// An agenda item's printed number: "4.".
-pub fn item_number(number: u32) -> String {
-    format!("{number}.")
+/// An agenda item's printed number: "4.", or "6.1" for a part of item 6.
+pub fn item_number(parts: &[u32]) -> String {
+    paragraph_number(parts)
 }
 
 /// "(Pages 3 - 7)", or "(Page 5)" for a single page, as the agenda prints an item's papers
@@ -427,7 +427,8 @@ mod tests {
         assert_eq!(paragraph_number(&[2]), "2.");
         assert_eq!(paragraph_number(&[2, 1]), "2.1");
         assert_eq!(paragraph_number(&[3, 2, 1]), "3.2.1");
-        assert_eq!(item_number(4), "4.");
+        assert_eq!(item_number(&[4]), "4.");
+        assert_eq!(item_number(&[6, 1]), "6.1");
         let labels = crate::style::HouseStyle::built_in().labels;
         let pages = |first, last| page_range(PageRange { first, last }, &labels);
         assert_eq!(pages(3, 7), "(Pages\u{a0}3\u{a0}-\u{a0}7)");

@@ -459,8 +459,10 @@ impl Pack {
 /// The papers of one agenda item in a pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackItem {
-    /// The item's number, stamped "Agenda Item N" on its first page.
+    /// The item's place in the agenda's order, from 1: its page range is found by it.
     pub number: u32,
+    /// Its number as printed on the "Agenda Item" stamp on its first page ("7", "6.1").
+    pub label: String,
     /// Its papers, each starting on a new page.
     pub documents: Vec<PackDocument>,
 }

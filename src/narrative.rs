@@ -26,8 +26,8 @@ pub struct MinuteReference {
 /// An agenda item others can refer to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemReference {
-    /// Its number on the agenda.
-    pub number: u32,
+    /// Its number on the agenda as printed ("7", "6.1").
+    pub number: String,
     /// Its title on the agenda.
     pub title: String,
 }
@@ -135,7 +135,7 @@ impl Narrative {
         });
         let item_numbers = Arc::clone(&references);
         environment.add_function("item_number", move |key: String| {
-            lookup(&item_numbers.items, &key, "agenda item").map(|item| item.number)
+            lookup(&item_numbers.items, &key, "agenda item").map(|item| item.number.clone())
         });
         Narrative {
             environment,

@@ -88,7 +88,7 @@ fn attachments<'a>(
 pub fn item_file_title(model: &MeetingModel, item: &ItemPapers) -> String {
     format!(
         "{}: Agenda Item {}, {}",
-        model.title, item.number, item.title
+        model.title, item.label, item.title
     )
 }
 
@@ -101,6 +101,7 @@ pub fn shows_supplied_pdfs(item: &ItemPapers) -> bool {
 fn pack_item(item: &ItemPapers, variant: PackVariant) -> PackItem {
     PackItem {
         number: item.number,
+        label: item.label.clone(),
         documents: item
             .documents
             .iter()

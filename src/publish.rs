@@ -43,14 +43,14 @@ pub struct Output {
 pub struct Origin {
     /// The content file (a paper, or the meeting).
     pub file: PathBuf,
-    /// The agenda item, for a meeting's files.
-    pub item: Option<u32>,
+    /// The agenda item's number as printed ("7", "6.1"), for a meeting's files.
+    pub item: Option<String>,
 }
 
 impl std::fmt::Display for Origin {
     /// "`content/report.yaml`", "item 5 of `content/meeting.yaml`".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.item {
+        match &self.item {
             Some(item) => write!(f, "item {item} of `{}`", self.file.display()),
             None => write!(f, "`{}`", self.file.display()),
         }

@@ -32,7 +32,8 @@ enum Status {
 struct FileEntry {
     output: Output,
     status: Status,
-    item: Option<u32>,
+    /// The agenda item's number as printed ("7", "6.1").
+    item: Option<String>,
     exempt_paragraph: Option<u8>,
     /// For PDFs: whether the file claims PDF/UA-1.
     pdf_ua: Option<bool>,
@@ -46,7 +47,8 @@ struct ManifestEntry {
     bytes: usize,
     pages: Option<usize>,
     status: Status,
-    item: Option<u32>,
+    /// The item's number: a JSON number, or text for a part ("6.1").
+    item: Option<serde_json::Value>,
     exempt_paragraph: Option<u8>,
     pdf_ua: Option<bool>,
 }
@@ -218,7 +220,10 @@ pub fn render_meeting(
                 bytes: entry.output.bytes.len(),
                 pages: entry.output.pages,
                 status: entry.status,
-                item: entry.item,
+                item: entry.item.as_ref().map(|label| match label.parse::<u32>() {
+                    Ok(number) => serde_json::Value::from(number),
+                    Err(_) => serde_json::Value::from(label.as_str()),
+                }),
                 exempt_paragraph: entry.exempt_paragraph,
                 pdf_ua: entry.pdf_ua,
             })
@@ -245,8 +250,16 @@ pub fn render_meeting(
     outputs
 }
 
+/// The start of an item's file names: "item-07", or "item-06-1" for part 1 of item 6.
+fn item_file_stem(label: &str) -> String {
+    let mut parts = label.split('.');
+    let first = parts.next().unwrap_or_default();
+    let rest: String = parts.map(|part| format!("-{part}")).collect();
+    format!("item-{first:0>2}{rest}")
+}
+
 /// Where a file of the meeting comes from, for messages: the meeting file, and the item.
-fn origin(meeting: &LoweredMeeting, item: Option<u32>) -> Origin {
+fn origin(meeting: &LoweredMeeting, item: Option<String>) -> Origin {
     Origin {
         file: meeting.file.path.clone(),
         item,
@@ -303,17 +316,19 @@ fn pack_set(
 ) -> Option<PageRanges> {
     let model = &meeting.model;
     let pdf_entry =
-        |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item| FileEntry {
-            output: Output {
-                path: format!("{folder}/{path}"),
-                pages: Some(pdf.pages),
-                bytes: pdf.bytes,
-                origin: origin(meeting, item),
-            },
-            status,
-            item,
-            exempt_paragraph: None,
-            pdf_ua: Some(accessible),
+        |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item: Option<String>| {
+            FileEntry {
+                output: Output {
+                    path: format!("{folder}/{path}"),
+                    pages: Some(pdf.pages),
+                    bytes: pdf.bytes,
+                    origin: origin(meeting, item.clone()),
+                },
+                status,
+                item,
+                exempt_paragraph: None,
+                pdf_ua: Some(accessible),
+            }
         };
 
     // The public pack's layout decides the page ranges everything else prints.
@@ -333,7 +348,7 @@ fn pack_set(
             continue;
         };
         any_exempt |= item.documents.iter().any(|d| d.exempt.is_some());
-        let item_name = format!("item-{:02}.pdf", item.number);
+        let item_name = format!("{}.pdf", item_file_stem(&item.label));
         let accessible = !shows_supplied_pdfs(item);
         match public_pdf.extract(
             range.first as usize,
@@ -347,7 +362,7 @@ fn pack_set(
                 pdf,
                 accessible,
                 Status::Public,
-                Some(item.number),
+                Some(item.label.clone()),
             )),
             Err(errors) => typesetter.fail(errors),
         }
@@ -390,7 +405,11 @@ fn paper_files(
     let mut errors = Vec::new();
     for item in &meeting.model.items {
         for document in &item.documents {
-            let stem = format!("item-{:02}-{}", item.number, document.role.file_part());
+            let stem = format!(
+                "{}-{}",
+                item_file_stem(&item.label),
+                document.role.file_part()
+            );
             let (bytes, name, pages) = match &document.attachment {
                 Some(attachment) => {
                     let pages = document
@@ -427,10 +446,10 @@ fn paper_files(
                     path,
                     bytes,
                     pages,
-                    origin: origin(meeting, Some(item.number)),
+                    origin: origin(meeting, Some(item.label.clone())),
                 },
                 status,
-                item: Some(item.number),
+                item: Some(item.label.clone()),
                 exempt_paragraph: document.exempt,
                 pdf_ua: document.attachment.as_ref().map(|_| false),
             });

@@ -70,6 +70,8 @@ pub struct AgendaGroup {
     pub description: Option<Spanned<String>>,
     /// Every item of the group is exempt under this paragraph of Part 1 of Schedule 12A (1-7).
     pub exempt: Option<Spanned<u8>>,
+    /// The group is one numbered item and its items are its parts (6.1, 6.2).
+    pub parts: bool,
     /// The items of the group, in order.
     pub items: Vec<Spanned<AgendaItem>>,
 }
@@ -149,6 +151,8 @@ struct AgendaEntryFields {
     #[serde(default)]
     supplementary: bool,
     urgent: Option<Spanned<String>>,
+    #[serde(default)]
+    parts: bool,
 }
 
 impl TryFrom<AgendaEntryFields> for AgendaEntry {
@@ -191,6 +195,7 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                     heading,
                     description: fields.description,
                     exempt: fields.exempt,
+                    parts: fields.parts,
                     items,
                 }))
             }
@@ -198,6 +203,11 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                 "a group needs both `group` (its heading) and `items`",
             )),
             (None, None) => {
+                if fields.parts {
+                    return Err(ShapeError::new("`parts` belongs on a group heading")
+                        .hint("a group with `parts: true` is one item, its items numbered 6.1, 6.2")
+                        .at_field("parts"));
+                }
                 if fields.supplementary && fields.report.is_none() {
                     return Err(ShapeError::new(
                         "only a report item's papers can follow in the supplementary agenda",

@@ -76,6 +76,8 @@ impl HouseNumbering {
     /// The (numbering id, level) that makes Word print `parts`, followed by a full stop if
     /// `stop`.
     pub fn place(&mut self, parts: &[u32], stop: bool) -> (usize, usize) {
+        // A number with no parts is numbered as 1, rather than indexing past its end.
+        let parts = if parts.is_empty() { &[1][..] } else { parts };
         let level = parts.len().clamp(1, LEVELS) - 1;
         let wanted = &parts[..=level];
         if let Some(instance) = self.instances.last() {

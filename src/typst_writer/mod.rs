@@ -140,6 +140,7 @@ pub fn lay_out_supplied_pdf(
         front_sheet: Vec::new(),
         items: vec![PackItem {
             number: 1,
+            label: "1".into(),
             documents: vec![PackDocument {
                 blocks: vec![Block::PdfPages {
                     source: source.clone(),

@@ -18,7 +18,10 @@ use crate::style::HouseStyle;
 
 /// An agenda item in order, with its number (continuous across groups) and its group, if any.
 pub(super) struct FlatItem<'a> {
+    /// Its place in the agenda's order, from 1: what page ranges and files are keyed by.
     pub(super) number: u32,
+    /// Its number as printed: `[7]`, or `[6, 1]` for the first part of a group in parts.
+    pub(super) parts: Vec<u32>,
     pub(super) item: &'a AgendaItem,
     /// Where the item is written.
     pub(super) place: Location,
@@ -33,10 +36,12 @@ pub(super) fn flatten_items<'a>(
     source: &SourceFile,
 ) -> Vec<FlatItem<'a>> {
     let mut flat = Vec::new();
-    let mut push = |item: &'a AgendaItem, place: Location, group_exempt| {
+    let mut printed = 0;
+    let mut push = |item: &'a AgendaItem, place: Location, group_exempt, parts| {
         let number = flat.len() as u32 + 1;
         flat.push(FlatItem {
             number,
+            parts,
             item,
             place,
             group_exempt,
@@ -44,10 +49,27 @@ pub(super) fn flatten_items<'a>(
     };
     for entry in entries {
         match &entry.value {
-            AgendaEntry::Item(item) => push(item, source.location_of(entry), None),
+            AgendaEntry::Item(item) => {
+                printed += 1;
+                push(item, source.location_of(entry), None, vec![printed]);
+            }
             AgendaEntry::Group(group) => {
-                for item in &group.items {
-                    push(&item.value, source.location_of(item), group.exempt.as_ref());
+                if group.parts {
+                    printed += 1;
+                }
+                for (index, item) in group.items.iter().enumerate() {
+                    let parts = if group.parts {
+                        vec![printed, index as u32 + 1]
+                    } else {
+                        printed += 1;
+                        vec![printed]
+                    };
+                    push(
+                        &item.value,
+                        source.location_of(item),
+                        group.exempt.as_ref(),
+                        parts,
+                    );
                 }
             }
         }
@@ -61,10 +83,10 @@ pub(super) fn item_references(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
     let mut references = References::default();
-    for FlatItem { number, item, .. } in flat {
+    for FlatItem { parts, item, .. } in flat {
         if let Some(key) = &item.key {
             let reference = ItemReference {
-                number: *number,
+                number: item_label(parts),
                 title: item.title.clone().unwrap_or_default(),
             };
             if references
@@ -106,6 +128,8 @@ pub(super) fn check_paragraph(
 #[derive(Debug, Clone)]
 pub(super) struct PrivateItem {
     pub(super) number: u32,
+    /// Its number as printed ("7", "6.1").
+    pub(super) label: String,
     pub(super) title: String,
     pub(super) paragraph: u8,
 }
@@ -280,6 +304,15 @@ pub(super) fn item_documents(
     }
     papers.check_report_item(&presented);
     documents
+}
+
+/// An item's number as printed in text and stamps: "7", or "6.1" for a part.
+pub fn item_label(parts: &[u32]) -> String {
+    parts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Whether an appendix label is safe in a file name: 1 to 8 ASCII letters or digits.

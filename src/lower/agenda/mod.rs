@@ -19,8 +19,8 @@ use crate::model::{Attachment, Block, Document, Inline, Metadata};
 use crate::narrative::{Narrative, References};
 use crate::style::HouseStyle;
 use items::{
-    FlatItem, PrivateItem, flatten_items, item_documents, item_exemption, item_references,
-    item_title,
+    FlatItem, PrivateItem, flatten_items, item_documents, item_exemption, item_label,
+    item_references, item_title,
 };
 use wording::{
     AgendaContext, agenda_item, entries_into_blocks, front_matter, supplement_front_matter,
@@ -73,8 +73,10 @@ impl DocumentRole {
 /// The papers of one agenda item.
 #[derive(Debug, Clone)]
 pub struct ItemPapers {
-    /// The item's number on the agenda.
+    /// The item's place in the agenda's order, from 1: page ranges are keyed by it.
     pub number: u32,
+    /// Its number as printed ("7", "6.1").
+    pub label: String,
     /// Its title on the agenda.
     pub title: String,
     /// Its papers: report then appendices, or the minutes.
@@ -238,6 +240,7 @@ pub fn lower_meeting(
             };
             items.push(ItemPapers {
                 number,
+                label: item_label(&flat_item.parts),
                 title: item_title(item, &documents, committee, style),
                 documents,
                 recommendations,
@@ -248,6 +251,7 @@ pub fn lower_meeting(
             // names it too.
             private_items.push(PrivateItem {
                 number,
+                label: item_label(&flat_item.parts),
                 title: item.title.clone().unwrap_or_default(),
                 paragraph,
             });

@@ -282,9 +282,19 @@ pub(super) fn entries_into_blocks(
         let items_here = match &entry.value {
             AgendaEntry::Item(_) => 1,
             AgendaEntry::Group(group) => {
+                // A group in parts is one item: its heading carries the number its parts share.
+                let number = flat
+                    .clone()
+                    .next()
+                    .filter(|_| group.parts)
+                    .and_then(|first| first.parts.first().copied())
+                    .map(|number| Number {
+                        parts: vec![number],
+                        text: format::item_number(&[number]),
+                    });
                 blocks.push(Block::Heading {
                     level: 3,
-                    number: None,
+                    number,
                     content: vec![Inline::text(group.heading.to_string())],
                 });
                 if let Some(description) = &group.description {
@@ -446,9 +456,10 @@ pub(super) fn agenda_item(
         );
     }
     Block::AgendaItem {
+        // Pages are found by the item's place in order; the number printed may have parts.
         number: Number {
             parts: vec![number],
-            text: format::item_number(number),
+            text: format::item_number(&flat_item.parts),
         },
         title: vec![Inline::text(title)],
         pages: None,
@@ -475,7 +486,7 @@ pub(super) fn exclusion_wording(
     let mut exempt: Vec<(u32, String, Vec<u8>)> = private_items
         .iter()
         .map(|item| {
-            let which = format!("{agenda_item} {} ({})", item.number, item.title);
+            let which = format!("{agenda_item} {} ({})", item.label, item.title);
             (item.number, which, vec![item.paragraph])
         })
         .collect();
@@ -493,13 +504,13 @@ pub(super) fn exclusion_wording(
         paragraphs.sort_unstable();
         paragraphs.dedup();
         let which = if whole {
-            format!("{agenda_item} {} ({})", item.number, item.title)
+            format!("{agenda_item} {} ({})", item.label, item.title)
         } else {
             let parts: Vec<String> = exempt_papers.iter().map(|d| d.role.name()).collect();
             format!(
                 "{} of {agenda_item} {} ({})",
                 capitalise(&join_names(&parts, false)),
-                item.number,
+                item.label,
                 item.title
             )
         };
