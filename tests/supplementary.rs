@@ -201,42 +201,26 @@ fn supplementary_on_an_item_without_a_report_fails_where_it_is_written() {
 #[test]
 fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
     let (_work, folder) = build_cabinet(|meeting| {
-        edit_file(meeting, "    supplementary: true\n", "");
-        edit_file(
-            meeting,
-            "  - key: capital_programme\n",
-            "  - group: Finance and Leisure\n    parts: true\n    items:\n  - key: capital_programme\n",
-        );
-        // The group's two report items, indented under it.
-        let text = std::fs::read_to_string(meeting).unwrap();
-        let start = text.find("  - key: capital_programme\n").unwrap();
-        let end = text.find("  - standard: urgent\n").unwrap();
-        let indented: String = text[start..end]
-            .lines()
-            .map(|line| format!("    {line}\n"))
-            .collect();
-        std::fs::write(
-            meeting,
-            format!("{}{indented}{}", &text[..start], &text[end..]),
-        )
-        .unwrap();
+        edit_file(meeting, "        supplementary: true\n", "");
+        // Each portfolio's group becomes one item, its business numbered in parts.
+        edit_file(meeting, "    items:\n", "    parts: true\n    items:\n");
     });
     let agenda = page_words(&folder.join("agenda-pack.pdf"));
     let front = agenda[..2].join(" ");
     for expected in [
-        "7. Finance and Leisure 7.1 Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)",
-        "7.2 Leisure Centre Management Contract – Extension (Pages 11 - 13)",
-        "8. Any Other Urgent Business",
+        "7. Finance and Resources Councillor Ahmed, Deputy Leader and Portfolio Holder for Finance 7.1 Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)",
+        "8. Community and Culture Councillor Greene, Portfolio Holder for Community and Culture 8.1 Leisure Centre Management Contract – Extension (Pages 11 - 13)",
+        "9. Any Other Urgent Business",
         "for Appendix 3 of Agenda Item 7.1 (Final Capital Programme",
     ] {
         assert!(front.contains(expected), "{expected}\n{front}");
     }
     assert!(agenda[4].contains("Agenda Item 7.1"), "{}", agenda[4]);
-    assert!(agenda[10].contains("Agenda Item 7.2"), "{}", agenda[10]);
+    assert!(agenda[10].contains("Agenda Item 8.1"), "{}", agenda[10]);
     for file in [
         "item-07-1.pdf",
         "item-07-1-report.docx",
-        "item-07-2.pdf",
+        "item-08-1.pdf",
         "private/item-07-1-appendix-3.docx",
     ] {
         assert!(
@@ -246,6 +230,6 @@ fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
         );
     }
     let manifest = std::fs::read_to_string(folder.join("manifest.json")).unwrap();
-    assert!(manifest.contains("\"item\": \"7.2\""), "{manifest}");
+    assert!(manifest.contains("\"item\": \"8.1\""), "{manifest}");
     assert!(manifest.contains("\"item\": 3"), "{manifest}");
 }
