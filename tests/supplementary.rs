@@ -108,7 +108,7 @@ fn late_papers_are_a_supplementary_pack_with_its_own_front_sheet_and_pages() {
 fn a_supplement_does_not_move_the_agenda_packs_pages() {
     let (_with, with) = build_cabinet(|_| {});
     let (_without, without) = build_cabinet(|meeting| {
-        edit_file(meeting, "    supplementary: true\n", "");
+        edit_file(meeting, "        supplementary: true\n", "");
     });
     // Without the supplement, the late report is in the agenda pack after item 7's pages.
     let whole = page_words(&without.join("agenda-pack.pdf"));
@@ -195,7 +195,7 @@ fn supplementary_on_an_item_without_a_report_fails_where_it_is_written() {
         message.contains("only a report item's papers can follow in the supplementary agenda"),
         "{message}"
     );
-    assert!(message.contains("meeting.yaml:45:"), "{message}");
+    assert!(message.contains("meeting.yaml:52:5"), "{message}");
 }
 
 #[test]
