@@ -12,7 +12,7 @@ use crate::format;
 use crate::lower::{body_blocks, capitalise, join_names, person_paragraph};
 use crate::model::{Block, Inline, LabelledRow, Number};
 use crate::narrative::Narrative;
-use crate::style::{DateStyles, HouseStyle, StandardWording, Words};
+use crate::style::{DateStyles, HouseStyle, StandardWording};
 
 /// Paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972, by number.
 pub const SCHEDULE_12A: [&str; 7] = [
@@ -56,42 +56,26 @@ pub(super) fn front_matter(
             content: vec![Inline::text(committee.name.to_uppercase())],
         },
         Block::LabelledList {
-            rows: vec![
-                row(
-                    wording.date_and_time.as_str(),
-                    vec![Inline::text(format!(
-                        "{} at {}",
-                        format::date(meeting.date, &style.dates.meeting),
-                        meeting.time
-                    ))],
-                ),
-                row(
-                    wording.venue.as_str(),
-                    // A virtual meeting's address is a working link.
-                    crate::markdown::linkify(
-                        meeting.venue.as_deref().unwrap_or(committee.venue.as_str()),
-                    ),
-                ),
-                row(
+            rows: when_and_where(meeting, committee, style)
+                .into_iter()
+                .chain([row(
                     wording.membership.as_str(),
                     membership(&committee.members, style),
-                ),
-            ]
-            .into_iter()
-            .chain((!committee.substitutes.is_empty()).then(|| {
-                row(
-                    wording.substitutes.as_str(),
-                    membership(&committee.substitutes, style),
-                )
-            }))
-            .chain([row(wording.contact.as_str(), contact_inlines)])
-            .chain(meeting.issued.map(|issued| {
-                row(
-                    wording.issued.as_str(),
-                    vec![Inline::text(format::date(issued, &style.dates.long))],
-                )
-            }))
-            .collect(),
+                )])
+                .chain((!committee.substitutes.is_empty()).then(|| {
+                    row(
+                        wording.substitutes.as_str(),
+                        membership(&committee.substitutes, style),
+                    )
+                }))
+                .chain([row(wording.contact.as_str(), contact_inlines)])
+                .chain(meeting.issued.map(|issued| {
+                    row(
+                        wording.issued.as_str(),
+                        vec![Inline::text(format::date(issued, &style.dates.long))],
+                    )
+                }))
+                .collect(),
         },
         Block::plain(wording.introduction.as_str()),
         Block::plain(wording.openness.fill(&[("council", &committee.council)])),
@@ -198,6 +182,31 @@ fn membership(members: &[Member], style: &HouseStyle) -> Vec<Inline> {
     content
 }
 
+/// The meeting's date and time, and its venue (a virtual meeting's address a working link).
+fn when_and_where(
+    meeting: &Meeting,
+    committee: &Committee,
+    style: &HouseStyle,
+) -> [LabelledRow; 2] {
+    let wording = &style.agenda;
+    [
+        LabelledRow {
+            label: wording.date_and_time.as_str().to_string(),
+            content: vec![Inline::text(format!(
+                "{} at {}",
+                format::date(meeting.date, &style.dates.meeting),
+                meeting.time
+            ))],
+        },
+        LabelledRow {
+            label: wording.venue.as_str().to_string(),
+            content: crate::markdown::linkify(
+                meeting.venue.as_deref().unwrap_or(committee.venue.as_str()),
+            ),
+        },
+    ]
+}
+
 /// The supplementary agenda's first lines: the committee, the heading, when and where, and
 /// the day it was issued.
 pub(super) fn supplement_front_matter(
@@ -206,14 +215,14 @@ pub(super) fn supplement_front_matter(
     style: &HouseStyle,
 ) -> Vec<Block> {
     let wording = &style.agenda;
-    let row = |label: &Words, content: Vec<Inline>| LabelledRow {
-        label: label.as_str().to_string(),
-        content,
-    };
     let issued = meeting
         .supplement
         .as_ref()
-        .and_then(|supplement| supplement.issued);
+        .and_then(|supplement| supplement.issued)
+        .map(|issued| LabelledRow {
+            label: wording.issued.as_str().to_string(),
+            content: vec![Inline::text(format::date(issued, &style.dates.long))],
+        });
     vec![
         Block::Heading {
             level: 1,
@@ -226,30 +235,10 @@ pub(super) fn supplement_front_matter(
             content: vec![Inline::text(wording.supplementary.heading.as_str())],
         },
         Block::LabelledList {
-            rows: [
-                row(
-                    &wording.date_and_time,
-                    vec![Inline::text(format!(
-                        "{} at {}",
-                        format::date(meeting.date, &style.dates.meeting),
-                        meeting.time
-                    ))],
-                ),
-                row(
-                    &wording.venue,
-                    crate::markdown::linkify(
-                        meeting.venue.as_deref().unwrap_or(committee.venue.as_str()),
-                    ),
-                ),
-            ]
-            .into_iter()
-            .chain(issued.map(|issued| {
-                row(
-                    &wording.issued,
-                    vec![Inline::text(format::date(issued, &style.dates.long))],
-                )
-            }))
-            .collect(),
+            rows: when_and_where(meeting, committee, style)
+                .into_iter()
+                .chain(issued)
+                .collect(),
         },
     ]
 }
