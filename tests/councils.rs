@@ -63,7 +63,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         "4. Petitions To receive any petitions submitted by members of the public or Councillors.",
         "5. Public Questions",
         "6. Councillor Questions To receive any Councillor questions.",
-        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 7)",
+        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 9)",
         "Agenda Item 7",
     ] {
         assert!(agenda.contains(expected), "{expected}\n{agenda}");
@@ -605,7 +605,7 @@ fn withdrawn_minutes_and_supplied_papers_stay_unpublished() {
     );
     edit_file(
         &meeting,
-        "    report: capital-programme-cover.yaml\n",
+        "    report: capital-programme-cover.yaml\n    appendices:\n      - paper: capital-programme-appendix-1.yaml\n",
         "    title: Capital Programme\n    report: capital-programme-cover.yaml\n    appendices: [{paper: not-a-pdf.pdf, title: Supplied}]\n    withdrawn: true\n",
     );
     let out = content.path().join("out");
