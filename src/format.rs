@@ -151,6 +151,19 @@ pub fn as_written(value: f64) -> String {
     }
 }
 
+/// The decimal places a figure was written with ("2.25" has 2, "1167" none), at most
+/// [`MOST_PLACES`]: a sum of written figures is printed with as many as the most precise of them.
+pub fn places_written(value: f64) -> u32 {
+    if value.fract() == 0.0 {
+        return 0;
+    }
+    let text = format!("{value}");
+    let places = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    u32::try_from(places).map_or(MOST_PLACES, |places| places.min(MOST_PLACES))
+}
+
 /// A row label that is a number, as written: a year is "2018", not "2,018".
 pub fn label(value: f64) -> String {
     format!("{value}")
@@ -366,6 +379,14 @@ mod tests {
         assert_eq!(as_written(2.25), "2.25");
         assert_eq!(as_written(12345.5), "12,345.5");
         assert_eq!(label(2018.0), "2018");
+    }
+
+    #[test]
+    fn places_as_written() {
+        assert_eq!(places_written(1167.0), 0);
+        assert_eq!(places_written(2.25), 2);
+        assert_eq!(places_written(-0.5), 1);
+        assert_eq!(places_written(1.0 / 3.0), MOST_PLACES);
     }
 
     #[test]

@@ -259,6 +259,9 @@ fn template_diagnostic<T>(
         .or_else(|| spanned.map(|spanned| source.location_of(spanned)))
         .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
     let mut diagnostic = Diagnostic::error(message).at(location);
+    if let Some(hint) = expressions::hint_of(error) {
+        diagnostic = diagnostic.hint(hint);
+    }
     if matches!(
         error.kind(),
         ErrorKind::SyntaxError | ErrorKind::UndefinedError
@@ -340,6 +343,42 @@ mod tests {
             crate::model::plain_text(&crate::markdown::parse_inlines(&rendered)),
             "Minute No. 31 (*Not* `code` <b> # {{x}})"
         );
+    }
+
+    #[test]
+    fn rates_and_percentages_of_two_figures_print_in_the_house_style() {
+        let mut figures = BTreeMap::new();
+        figures.insert("spent".to_string(), Value::from(2_250_000));
+        figures.insert("budget".to_string(), Value::from(3_000_000));
+        let mut references = References::default();
+        references.numbers.thousands = crate::style::Separator::try_from(" ".to_string()).unwrap();
+        references.numbers.decimal = crate::style::Separator::try_from(",".to_string()).unwrap();
+        let narrative = Narrative::with_figures(references, figures);
+        let text = "{{ percent_of(spent, budget) | percent }}, {{ rate_per(spent, budget, per=1000) | number(1) }}, {{ percent_change(budget, spent) | signed_percent }}";
+        let rendered = narrative.render_str::<()>(text, &source(""), None).unwrap();
+        assert_eq!(
+            crate::model::plain_text(&crate::markdown::parse_inlines(&rendered)),
+            "75,0%, 750,0, -25,0%"
+        );
+
+        let yaml = "body: >-\n  Spent {{ percent_of(spent, 0) | percent }} of it\n";
+        let text = "Spent {{ percent_of(spent, 0) | percent }} of it";
+        let error = narrative
+            .render_str::<()>(text, &source(yaml), None)
+            .unwrap_err();
+        assert!(
+            error.message.contains("the whole of percent_of is 0"),
+            "{error}"
+        );
+        assert!(
+            error
+                .hints
+                .iter()
+                .any(|hint| hint.contains("a share or rate of nothing")),
+            "{error}"
+        );
+        let location = error.location.unwrap();
+        assert_eq!((location.line, location.column), (2, 12));
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         "4. Petitions To receive any petitions submitted by members of the public or Councillors.",
         "5. Public Questions",
         "6. Councillor Questions To receive any Councillor questions.",
-        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)",
+        "7. Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 11)",
         "Agenda Item 7",
     ] {
         assert!(agenda.contains(expected), "{expected}\n{agenda}");

@@ -294,3 +294,210 @@ fn reports_with_charts_still_export_as_pdf_ua() {
         "one alt text per chart"
     );
 }
+
+/// A budget table by scheme: typed row totals, a share of each row's budget and of a named
+/// total; with a cover report using rates and percentages of two figures, and an appendix
+/// printing the table.
+const BUDGET_FIGURES: &str = "kind: figures
+as_at: 2026-01
+values:
+  programme: {budget: 40000, last_year: 50000, residents: 250000}
+computed:
+  spent_share: \"percent_of(schemes.totals['Spent'], schemes.totals['Budget'])\"
+  budget_change: percent_change(programme.last_year, programme.budget)
+tables:
+  schemes:
+    columns: [Scheme, Budget, Spent, Total]
+    rows:
+      - [Schools, 12000, 9000, 21000]
+      - [Roads, 8000, 2000, 10000]
+    total: All schemes
+    row_total: {heading: Total, of: [Budget, Spent]}
+    shares:
+      - {heading: \"% spent\", column: Spent, of_row: Budget}
+      - {heading: \"% of programme\", column: Budget, of_figure: programme.budget}
+";
+
+const BUDGET_COVER: &str = "kind: cover-report
+title: Capital Budget
+committee: Corporate Parenting Panel
+figures: figures.yaml
+sections:
+  background:
+    - >-
+      Schemes have spent {{ spent_share | percent }} of their budgets, and Roads
+      {{ schemes.column['% spent']['Roads'] | percent }}; the programme is
+      {{ budget_change | signed_percent }} on last year, or
+      £{{ rate_per(programme.budget * 1000, programme.residents, per=1) | number(2) }} a
+      resident; Schools are {{ percent_of(12000, programme.budget) | percent }} of it, up
+      {{ percentage_points(25, 30) | points }}.
+  key_issues: [Key issues.]
+  options: [Options.]
+  risks: [Risks.]
+accountable_officers:
+  - name: Ann Example
+";
+
+const BUDGET_APPENDIX: &str = "kind: long-report
+figures: figures.yaml
+title: Capital Schemes
+sections:
+  - title: Schemes
+    body:
+      - table: schemes
+";
+
+fn budget_project(figures: &str) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    write_files(
+        work.path(),
+        &[
+            ("figures.yaml", figures),
+            ("cover.yaml", BUDGET_COVER),
+            ("appendix.yaml", BUDGET_APPENDIX),
+        ],
+    );
+    work
+}
+
+const BUDGET_SENTENCE: &str = "Schemes have spent 55.0% of their budgets, and Roads 25.0%; the programme is -20.0% on last year, or £160.00 a resident; Schools are 30.0% of it, up 5.0 percentage points.";
+
+#[test]
+fn shares_rates_and_row_totals_print_in_pdf_and_docx() {
+    let work = budget_project(BUDGET_FIGURES);
+    let out = build(work.path());
+
+    let cover_pdf = normalise(&pdf_text_raw(&out.join("cover.pdf")));
+    let cover_docx = normalise(&docx_paragraphs(&out.join("cover.docx")).join("\n"));
+    for text in [&cover_pdf, &cover_docx] {
+        assert!(text.contains(&normalise(BUDGET_SENTENCE)), "{text}");
+    }
+
+    // The table: typed columns, then the shares; the total row's shares are of its totals.
+    let rows = [
+        "Schools 12,000 9,000 21,000 75.0% 30.0%",
+        "Roads 8,000 2,000 10,000 25.0% 20.0%",
+        "All schemes 20,000 11,000 31,000 55.0% 50.0%",
+    ];
+    let appendix_pdf = normalise(&pdf_text_layout(&out.join("appendix.pdf")));
+    for row in rows {
+        assert!(appendix_pdf.contains(row), "{row} in {appendix_pdf}");
+    }
+    let appendix_docx = docx_paragraphs(&out.join("appendix.docx")).join(" ");
+    assert!(
+        appendix_docx.contains("Scheme Budget Spent Total % spent % of programme"),
+        "{appendix_docx}"
+    );
+    for row in rows {
+        assert!(appendix_docx.contains(row), "{row} in {appendix_docx}");
+    }
+}
+
+#[test]
+fn shares_and_rates_print_in_the_house_styles_numbers() {
+    let style = tempfile::tempdir().unwrap();
+    let mut text =
+        std::fs::read_to_string(root().join("report_templates/rotherham/style.yaml")).unwrap();
+    for (old, new) in [
+        ("  thousands: \",\"\n", "  thousands: \" \"\n"),
+        ("  decimal: \".\"\n", "  decimal: \",\"\n"),
+        (
+            "  percent: \"{number}%\"\n",
+            "  percent: \"{number} per cent\"\n",
+        ),
+    ] {
+        assert!(text.contains(old), "{old}");
+        text = text.replace(old, new);
+    }
+    std::fs::write(style.path().join("style.yaml"), text).unwrap();
+    let work = budget_project(BUDGET_FIGURES);
+    let out = work.path().join("out");
+    papers_ok(&[
+        "build",
+        work.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        style.path().to_str().unwrap(),
+    ]);
+    let cover = normalise(&pdf_text_raw(&out.join("cover.pdf")));
+    assert!(
+        cover.contains("Schemes have spent 55,0 per cent of their budgets"),
+        "{cover}"
+    );
+    assert!(cover.contains("£160,00 a resident"), "{cover}");
+    let appendix = docx_paragraphs(&out.join("appendix.docx")).join("|");
+    assert!(
+        appendix.contains("Schools|12 000|9 000|21 000|75,0 per cent|30,0 per cent"),
+        "{appendix}"
+    );
+    let appendix_pdf = normalise(&pdf_text_layout(&out.join("appendix.pdf")));
+    assert!(
+        appendix_pdf.contains("Schools 12 000 9 000 21 000 75,0 per 30,0 per"),
+        "{appendix_pdf}"
+    );
+}
+
+#[test]
+fn a_row_total_that_does_not_add_up_fails_check_at_its_row() {
+    let work = budget_project(
+        &BUDGET_FIGURES.replace("[Roads, 8000, 2000, 10000]", "[Roads, 8000, 2000, 11000]"),
+    );
+    check_fails_at(
+        work.path(),
+        "figures.yaml",
+        13,
+        9,
+        "the row `Roads` of `schemes` has a Total of 11,000, but its parts add up to 10,000",
+    );
+}
+
+#[test]
+fn a_share_of_an_unknown_name_or_of_zero_fails_check_at_its_place() {
+    let work = budget_project(&BUDGET_FIGURES.replace("of_row: Budget}", "of_row: Budgets}"));
+    check_fails_at(
+        work.path(),
+        "figures.yaml",
+        17,
+        53,
+        "the share `% spent` is of the row's `Budgets`, which is not a column of `schemes`",
+    );
+    let output = papers(&["check", work.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("expected: one of `Budget`, `Spent`, `Total`"),
+        "{stderr}"
+    );
+
+    let zero = budget_project(&BUDGET_FIGURES.replace("budget: 40000,", "budget: 0,"));
+    check_fails_at(
+        zero.path(),
+        "figures.yaml",
+        18,
+        64,
+        "the share `% of programme` of `schemes` divides by zero: `programme.budget` is 0",
+    );
+}
+
+#[test]
+fn a_rate_of_zero_in_narrative_fails_check_at_its_place() {
+    let work = budget_project(BUDGET_FIGURES);
+    edit_file(
+        &work.path().join("cover.yaml"),
+        "programme.residents, per=1)",
+        "0, per=1)",
+    );
+    check_fails_at(
+        work.path(),
+        "cover.yaml",
+        11,
+        11,
+        "the population of rate_per is 0",
+    );
+    let output = papers(&["check", work.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("hint: a share or rate of nothing has no value"),
+        "{stderr}"
+    );
+}

@@ -118,7 +118,7 @@ fn a_supplement_does_not_move_the_agenda_packs_pages() {
     // Item 7 keeps its pages either way.
     for pages in [&whole, &split] {
         assert!(
-            pages[1].contains("Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)"),
+            pages[1].contains("Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 11)"),
             "{}",
             pages[1]
         );
@@ -208,15 +208,15 @@ fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
     let agenda = page_words(&folder.join("agenda-pack.pdf"));
     let front = agenda[..2].join(" ");
     for expected in [
-        "7. Finance and Resources Councillor Ahmed, Deputy Leader and Portfolio Holder for Finance 7.1 Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 10)",
-        "8. Community and Culture Councillor Greene, Portfolio Holder for Community and Culture 8.1 Leisure Centre Management Contract – Extension (Pages 11 - 13)",
+        "7. Finance and Resources Councillor Ahmed, Deputy Leader and Portfolio Holder for Finance 7.1 Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 11)",
+        "8. Community and Culture Councillor Greene, Portfolio Holder for Community and Culture 8.1 Leisure Centre Management Contract – Extension (Pages 13 - 15)",
         "9. Any Other Urgent Business",
         "for Appendix 3 of Agenda Item 7.1 (Final Capital Programme",
     ] {
         assert!(front.contains(expected), "{expected}\n{front}");
     }
     assert!(agenda[4].contains("Agenda Item 7.1"), "{}", agenda[4]);
-    assert!(agenda[10].contains("Agenda Item 8.1"), "{}", agenda[10]);
+    assert!(agenda[12].contains("Agenda Item 8.1"), "{}", agenda[12]);
     for file in [
         "item-07-1.pdf",
         "item-07-1-report.docx",

@@ -51,6 +51,47 @@ pub struct TableDefinition {
     pub percent: Option<String>,
     /// Which column the total and shares are of, counted from 0 (default: the first numeric).
     pub of_column: Option<usize>,
+    /// A column holding each row's total: typed and checked against the sum of its parts, or
+    /// computed from them.
+    pub row_total: Option<Spanned<RowTotalDefinition>>,
+    /// Computed share columns, each a column's figure as a percentage of another figure.
+    #[serde(default)]
+    pub shares: Vec<Spanned<ShareDefinition>>,
+}
+
+/// A column of each row's total, e.g. "Total" = the sum of the other numeric columns.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowTotalDefinition {
+    /// The total column's heading: one of the table's `columns` when typed, a new column when
+    /// computed.
+    pub heading: Spanned<String>,
+    /// The columns it adds up, by heading (default: every other column holding a number).
+    pub of: Option<Vec<Spanned<String>>>,
+    /// Whether papers works the column out (added after the typed columns) rather than
+    /// checking the figures typed in it.
+    #[serde(default)]
+    pub computed: bool,
+}
+
+/// A computed column: each row's figure in `column` as a percentage of a figure of the same
+/// row (`of_row`), of a column's total (`of_total`) or of a named figure (`of_figure`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareDefinition {
+    /// The share column's heading, e.g. "% spent".
+    pub heading: String,
+    /// The column whose figures are shares, by heading (default: the table's column, as for
+    /// `percent`).
+    pub column: Option<Spanned<String>>,
+    /// A share of the same row's figure in this column, e.g. spent of budget.
+    pub of_row: Option<Spanned<String>>,
+    /// A share of this column's total over the table's rows.
+    pub of_total: Option<Spanned<String>>,
+    /// A share of a named figure: a value (`county.budget`) or a computation.
+    pub of_figure: Option<Spanned<String>>,
+    /// Decimals shown (default 1).
+    pub places: Option<u32>,
 }
 
 /// A table cell as written.

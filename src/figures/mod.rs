@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 use serde_saphyr::Spanned;
 
-use crate::content::figures::{FiguresFile, IndicatorDefinition, NumberTree, Unit, Ytd};
+use crate::content::figures::{
+    FiguresFile, IndicatorDefinition, NumberTree, TableDefinition, Unit, Ytd,
+};
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use crate::format::{self, round_half_up};
@@ -198,15 +200,28 @@ pub fn compute(
         context.insert(name.clone(), tree_value(tree));
     }
     let mut figure_tables = BTreeMap::new();
+    // A table with a share of a named figure waits for the figure, which may be computed.
+    let mut waiting = Vec::new();
+    let mut failed_tables = Vec::new();
     for (name, definition) in &file.tables {
-        if let Some((table, value)) =
-            tables::compute_table(name, definition, source, &mut diagnostics)
+        if !tables::figure_names(&definition.value).is_empty() {
+            waiting.push((name, definition));
+        } else if let Some((table, value)) =
+            tables::compute_table(name, definition, source, &BTreeMap::new(), &mut diagnostics)
         {
             figure_tables.insert(name.clone(), table);
             context.insert(name.clone(), value);
+        } else {
+            failed_tables.push(name.as_str());
         }
     }
-    evaluate_computed(file, source, &mut context, &mut diagnostics);
+    let mut results = Results {
+        context: &mut context,
+        tables: &mut figure_tables,
+        diagnostics: &mut diagnostics,
+        failed_tables,
+    };
+    evaluate_computed(file, source, waiting, &mut results);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -494,12 +509,22 @@ fn tree_value(tree: &NumberTree) -> Value {
     }
 }
 
-/// Evaluate the named computations; those that use others are retried once those exist.
-fn evaluate_computed(
-    file: &FiguresFile,
+/// Where computations and tables that wait for figures put what they work out.
+struct Results<'a> {
+    context: &'a mut BTreeMap<String, Value>,
+    tables: &'a mut BTreeMap<String, tables::FigureTable>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    /// Tables whose problems are already reported.
+    failed_tables: Vec<&'a str>,
+}
+
+/// Evaluate the named computations, and work out the `waiting` tables (those with shares of
+/// named figures); those that use others are retried once those exist.
+fn evaluate_computed<'a>(
+    file: &'a FiguresFile,
     source: &SourceFile,
-    context: &mut BTreeMap<String, Value>,
-    diagnostics: &mut Vec<Diagnostic>,
+    mut waiting: Vec<(&'a String, &'a Spanned<TableDefinition>)>,
+    results: &mut Results<'a>,
 ) {
     let environment = expressions::environment();
     let mut pending: Vec<(&String, &Spanned<String>)> = file.computed.iter().collect();
@@ -509,12 +534,12 @@ fn evaluate_computed(
         for (name, expression) in pending {
             let result = environment
                 .compile_expression(&expression.value)
-                .and_then(|compiled| compiled.eval(Value::from(context.clone())));
+                .and_then(|compiled| compiled.eval(Value::from(results.context.clone())));
             match result {
                 Ok(value)
                     if f64::try_from(value.clone()).is_ok_and(|number| !number.is_finite()) =>
                 {
-                    diagnostics.push(
+                    results.diagnostics.push(
                         Diagnostic::error(format!(
                             "cannot compute `{name}`: the result is not a finite number (a division by zero, or a figure too large)"
                         ))
@@ -522,26 +547,109 @@ fn evaluate_computed(
                     );
                 }
                 Ok(value) if !value.is_undefined() => {
-                    context.insert(name.clone(), value);
+                    results.context.insert(name.clone(), value);
                 }
                 Ok(_) => failures.push((name, expression, None)),
                 Err(error) => failures.push((name, expression, Some(error))),
             }
         }
-        if failures.is_empty() {
+        let tables_before = waiting.len();
+        let unfinished: Vec<&str> = failures
+            .iter()
+            .map(|&(name, _, _)| name.as_str())
+            .chain(waiting.iter().map(|&(name, _)| name.as_str()))
+            .collect();
+        let mut still_waiting = Vec::new();
+        for (name, definition) in waiting {
+            match named_figures(
+                file,
+                source,
+                &definition.value,
+                results.context,
+                &unfinished,
+            ) {
+                Some(Ok(figures)) => {
+                    if let Some((table, value)) = tables::compute_table(
+                        name,
+                        definition,
+                        source,
+                        &figures,
+                        results.diagnostics,
+                    ) {
+                        results.tables.insert(name.clone(), table);
+                        results.context.insert(name.clone(), value);
+                    } else {
+                        results.failed_tables.push(name.as_str());
+                    }
+                }
+                Some(Err(problems)) => {
+                    results.diagnostics.extend(problems);
+                    results.failed_tables.push(name.as_str());
+                }
+                None => still_waiting.push((name, definition)),
+            }
+        }
+        waiting = still_waiting;
+        if failures.is_empty() && waiting.is_empty() {
             return;
         }
-        if failures.len() == before {
+        if failures.len() == before && waiting.len() == tables_before {
+            // A computation that uses a table that failed (or such a computation) adds nothing
+            // to the table's own error, already reported.
+            let mut failed: Vec<&str> = results.failed_tables.clone();
+            loop {
+                let before = failed.len();
+                for (name, expression, error) in &failures {
+                    let uses_a_failure = expression
+                        .value
+                        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .any(|word| failed.contains(&word));
+                    let undefined = error
+                        .as_ref()
+                        .is_none_or(|error| error.kind() == minijinja::ErrorKind::UndefinedError);
+                    if uses_a_failure && undefined && !failed.contains(&name.as_str()) {
+                        failed.push(name.as_str());
+                    }
+                }
+                if failed.len() == before {
+                    break;
+                }
+            }
             for (name, expression, error) in failures {
-                let detail = error
-                    .as_ref()
-                    .and_then(|e| e.detail().map(str::to_string))
-                    .unwrap_or_else(|| "it names something that does not exist".to_string());
-                diagnostics.push(
-                    Diagnostic::error(format!("cannot compute `{name}`: {detail}"))
-                        .at(source.location_of(expression))
-                        .hint("computations may use indicators (lac.dec_21), values and other computations"),
-                );
+                if !failed.contains(&name.as_str()) {
+                    results
+                        .diagnostics
+                        .push(computation_problem(name, expression, error, source));
+                }
+            }
+            for (name, definition) in waiting {
+                for figure in tables::figure_names(&definition.value) {
+                    let first = figure.value.split('.').next().unwrap_or_default();
+                    if results.context.contains_key(first) {
+                        continue;
+                    }
+                    let circular = file.computed.get(first).is_some_and(|expression| {
+                        expression
+                            .value
+                            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .any(|word| word == name.as_str())
+                    });
+                    let hint = if circular {
+                        format!(
+                            "`{first}` uses `{name}`: a table's share cannot be of a computation that uses the table itself"
+                        )
+                    } else {
+                        format!("`{first}` could not be computed: see its error")
+                    };
+                    results.diagnostics.push(
+                        Diagnostic::error(format!(
+                            "a share of `{name}` is of `{}`, which could not be worked out",
+                            figure.value
+                        ))
+                        .at(tables::name_location(source, figure))
+                        .hint(hint),
+                    );
+                }
             }
             return;
         }
@@ -549,5 +657,180 @@ fn evaluate_computed(
             .into_iter()
             .map(|(name, expression, _)| (name, expression))
             .collect();
+    }
+}
+
+/// Why a computation could not be worked out, at its expression.
+fn computation_problem(
+    name: &str,
+    expression: &Spanned<String>,
+    error: Option<minijinja::Error>,
+    source: &SourceFile,
+) -> Diagnostic {
+    let detail = error
+        .as_ref()
+        .and_then(|e| e.detail().map(str::to_string))
+        .unwrap_or_else(|| "it names something that does not exist".to_string());
+    let hint = error
+        .as_ref()
+        .and_then(expressions::hint_of)
+        .unwrap_or_else(|| {
+            "computations may use indicators (lac.dec_21), values and other computations"
+                .to_string()
+        });
+    Diagnostic::error(format!("cannot compute `{name}`: {detail}"))
+        .at(source.location_of(expression))
+        .hint(hint)
+}
+
+/// The value of every named figure a table's shares are of; `None` while one of them is still
+/// to be worked out (a name in `unfinished`), or the problems of names that are no figure.
+fn named_figures(
+    file: &FiguresFile,
+    source: &SourceFile,
+    definition: &TableDefinition,
+    context: &BTreeMap<String, Value>,
+    unfinished: &[&str],
+) -> Option<Result<BTreeMap<String, f64>, Vec<Diagnostic>>> {
+    let mut figures = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut wait = false;
+    for name in tables::figure_names(definition) {
+        let mut segments = name.value.split('.');
+        let first = segments.next().unwrap_or_default();
+        let Some(mut value) = context.get(first).cloned() else {
+            if unfinished.contains(&first) {
+                wait = true;
+            } else {
+                problems.push(not_a_figure(
+                    file,
+                    source,
+                    name,
+                    "",
+                    "which is not a figure",
+                ));
+            }
+            continue;
+        };
+        let mut path = first.to_string();
+        let mut found = true;
+        for segment in segments {
+            match value.get_attr(segment) {
+                Ok(inner) if !inner.is_undefined() => {
+                    value = inner;
+                    path = format!("{path}.{segment}");
+                }
+                _ => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        let number = (value.kind() == minijinja::value::ValueKind::Number)
+            .then(|| f64::try_from(value.clone()).ok())
+            .flatten();
+        match (found, number) {
+            (true, Some(number)) if number.is_finite() => {
+                figures.insert(name.value.clone(), number);
+            }
+            (true, Some(_)) => problems.push(not_a_figure(
+                file,
+                source,
+                name,
+                "",
+                "which is not a finite number",
+            )),
+            (true, None) if value.kind() == minijinja::value::ValueKind::Map => {
+                problems.push(not_a_figure(
+                    file,
+                    source,
+                    name,
+                    &path,
+                    "which is a group of figures, not one",
+                ));
+            }
+            (true, None) => problems.push(not_a_figure(
+                file,
+                source,
+                name,
+                "",
+                "which is not a number",
+            )),
+            (false, _) => problems.push(not_a_figure(
+                file,
+                source,
+                name,
+                &path,
+                "which is not a figure",
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        Some(Err(problems))
+    } else if wait {
+        None
+    } else {
+        Some(Ok(figures))
+    }
+}
+
+/// The most names a message lists.
+const MOST_NAMES_LISTED: usize = 30;
+
+/// A share's figure that cannot be used, listing the figures there are (those under `within`,
+/// a group of values, when the name starts with one).
+fn not_a_figure(
+    file: &FiguresFile,
+    source: &SourceFile,
+    name: &Spanned<String>,
+    within: &str,
+    why: &str,
+) -> Diagnostic {
+    let mut names = Vec::new();
+    for (value_name, tree) in &file.values {
+        leaf_names(value_name, tree, &mut names);
+    }
+    names.extend(file.computed.keys().cloned());
+    names.sort();
+    if !within.is_empty() {
+        let under: Vec<String> = names
+            .iter()
+            .filter(|candidate| candidate.starts_with(&format!("{within}.")))
+            .cloned()
+            .collect();
+        if !under.is_empty() {
+            names = under;
+        }
+    }
+    let mut problem = Diagnostic::error(format!("a share is of `{}`, {why}", name.value))
+        .at(tables::name_location(source, name));
+    if names.is_empty() {
+        return problem.hint("name a figure of `values` or `computed`");
+    }
+    let mut list = names
+        .iter()
+        .take(MOST_NAMES_LISTED)
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > MOST_NAMES_LISTED {
+        list.push_str(&format!(" and {} more", names.len() - MOST_NAMES_LISTED));
+    }
+    problem = problem.expected(format!("a figure of `values` or `computed`: {list}"));
+    if let Some(suggestion) = did_you_mean(&name.value, names.iter().map(String::as_str)) {
+        problem = problem.hint(format!("did you mean `{suggestion}`?"));
+    }
+    problem
+}
+
+/// The dotted names of every figure in a tree of values: `county.budget`, `county.spent`.
+fn leaf_names(prefix: &str, tree: &NumberTree, names: &mut Vec<String>) {
+    match tree {
+        NumberTree::Number(_) => names.push(prefix.to_string()),
+        NumberTree::Map(map) => {
+            for (name, inner) in map {
+                leaf_names(&format!("{prefix}.{name}"), inner, names);
+            }
+        }
     }
 }
