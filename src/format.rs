@@ -101,6 +101,11 @@ pub fn number(value: f64, places: u32) -> String {
     }
 }
 
+/// A count of people or things, whole, with thousands separators: "5", "1,167".
+pub fn count(value: u32) -> String {
+    number(f64::from(value), 0)
+}
+
 /// A percentage figure (already in percent): "91.3%".
 pub fn percent(value: f64, places: u32) -> String {
     format!("{}%", number(value, places))

@@ -80,6 +80,12 @@ pub enum Block {
         /// Paragraph text.
         content: Vec<Inline>,
     },
+    /// A paragraph that introduces the block after it ("It was moved … that:"), kept on the
+    /// same page as that block's start: a lead-in alone at the foot of a page reads as cut off.
+    LeadIn {
+        /// Paragraph text.
+        content: Vec<Inline>,
+    },
     /// A paragraph (or several) set after a hanging number, as in "2.1 The report…".
     Numbered {
         /// The number printed in the margin.

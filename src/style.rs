@@ -285,6 +285,45 @@ pub struct MinutesWording {
     pub resolved_several: Words,
     /// The headings of a table of declared interests.
     pub declarations: DeclarationHeadings,
+    /// How a motion, its amendments and the votes on them are set out.
+    pub motion: MotionWording,
+}
+
+/// The wording of a motion a minute records: who moved and seconded it and each amendment, how
+/// the votes went, and what became of each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MotionWording {
+    /// Before the motion's text, `{mover}` and `{seconder}` filled in ("It was moved by
+    /// {mover} and seconded by {seconder} that:").
+    pub moved: Words,
+    /// Before an amendment's text, `{mover}` and `{seconder}` filled in.
+    pub amendment_moved: Words,
+    /// The counts of a show of hands: `{for}`, `{against}` and `{abstain}`.
+    pub show_of_hands: Words,
+    /// Before the names of a recorded vote ("A recorded vote was taken:").
+    pub recorded_vote: Words,
+    /// The label of those who voted for, `{count}` filled in ("For ({count})").
+    #[serde(rename = "for")]
+    pub in_favour: Words,
+    /// The label of those who voted against (`{count}`).
+    pub against: Words,
+    /// The label of those who abstained (`{count}`).
+    pub abstain: Words,
+    /// In place of the names when nobody voted so ("None").
+    pub nobody: Label,
+    /// After a tied vote the chair decided for the motion or amendment.
+    pub casting_vote_for: Words,
+    /// After a tied vote the chair decided against it.
+    pub casting_vote_against: Words,
+    /// The motion's outcome when carried ("The motion was carried.").
+    pub carried: Words,
+    /// The motion's outcome when lost.
+    pub lost: Words,
+    /// An amendment's outcome when carried.
+    pub amendment_carried: Words,
+    /// An amendment's outcome when lost.
+    pub amendment_lost: Words,
 }
 
 /// The column headings of a minute's table of declared interests.
@@ -437,7 +476,7 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 15] = [
+pub const PLACEHOLDERS: [&str; 21] = [
     "council",
     "group",
     "committee",
@@ -453,6 +492,12 @@ pub const PLACEHOLDERS: [&str; 15] = [
     "paragraphs",
     "paragraph",
     "reason",
+    "mover",
+    "seconder",
+    "count",
+    "for",
+    "against",
+    "abstain",
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").

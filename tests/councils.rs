@@ -74,37 +74,15 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         agenda.contains("Recommendations: 1. That Cabinet recommends the capital programme at Appendix 1 to Council for approval. 2. That Cabinet notes the new capital additions at Appendix 2. Community and Culture"),
         "{agenda}"
     );
-    // A filler page before an item on a right-hand page says it is blank on purpose, and says
-    // nothing else; no page with content says it.
+    // Each item starts on a right-hand page: the minutes (pages 3 and 4) need no filler page.
     let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
-    let fillers: Vec<usize> = (0..pages.len())
-        .filter(|index| pages[*index].contains("This page is intentionally left blank"))
-        .collect();
-    assert!(!fillers.is_empty(), "{pages:?}");
-    for index in fillers {
-        let words: Vec<&str> = pages[index].split_whitespace().collect();
-        assert_eq!(
-            words,
-            [
-                "This",
-                "page",
-                "is",
-                "intentionally",
-                "left",
-                "blank",
-                "Page",
-                &(index + 1).to_string()
-            ],
-            "page {}",
-            index + 1
-        );
-        // The next page starts an item, on a right-hand (odd) page.
-        assert!(
-            pages[index + 1].contains("Agenda Item"),
-            "{:?}",
-            pages[index + 1]
-        );
-    }
+    assert!(pages[4].contains("Agenda Item 7"), "{pages:?}");
+    assert!(
+        pages
+            .iter()
+            .all(|page| !page.contains("This page is intentionally left blank")),
+        "{pages:?}"
+    );
     assert!(
         !agenda.contains("15th January"),
         "Rotherham's dates: {agenda}"
@@ -262,6 +240,52 @@ fn rotherham_meeting_without_cover_reports() -> tempfile::TempDir {
         std::fs::remove_file(meeting.with_file_name(cover)).unwrap();
     }
     content
+}
+
+/// A filler page before an item on a right-hand page says it is blank on purpose, in Harrow's
+/// words, and says nothing else; no page with content says it. The example's minutes, without
+/// their last minute, fill one page, so the report after them needs a filler.
+#[test]
+fn a_filler_page_says_it_is_blank_in_harrows_words() {
+    let content = tempfile::tempdir().unwrap();
+    let minutes = copy_example_folder("harrow-cabinet", content.path())
+        .join("2026-02-12/minutes-2026-01-15.yaml");
+    let text = std::fs::read_to_string(&minutes).unwrap();
+    let last = text
+        .find("  - key: council_tax_base")
+        .expect("the last minute");
+    std::fs::write(&minutes, &text[..last]).unwrap();
+    let (_work, out) = build(content.path(), &[]);
+    let meeting = out.join("cabinet-2026-02-12");
+    let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
+    let fillers: Vec<usize> = (0..pages.len())
+        .filter(|index| pages[*index].contains("This page is intentionally left blank"))
+        .collect();
+    assert!(!fillers.is_empty(), "{pages:?}");
+    for index in fillers {
+        let words: Vec<&str> = pages[index].split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "This",
+                "page",
+                "is",
+                "intentionally",
+                "left",
+                "blank",
+                "Page",
+                &(index + 1).to_string()
+            ],
+            "page {}",
+            index + 1
+        );
+        // The next page starts an item, on a right-hand (odd) page.
+        assert!(
+            pages[index + 1].contains("Agenda Item"),
+            "{:?}",
+            pages[index + 1]
+        );
+    }
 }
 
 #[test]

@@ -103,8 +103,9 @@ fn short_paper_model() {
 }
 
 /// A second council's meeting, in its own house style (its committee chooses `harrow`): the
-/// agenda front sheet in Harrow's wording, and its cover report in Harrow's form (a header of
-/// labels beside values, four unnumbered sections).
+/// agenda front sheet in Harrow's wording, its cover report in Harrow's form (a header of
+/// labels beside values, four unnumbered sections), and its minutes with a motion, an
+/// amendment and a recorded vote in Harrow's words.
 #[test]
 fn harrow_meeting_models() {
     let loaded = load("content", "content/harrow-cabinet/2026-02-12/meeting.yaml");
@@ -129,5 +130,15 @@ fn harrow_meeting_models() {
     insta::assert_snapshot!(
         "harrow_cover_report_model",
         common::model_json(&report.document)
+    );
+    let minutes = meeting
+        .items
+        .iter()
+        .flat_map(|item| &item.documents)
+        .find(|document| document.document.metadata.title.contains("minutes of"))
+        .expect("the minutes");
+    insta::assert_snapshot!(
+        "harrow_minutes_model",
+        common::model_json(&minutes.document)
     );
 }

@@ -466,6 +466,18 @@ const FILLED_IN: &[(&[&str], &[&str])] = &[
     (&["minutes", "councillor"], &["name"]),
     (&["minutes", "councillors"], &["names"]),
     (&["minutes", "apologies"], &["names"]),
+    (&["minutes", "motion", "moved"], &["mover", "seconder"]),
+    (
+        &["minutes", "motion", "amendment_moved"],
+        &["mover", "seconder"],
+    ),
+    (
+        &["minutes", "motion", "show_of_hands"],
+        &["for", "against", "abstain"],
+    ),
+    (&["minutes", "motion", "for"], &["count"]),
+    (&["minutes", "motion", "against"], &["count"]),
+    (&["minutes", "motion", "abstain"], &["count"]),
     (&["cover_report", "*", "banner", "*"], &["committee"]),
     (&["cover_report", "*", "title_heading"], &["title"]),
     (&["cover_report", "*", "author"], &["name", "role"]),
@@ -730,6 +742,34 @@ mod tests {
             text,
         };
         assert!(read_style_data(&source, &[]).is_ok());
+    }
+
+    #[test]
+    fn the_motion_wording_fills_in_its_own_names_only() {
+        // A count belongs to a row of a recorded vote, not to the motion's outcome.
+        let problem = problem_with(
+            "carried: The motion was carried.",
+            "carried: \"The motion was carried ({count}).\"",
+        );
+        assert!(
+            problem.contains("`{count}` is not filled in at `minutes.motion.carried`"),
+            "{problem}"
+        );
+        assert!(problem.contains("names filled in there: none"), "{problem}");
+        let problem = problem_with(
+            "moved: \"It was moved by {mover}",
+            "moved: \"It was moved by {for}",
+        );
+        assert!(
+            problem.contains("names filled in there: {mover}, {seconder}"),
+            "{problem}"
+        );
+        // An unknown field in the motion wording is refused like any other.
+        let problem = problem_with(
+            "    nobody: None",
+            "    nobody: None\n    carried_unanimously: Carried.",
+        );
+        assert!(problem.contains("carried_unanimously"), "{problem}");
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The minutes of a meeting as the clerk writes them: who was present, and each numbered minute
-//! with its discussion and resolutions.
+//! with its discussion, its motion and votes, and its resolutions.
+
+pub mod motion;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+pub use self::motion::Motion;
 use super::ShapeError;
 use super::common::{Heading, OneOrMany};
 use crate::model::Date;
@@ -46,7 +49,8 @@ pub struct Present {
     pub others: Vec<String>,
 }
 
-/// One minute: what was discussed, what was resolved, or both, checked when the file is read.
+/// One minute: what was discussed, a motion and how it was voted on, what was resolved, checked
+/// when the file is read to record at least one of them.
 #[derive(Debug, Clone)]
 pub struct Minute {
     /// How other text refers to this minute (`{{ minute('lac_council') }}`).
@@ -55,8 +59,10 @@ pub struct Minute {
     pub title: Heading,
     /// The title used in references ("Minute No. 31 (LAC Council Update)"); defaults to `title`.
     pub short_title: Option<String>,
-    /// What it records.
-    pub record: Record,
+    /// What was discussed and resolved; `None` only when the minute records a motion.
+    pub record: Option<Record>,
+    /// A motion moved, its amendments and the votes on them, printed after the discussion.
+    pub motion: Option<Motion>,
     /// Interests declared, printed as a table after the discussion.
     pub declarations: Vec<Declaration>,
 }
@@ -94,7 +100,7 @@ pub enum Record {
 impl Minute {
     /// The discussion, if written.
     pub fn body(&self) -> Option<&Spanned<String>> {
-        match &self.record {
+        match self.record.as_ref()? {
             Record::Discussion(body) | Record::DiscussionAndResolved { body, .. } => Some(body),
             Record::Resolved(_) => None,
         }
@@ -102,7 +108,7 @@ impl Minute {
 
     /// The decisions, if written.
     pub fn resolved(&self) -> Option<&Spanned<Resolved>> {
-        match &self.record {
+        match self.record.as_ref()? {
             Record::Resolved(resolved) | Record::DiscussionAndResolved { resolved, .. } => {
                 Some(resolved)
             }
@@ -123,13 +129,15 @@ struct MinuteFields {
     resolved: Option<Spanned<Resolved>>,
     #[serde(default)]
     declarations: Vec<Declaration>,
+    motion: Option<Motion>,
 }
 
 impl TryFrom<MinuteFields> for Minute {
     type Error = ShapeError;
 
     /// A blank `body` or a `resolved` with no decisions prints nothing, so neither counts as
-    /// something recorded; written beside one that does, it is kept as written.
+    /// something recorded; written beside one that does, it is kept as written. A motion is
+    /// recorded on its own: a lost motion may be all a minute says.
     fn try_from(fields: MinuteFields) -> Result<Self, ShapeError> {
         let has_body = fields
             .body
@@ -141,23 +149,25 @@ impl TryFrom<MinuteFields> for Minute {
             .is_some_and(|resolved| !resolved.value.items.is_empty());
         let record = match (fields.body, fields.resolved) {
             (Some(body), Some(resolved)) if has_body || has_resolved => {
-                Record::DiscussionAndResolved { body, resolved }
+                Some(Record::DiscussionAndResolved { body, resolved })
             }
-            (Some(body), None) if has_body => Record::Discussion(body),
-            (None, Some(resolved)) if has_resolved => Record::Resolved(resolved),
-            _ => {
-                return Err(ShapeError::new(format!(
-                    "minute `{}` has neither `body` nor `resolved`",
-                    fields.title
-                ))
-                .hint("write what was discussed or decided"));
-            }
+            (Some(body), None) if has_body => Some(Record::Discussion(body)),
+            (None, Some(resolved)) if has_resolved => Some(Record::Resolved(resolved)),
+            _ => None,
         };
+        if record.is_none() && fields.motion.is_none() {
+            return Err(ShapeError::new(format!(
+                "minute `{}` has neither `body` nor `resolved`",
+                fields.title
+            ))
+            .hint("write what was discussed or decided"));
+        }
         Ok(Minute {
             key: fields.key,
             title: fields.title,
             short_title: fields.short_title,
             record,
+            motion: fields.motion,
             declarations: fields.declarations,
         })
     }
@@ -264,12 +274,29 @@ mod tests {
     }
 
     #[test]
+    fn a_minute_may_record_a_motion_alone() {
+        let minutes = parse_minutes(
+            "  - title: Council Tax\n    motion:\n      mover: Cusworth\n      seconder: Bird\n      text: That the rise be 2.99%.\n      vote: {show_of_hands: {for: 1, against: 6}}\n",
+        )
+        .expect("valid minutes");
+        let minute = &minutes.minutes[0].value;
+        assert!(minute.record.is_none());
+        let motion = minute.motion.as_ref().expect("a motion");
+        assert_eq!(motion.mover.value, "Cusworth");
+        assert_eq!(motion.vote.value.outcome(), Ok(self::motion::Outcome::Lost));
+    }
+
+    #[test]
     fn a_minute_records_its_discussion_its_decisions_or_both() {
         let minutes = parse_minutes(
             "  - title: First\n    body: Discussed.\n  - title: Second\n    resolved: That it be noted.\n  - title: Third\n    body: Discussed.\n    resolved: [One., Two.]\n",
         )
         .expect("valid minutes");
-        let records: Vec<&Record> = minutes.minutes.iter().map(|m| &m.value.record).collect();
+        let records: Vec<&Record> = minutes
+            .minutes
+            .iter()
+            .filter_map(|m| m.value.record.as_ref())
+            .collect();
         assert!(matches!(records[0], Record::Discussion(body) if body.value == "Discussed."));
         assert!(
             matches!(records[1], Record::Resolved(resolved) if resolved.value.items == ["That it be noted."])

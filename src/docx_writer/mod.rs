@@ -178,6 +178,10 @@ impl DocxWriter<'_> {
             Block::Paragraph { content } => {
                 push(sink, paragraphs::paragraph(content, indent, self.style))
             }
+            Block::LeadIn { content } => push(
+                sink,
+                paragraphs::paragraph(content, indent, self.style).keep_next(true),
+            ),
             Block::Numbered { number, blocks } => {
                 self.numbered_paragraph(number, blocks, indent, sink)
             }

@@ -1,5 +1,8 @@
 //! Lowering minutes: the "Present:-" line, attendance and apologies, then each minute numbered
-//! on from the year's count, with its discussion and "Resolved:" decisions.
+//! on from the year's count, with its discussion, its motion and votes, and "Resolved:"
+//! decisions.
+
+mod motion;
 
 use std::collections::BTreeMap;
 
@@ -108,15 +111,11 @@ pub fn lower_minutes(
 
     let present = &minutes.present;
     let mut present_line = wording.chair.fill(&[("name", &present.chair)]);
-    match present.councillors.as_slice() {
-        [] => {}
-        [one] => present_line.push_str(&format!("; {}", wording.councillor.fill(&[("name", one)]))),
-        many => present_line.push_str(&format!(
+    if !present.councillors.is_empty() {
+        present_line.push_str(&format!(
             "; {}",
-            wording
-                .councillors
-                .fill(&[("names", &join_names(many, true))])
-        )),
+            councillor_names(&present.councillors, wording)
+        ));
     }
     if !present.others.is_empty() {
         present_line.push_str(&format!("; {}", join_names(&present.others, false)));
@@ -147,6 +146,15 @@ pub fn lower_minutes(
         ));
     }
 
+    let meeting = motion::Meeting {
+        narrative: &narrative,
+        source,
+        style,
+        present: std::iter::once(&present.chair)
+            .chain(&present.councillors)
+            .map(String::as_str)
+            .collect(),
+    };
     for (index, minute) in minutes.minutes.iter().enumerate() {
         let minute = &minute.value;
         blocks.push(Block::Heading {
@@ -172,6 +180,9 @@ pub fn lower_minutes(
                 &minute.declarations,
                 &wording.declarations,
             ));
+        }
+        if let Some(moved) = &minute.motion {
+            body.extend(motion::motion_blocks(moved, &meeting, &mut diagnostics));
         }
         if let Some(resolved) = minute.resolved() {
             match resolution_blocks(
@@ -212,6 +223,17 @@ pub fn lower_minutes(
         )),
         blocks,
     })
+}
+
+/// Councillors as the style names them, on the "Present:-" line and in a recorded vote alike:
+/// "Councillor Ahmed" for one, "Councillors Ahmed, Brennan, and Evans" for several.
+fn councillor_names(names: &[String], wording: &MinutesWording) -> String {
+    match names {
+        [one] => wording.councillor.fill(&[("name", one)]),
+        many => wording
+            .councillors
+            .fill(&[("names", &join_names(many, true))]),
+    }
 }
 
 /// "Resolved:- That …" for one decision; "Resolved:1. That … / 2. That …" for several.
