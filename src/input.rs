@@ -15,6 +15,9 @@ pub const TEXT_LIMIT: u64 = 20 * 1024 * 1024;
 /// The largest supplied PDF read (200 MB).
 pub const PDF_LIMIT: u64 = 200 * 1024 * 1024;
 
+/// The largest picture read (20 MB): a photograph straight from a camera fits.
+pub const PICTURE_LIMIT: u64 = 20 * 1024 * 1024;
+
 /// What a file is expected to be, which decides its extensions and its size cap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -24,6 +27,8 @@ pub enum FileKind {
     Csv,
     /// A PDF supplied as it is: `.pdf`.
     Pdf,
+    /// A picture shown in body text: `.png`, `.jpg`, `.jpeg` or `.svg`.
+    Picture,
 }
 
 impl FileKind {
@@ -32,6 +37,7 @@ impl FileKind {
             FileKind::Yaml => &["yaml", "yml"],
             FileKind::Csv => &["csv"],
             FileKind::Pdf => &["pdf"],
+            FileKind::Picture => &["png", "jpg", "jpeg", "svg"],
         }
     }
 
@@ -40,6 +46,7 @@ impl FileKind {
         match self {
             FileKind::Yaml | FileKind::Csv => TEXT_LIMIT,
             FileKind::Pdf => PDF_LIMIT,
+            FileKind::Picture => PICTURE_LIMIT,
         }
     }
 
@@ -48,6 +55,7 @@ impl FileKind {
             FileKind::Yaml => "a YAML file (.yaml or .yml)",
             FileKind::Csv => "a CSV file (.csv)",
             FileKind::Pdf => "a PDF file (.pdf)",
+            FileKind::Picture => "a picture (.png, .jpg, .jpeg or .svg)",
         }
     }
 }
@@ -266,24 +274,76 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError>
     Ok(bytes)
 }
 
+/// The most pixels a PNG read may have: 40 million (a logo is far smaller; a photograph of
+/// 7,300 × 5,500 fits), so that no file can make a build decode gigabytes.
+pub const MOST_PNG_PIXELS: u64 = 40_000_000;
+
 /// A PNG's width and height in pixels, once the whole picture has decoded; `None` when the
-/// bytes are not a whole PNG of at most 40 million pixels (a logo is far smaller).
+/// bytes are not a whole PNG of at most [`MOST_PNG_PIXELS`].
 pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    png_picture(png)
+        .ok()
+        .map(|picture| (picture.width, picture.height))
+}
+
+/// A PNG read whole: its size in pixels and the density it states.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PngPicture {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Pixels per inch across, when the file states it (its `pHYs` chunk, in metres).
+    pub dots_per_inch: Option<f64>,
+}
+
+/// Why bytes are not a PNG [`png_picture`] reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PngProblem {
+    /// More pixels than [`MOST_PNG_PIXELS`].
+    TooManyPixels {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// Not a whole PNG: the decoder's reason.
+    Broken(String),
+}
+
+/// A PNG's size and density, once the whole picture has decoded (so a file cut short or
+/// corrupt is refused here, not when a writer meets it).
+pub fn png_picture(png: &[u8]) -> Result<PngPicture, PngProblem> {
+    let broken = |error: png::DecodingError| PngProblem::Broken(error.to_string());
     let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
     decoder.set_limits(png::Limits {
         bytes: 160 * 1024 * 1024,
     });
-    let mut reader = decoder.read_info().ok()?;
-    let (width, height) = {
+    let mut reader = decoder.read_info().map_err(broken)?;
+    let (width, height, dots_per_inch) = {
         let info = reader.info();
-        (info.width, info.height)
+        let dots_per_inch = info
+            .pixel_dims
+            .filter(|dims| dims.unit == png::Unit::Meter)
+            .map(|dims| f64::from(dims.xppu) * 0.0254);
+        (info.width, info.height, dots_per_inch)
     };
-    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > 40_000_000 {
-        return None;
+    if width == 0 || height == 0 {
+        return Err(PngProblem::Broken("it has no pixels".into()));
     }
-    let mut pixels = vec![0; reader.output_buffer_size()?];
-    reader.next_frame(&mut pixels).ok()?;
-    Some((width, height))
+    if u64::from(width) * u64::from(height) > MOST_PNG_PIXELS {
+        return Err(PngProblem::TooManyPixels { width, height });
+    }
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| PngProblem::Broken("it is too large to decode".into()))?;
+    let mut pixels = vec![0; size];
+    reader.next_frame(&mut pixels).map_err(broken)?;
+    Ok(PngPicture {
+        width,
+        height,
+        dots_per_inch,
+    })
 }
 
 /// The text of the regular file at `path`, capped at [`TEXT_LIMIT`].

@@ -28,6 +28,7 @@ pub mod memo;
 pub mod model;
 pub mod narrative;
 pub mod pack;
+pub mod pictures;
 pub mod publish;
 pub mod style;
 pub mod supplied;

@@ -1,8 +1,11 @@
 //! The Markdown subset of body text: paragraphs, bold, italic, links (and bare web and email
-//! addresses made links), lists, block quotes and pipe tables.
+//! addresses made links), lists, block quotes, pipe tables and pictures.
 //!
-//! Anything else a user types (headings, code, HTML, images, rules) is printed exactly as typed,
-//! taken from the source text, so no character ever changes meaning on the way to a writer.
+//! A picture, `![Alternative text](path "Caption")`, is shown when it is a paragraph of its
+//! own; the caller reads its file ([`parse_blocks_with_pictures`]) and is told of every other,
+//! so that one written inside a sentence or a table cell can be refused rather than printed.
+//! Anything else a user types (headings, code, HTML, rules) is printed exactly as typed, taken
+//! from the source text, so no character ever changes meaning on the way to a writer.
 
 use std::iter::Peekable;
 use std::ops::Range;
@@ -34,9 +37,48 @@ fn nesting(source: &str) -> usize {
 }
 
 /// Parse Markdown body text into blocks, pipe tables among them; a web address or an email
-/// address typed bare becomes a link.
+/// address typed bare becomes a link. Pictures print as typed (see
+/// [`parse_blocks_with_pictures`]).
 pub fn parse_blocks(source: &str) -> Vec<Block> {
-    let mut blocks = parse(source, Options::ENABLE_TABLES);
+    parse_blocks_with_pictures(source, &mut |_| None)
+}
+
+/// Where a picture written in Markdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PicturePlacement {
+    /// A paragraph of its own (or the whole text of a list item): the one place a picture is
+    /// shown.
+    Alone,
+    /// Among the words of a paragraph, or inside a link or emphasis.
+    InText,
+    /// In a cell of a pipe table, which holds text only.
+    InTableCell,
+}
+
+/// A picture written in Markdown, `![Alternative text](path "Caption")`, as its author wrote
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureReference<'a> {
+    /// The text between the square brackets, as plain text.
+    pub alt: String,
+    /// The file's path as written (Markdown's link destination).
+    pub path: String,
+    /// The quoted text after the path (Markdown's title), if any.
+    pub caption: Option<String>,
+    /// The picture's Markdown, as typed, to find it by in its file.
+    pub typed: &'a str,
+    /// Where it stands.
+    pub placement: PicturePlacement,
+}
+
+/// What becomes of the pictures in Markdown: called once for each, in reading order. The block
+/// it returns for a picture standing [alone](PicturePlacement::Alone) takes its place (`None`
+/// leaves it printed as typed); for any other its answer is not used.
+pub type ShowPicture<'h> = dyn FnMut(&PictureReference<'_>) -> Option<Block> + 'h;
+
+/// [`parse_blocks`], each picture passed to `show`.
+pub fn parse_blocks_with_pictures(source: &str, show: &mut ShowPicture<'_>) -> Vec<Block> {
+    let mut blocks = parse(source, Options::ENABLE_TABLES, Some(show));
     link_addresses_in_blocks(&mut blocks);
     blocks
 }
@@ -201,7 +243,7 @@ fn link_addresses(inlines: Vec<Inline>) -> Vec<Inline> {
     linked
 }
 
-fn parse(source: &str, options: Options) -> Vec<Block> {
+fn parse(source: &str, options: Options, show: Option<&mut ShowPicture<'_>>) -> Vec<Block> {
     if nesting(source) > MOST_NESTING {
         return vec![Block::plain(source)];
     }
@@ -210,6 +252,8 @@ fn parse(source: &str, options: Options) -> Vec<Block> {
         events: Parser::new_ext(source, options)
             .into_offset_iter()
             .peekable(),
+        found: Vec::new(),
+        show,
     };
     converter.blocks_until_end()
 }
@@ -217,8 +261,8 @@ fn parse(source: &str, options: Options) -> Vec<Block> {
 /// Parse Markdown expected to be a single paragraph into inlines (paragraph breaks become spaces).
 pub fn parse_inlines(source: &str) -> Vec<Inline> {
     let mut inlines = Vec::new();
-    // A single line of text has no room for a table: its pipes print as typed.
-    for block in parse(source, Options::empty()) {
+    // A single line of text has no room for a table, nor a picture: they print as typed.
+    for block in parse(source, Options::empty(), None) {
         if !inlines.is_empty() {
             push_inline(&mut inlines, Inline::text(" "));
         }
@@ -249,23 +293,41 @@ fn block_inlines(block: &Block) -> Vec<Inline> {
     }
 }
 
-struct Converter<'a> {
+struct Converter<'a, 'h, 's> {
     source: &'a str,
     events: Peekable<OffsetIter<'a>>,
+    /// Pictures met and not yet settled: a paragraph, a list item's text or a table settles
+    /// those it holds when it ends, knowing then whether one stood alone.
+    found: Vec<FoundPicture>,
+    /// What becomes of each picture, when the caller shows pictures.
+    show: Option<&'h mut ShowPicture<'s>>,
 }
 
-impl Converter<'_> {
+/// A picture met in the Markdown, before its placement is known.
+struct FoundPicture {
+    /// Its Markdown in the source.
+    range: Range<usize>,
+    alt: String,
+    path: String,
+    caption: Option<String>,
+}
+
+impl Converter<'_, '_, '_> {
     /// Blocks up to the end of the enclosing container (or of the input).
     fn blocks_until_end(&mut self) -> Vec<Block> {
         let mut blocks = Vec::new();
         // Tight list items hold inline content without a paragraph around it.
         let mut loose_inlines: Vec<Inline> = Vec::new();
+        // The first picture met among them.
+        let mut loose_first = self.found.len();
         while let Some((event, range)) = self.events.next() {
             let block = match event {
                 Event::End(_) => break,
-                Event::Start(Tag::Paragraph) => Block::Paragraph {
-                    content: self.inlines_until_end(),
-                },
+                Event::Start(Tag::Paragraph) => {
+                    let first = self.found.len();
+                    let content = self.inlines_until_end();
+                    self.paragraph_or_picture(content, first)
+                }
                 Event::Start(Tag::BlockQuote(_)) => Block::Quote {
                     blocks: self.blocks_until_end(),
                 },
@@ -278,7 +340,12 @@ impl Converter<'_> {
                     self.literal_block(range)
                 }
                 Event::Start(Tag::Table(alignments)) => {
-                    Block::Table(Box::new(self.table(&alignments)))
+                    let first = self.found.len();
+                    let table = self.table(&alignments);
+                    for picture in self.found.split_off(first) {
+                        self.tell(&picture, PicturePlacement::InTableCell);
+                    }
+                    Block::Table(Box::new(table))
                 }
                 Event::Start(Tag::List(start)) => {
                     let items = self.list_items();
@@ -312,11 +379,69 @@ impl Converter<'_> {
                     continue;
                 }
             };
-            flush_inlines(&mut loose_inlines, &mut blocks);
+            self.flush_inlines(&mut loose_inlines, loose_first, &mut blocks);
+            loose_first = self.found.len();
             blocks.push(block);
         }
-        flush_inlines(&mut loose_inlines, &mut blocks);
+        self.flush_inlines(&mut loose_inlines, loose_first, &mut blocks);
         blocks
+    }
+
+    /// A list item's loose text, if any, as a paragraph (or the picture it is) in `blocks`.
+    fn flush_inlines(&mut self, inlines: &mut Vec<Inline>, first: usize, blocks: &mut Vec<Block>) {
+        if !inlines.is_empty() {
+            let content = std::mem::take(inlines);
+            blocks.push(self.paragraph_or_picture(content, first));
+        }
+    }
+
+    /// The paragraph of `content`, or, when it is one picture alone, the block the caller
+    /// shows for it. Each picture met since `first` is settled: told to the caller with its
+    /// placement.
+    fn paragraph_or_picture(&mut self, content: Vec<Inline>, first: usize) -> Block {
+        let pictures = self.found.split_off(first.min(self.found.len()));
+        let alone = match (pictures.as_slice(), content.as_slice()) {
+            ([picture], [Inline::Text { text }]) => *text == self.source[picture.range.clone()],
+            _ => false,
+        };
+        let mut shown = None;
+        for picture in &pictures {
+            if alone {
+                shown = self.tell(picture, PicturePlacement::Alone);
+            } else {
+                self.tell(picture, PicturePlacement::InText);
+            }
+        }
+        shown.unwrap_or(Block::Paragraph { content })
+    }
+
+    /// Tell the caller of a picture and where it stands; its answer.
+    fn tell(&mut self, picture: &FoundPicture, placement: PicturePlacement) -> Option<Block> {
+        let show = self.show.as_mut()?;
+        show(&PictureReference {
+            alt: picture.alt.clone(),
+            path: picture.path.clone(),
+            caption: picture.caption.clone(),
+            typed: &self.source[picture.range.clone()],
+            placement,
+        })
+    }
+
+    /// The text of a picture's alternative (up to the end of the picture), as plain text.
+    fn alternative_text(&mut self) -> String {
+        let mut depth = 0usize;
+        let mut text = String::new();
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => break,
+                Event::End(_) => depth -= 1,
+                Event::Text(words) | Event::Code(words) => text.push_str(&words),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        text
     }
 
     fn list_items(&mut self) -> Vec<Vec<Block>> {
@@ -370,6 +495,19 @@ impl Converter<'_> {
                     url,
                     content: self.inlines_until_end(),
                 }
+            }
+            // Printed as typed until its paragraph ends and shows whether it stood alone.
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                let alt = self.alternative_text();
+                self.found.push(FoundPicture {
+                    range: range.clone(),
+                    alt,
+                    path: dest_url.to_string(),
+                    caption: (!title.is_empty()).then(|| title.to_string()),
+                });
+                Inline::text(&self.source[range])
             }
             _ => {
                 self.skip_until_end();
@@ -564,14 +702,6 @@ fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
         return;
     }
     inlines.push(inline);
-}
-
-fn flush_inlines(inlines: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
-    if !inlines.is_empty() {
-        blocks.push(Block::Paragraph {
-            content: std::mem::take(inlines),
-        });
-    }
 }
 
 #[cfg(test)]
@@ -775,6 +905,130 @@ mod tests {
             let linked = linkify(&text);
             assert_eq!(crate::model::plain_text(&linked), text);
         }
+    }
+
+    /// A picture as the caller was told of it: alternative text, path, caption, placement.
+    type Told = (String, String, Option<String>, PicturePlacement);
+
+    /// What `source` shows when every picture standing alone is shown: the blocks (a picture
+    /// as a paragraph "PICTURE <path>"), and each picture as the caller was told of it.
+    fn with_pictures(source: &str) -> (Vec<Block>, Vec<Told>) {
+        let mut told = Vec::new();
+        let blocks = parse_blocks_with_pictures(source, &mut |picture| {
+            told.push((
+                picture.alt.clone(),
+                picture.path.clone(),
+                picture.caption.clone(),
+                picture.placement,
+            ));
+            assert!(source.contains(picture.typed), "{}", picture.typed);
+            Some(Block::plain(format!("PICTURE {}", picture.path)))
+        });
+        (blocks, told)
+    }
+
+    #[test]
+    fn a_picture_alone_in_its_paragraph_is_shown_with_its_alternative_text_and_caption() {
+        let (blocks, told) = with_pictures(
+            "Before.\n\n![A *plan* of the `site`](pictures/site-plan.png \"Figure 1: The site\")\n\nAfter.",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                Block::plain("Before."),
+                Block::plain("PICTURE pictures/site-plan.png"),
+                Block::plain("After."),
+            ]
+        );
+        assert_eq!(
+            told,
+            vec![(
+                "A plan of the site".to_string(),
+                "pictures/site-plan.png".to_string(),
+                Some("Figure 1: The site".to_string()),
+                PicturePlacement::Alone
+            )]
+        );
+        // Without a title there is no caption; an empty one is no caption either.
+        let (_, told) = with_pictures("![Alt](a.png)\n\n![Alt](<b c.png> \"\")");
+        assert_eq!(told[0].2, None);
+        assert_eq!(
+            told[1].1, "b c.png",
+            "a path in angle brackets may hold spaces"
+        );
+        assert_eq!(told[1].2, None);
+    }
+
+    #[test]
+    fn a_picture_in_a_list_item_is_shown_in_the_item() {
+        for source in [
+            "- ![Alt](a.png)\n- Text",
+            "- ![Alt](a.png)\n\n- Text",
+            "1. Text\n\n   ![Alt](a.png)",
+        ] {
+            let (blocks, told) = with_pictures(source);
+            assert_eq!(told.len(), 1, "{source}");
+            assert_eq!(told[0].3, PicturePlacement::Alone, "{source}");
+            let items = match &blocks[0] {
+                Block::BulletList { items } | Block::OrderedList { items, .. } => items,
+                other => panic!("{other:?}"),
+            };
+            assert!(
+                items
+                    .iter()
+                    .flatten()
+                    .any(|block| *block == Block::plain("PICTURE a.png")),
+                "{source}: {blocks:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_picture_among_words_or_in_a_table_is_told_and_printed_as_typed() {
+        for (source, placement) in [
+            ("See ![Alt](a.png) here.", PicturePlacement::InText),
+            ("![Alt](a.png) ![Alt](b.png)", PicturePlacement::InText),
+            ("![Alt](a.png)\n![Alt](b.png)", PicturePlacement::InText),
+            ("**![Alt](a.png)**", PicturePlacement::InText),
+            (
+                "[![Alt](a.png)](https://example.org)",
+                PicturePlacement::InText,
+            ),
+            ("- Item ![Alt](a.png)", PicturePlacement::InText),
+            (
+                "| A |\n|---|\n| ![Alt](a.png) |",
+                PicturePlacement::InTableCell,
+            ),
+        ] {
+            let (blocks, told) = with_pictures(source);
+            assert!(!told.is_empty(), "{source}");
+            assert!(
+                told.iter().all(|picture| picture.3 == placement),
+                "{source}: {told:?}"
+            );
+            let printed: String = blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Table(table) => match &table.rows[0] {
+                        TableRow::Cells { cells } => cells[0].text.clone(),
+                        TableRow::Group { text } => text.clone(),
+                    },
+                    other => crate::model::plain_text(&block_inlines(other)),
+                })
+                .collect();
+            assert!(printed.contains("![Alt](a.png)"), "{source}: {printed}");
+            assert!(!printed.contains("PICTURE"), "{source}: {printed}");
+        }
+        // Without a caller to show them, pictures print as typed, and a single line never
+        // holds one.
+        assert_eq!(
+            parse_blocks("![Alt](a.png)"),
+            vec![Block::plain("![Alt](a.png)")]
+        );
+        assert_eq!(
+            crate::model::plain_text(&parse_inlines("![Alt](a.png)")),
+            "![Alt](a.png)"
+        );
     }
 
     #[test]

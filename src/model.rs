@@ -176,6 +176,8 @@ pub enum Block {
     Chart(Box<Chart>),
     /// A hierarchy drawn as boxes and lines (a staffing structure), with a text alternative.
     Structure(Box<Structure>),
+    /// A picture an author supplied (a photograph, a plan), with its text alternative.
+    Picture(Box<Picture>),
     /// Quotations set as boxed call-outs side by side, each with who said it.
     Callouts {
         /// The quotations.
@@ -222,6 +224,141 @@ pub struct ContentsEntry {
     pub level: u8,
     /// The [`Block::Anchor`] the entry points at.
     pub anchor: String,
+}
+
+/// A picture an author supplied: a PNG, JPEG or SVG file, checked when it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Picture {
+    /// The file, bytes and all.
+    pub file: PictureFile,
+    /// Its text alternative: what it shows, read by a screen reader in its place.
+    pub alt: String,
+    /// The caption printed under it, if it has one.
+    pub caption: Option<String>,
+    /// Its natural width in points (its pixels at the density the file states, 96 per inch if
+    /// it states none; an SVG's own width). Writers set it no wider than the text column and
+    /// no taller than most of a page.
+    pub width: f32,
+    /// Its natural height in points, likewise.
+    pub height: f32,
+}
+
+/// A picture file carried in the model, so that writers never read the disk.
+///
+/// Its bytes are left out of the serialised model (the data the templates read): the
+/// typesetter serves them as the file [`PictureFile::name`]. The name holds a hash of the
+/// bytes, so the same picture always has the same name and a changed one another.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct PictureFile {
+    /// Its path in the typesetter's virtual file system: `/pictures/<SHA-256 of its
+    /// bytes>.<extension>`.
+    pub name: String,
+    /// What kind of picture it is (by its content).
+    pub format: PictureFormat,
+    /// The file's bytes.
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl std::fmt::Debug for PictureFile {
+    /// The name and size, not the bytes: a model is printed in messages and test failures.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PictureFile")
+            .field("name", &self.name)
+            .field("format", &self.format)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// The formats of pictures authors may supply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PictureFormat {
+    /// PNG: drawings, screenshots, scans.
+    Png,
+    /// JPEG: photographs.
+    Jpeg,
+    /// SVG: diagrams drawn as shapes and text.
+    Svg,
+}
+
+impl PictureFormat {
+    /// The format a file name's extension names (`png`, `jpg`, `jpeg`, `svg`, in any case).
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        match extension.to_ascii_lowercase().as_str() {
+            "png" => Some(PictureFormat::Png),
+            "jpg" | "jpeg" => Some(PictureFormat::Jpeg),
+            "svg" => Some(PictureFormat::Svg),
+            _ => None,
+        }
+    }
+
+    /// The extension files of this format are given.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PictureFormat::Png => "png",
+            PictureFormat::Jpeg => "jpg",
+            PictureFormat::Svg => "svg",
+        }
+    }
+
+    /// Its name, as messages give it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PictureFormat::Png => "PNG",
+            PictureFormat::Jpeg => "JPEG",
+            PictureFormat::Svg => "SVG",
+        }
+    }
+}
+
+/// Every picture file `blocks` show, at any depth, each once (the first time it shows), in
+/// reading order: what a writer must carry beside the model.
+pub fn picture_files<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<&'a PictureFile> {
+    fn collect<'a>(block: &'a Block, found: &mut Vec<&'a PictureFile>) {
+        let inner: Vec<&'a Block> = match block {
+            Block::Picture(picture) => {
+                if !found.iter().any(|known| known.name == picture.file.name) {
+                    found.push(&picture.file);
+                }
+                return;
+            }
+            Block::Numbered { blocks, .. }
+            | Block::Quote { blocks }
+            | Block::Indented { blocks }
+            | Block::Aligned { blocks, .. }
+            | Block::Landscape { blocks } => blocks.iter().collect(),
+            Block::BulletList { items } | Block::OrderedList { items, .. } => {
+                items.iter().flatten().collect()
+            }
+            Block::FieldTable { rows, .. } => rows.iter().flat_map(|row| &row.blocks).collect(),
+            Block::AgendaItem { description, .. } => description.iter().collect(),
+            Block::Heading { .. }
+            | Block::FieldHeading { .. }
+            | Block::Paragraph { .. }
+            | Block::LeadIn { .. }
+            | Block::Logo { .. }
+            | Block::Banner { .. }
+            | Block::LabelledList { .. }
+            | Block::PdfPages { .. }
+            | Block::Table(_)
+            | Block::Chart(_)
+            | Block::Structure(_)
+            | Block::Callouts { .. }
+            | Block::Anchor { .. }
+            | Block::Contents { .. }
+            | Block::PageBreak => Vec::new(),
+        };
+        for block in inner {
+            collect(block, found);
+        }
+    }
+    let mut found = Vec::new();
+    for block in blocks {
+        collect(block, &mut found);
+    }
+    found
 }
 
 /// A hierarchy of boxes.

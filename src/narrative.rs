@@ -12,6 +12,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use crate::figures::expressions;
+use crate::pictures::PictureReader;
 use crate::style::NumberStyle;
 
 /// A minute others can refer to.
@@ -64,10 +65,13 @@ impl Default for Citations {
     }
 }
 
-/// Renders narrative text against a set of references and figures.
+/// Renders narrative text against a set of references and figures, and reads the pictures it
+/// shows.
 pub struct Narrative {
     environment: Environment<'static>,
     figures: Value,
+    /// Reads the picture files the text shows; none outside a build.
+    pictures: Option<Arc<PictureReader>>,
 }
 
 impl Default for Narrative {
@@ -140,7 +144,19 @@ impl Narrative {
         Narrative {
             environment,
             figures: Value::from(figures),
+            pictures: None,
         }
+    }
+
+    /// The renderer, its text's pictures read by `reader` (the run's, shared by its papers).
+    pub fn with_pictures(mut self, reader: Arc<PictureReader>) -> Self {
+        self.pictures = Some(reader);
+        self
+    }
+
+    /// What reads the pictures the text shows, if they can be shown.
+    pub fn pictures(&self) -> Option<&PictureReader> {
+        self.pictures.as_deref()
     }
 
     /// Render `text` (written at `spanned` in `source`) to Markdown, or say where it fails.

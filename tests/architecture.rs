@@ -19,10 +19,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("characters", &["diagnostics", "fonts"]),
     ("input", &["diagnostics"]),
     ("markdown", &["model"]),
+    ("pictures", &["input", "memo", "model"]),
     // Reading content, computing figures, rendering narrative.
     ("content", &["diagnostics", "format", "input", "model"]),
     ("figures", &["content", "diagnostics", "format", "style"]),
-    ("narrative", &["diagnostics", "figures", "format", "style"]),
+    (
+        "narrative",
+        &["diagnostics", "figures", "format", "pictures", "style"],
+    ),
     // Lowering content to the model, and the registry of kinds.
     (
         "lower",
@@ -36,6 +40,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "memo",
             "model",
             "narrative",
+            "pictures",
             "style",
         ],
     ),
@@ -74,6 +79,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model",
             "narrative",
             "pack",
+            "pictures",
             "publish",
             "style",
             "supplied",

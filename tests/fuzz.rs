@@ -54,6 +54,8 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("> ".to_string()),
         Just("**".to_string()),
         Just("[x](".to_string()),
+        Just("\n\n![A plan](pictures/capital-financing.svg \"Caption\")\n\n".to_string()),
+        Just("![](../".to_string()),
         Just("&a *a <<: ".to_string()),
         Just("#$@\\\"'`".to_string()),
         Just(",".to_string()),
@@ -77,10 +79,10 @@ fn examples() -> &'static [(PathBuf, String)] {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     pending.push(path);
-                } else if path
-                    .extension()
-                    .is_some_and(|extension| extension == "yaml" || extension == "csv")
-                {
+                } else if path.extension().is_some_and(|extension| {
+                    // Pictures too: a mutated SVG must be refused where its paper shows it.
+                    extension == "yaml" || extension == "csv" || extension == "svg"
+                }) {
                     let text = std::fs::read_to_string(&path).unwrap();
                     found.push((path, text));
                 }

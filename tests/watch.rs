@@ -213,3 +213,43 @@ fn watch_survives_text_that_would_run_for_ever_and_keeps_rebuilding() {
     let (status, _) = watcher.interrupt();
     assert!(status.success());
 }
+
+#[test]
+fn watch_rebuilds_when_a_picture_the_paper_shows_appears_or_changes() {
+    let temporary = tempfile::tempdir().unwrap();
+    let content = temporary.path().join("content");
+    std::fs::create_dir_all(content.join("pictures")).unwrap();
+    let paper = content.join("paper.yaml");
+    std::fs::write(
+        &paper,
+        "kind: short-paper\ntitle: The Site\nbody: |\n  The site:\n\n  ![Plan of the site](pictures/plan.svg)\n",
+    )
+    .unwrap();
+    let out = temporary.path().join("out");
+    // Only the paper is watched by name: the picture is watched because the paper shows it,
+    // even before it exists.
+    let watcher = Watcher::start(&paper, &out);
+    let first = watcher.next_line();
+    assert!(first.starts_with("1 problem found"), "{first}");
+    let problems = watcher.stderr_until("-->");
+    assert!(problems.contains("no such file"), "{problems}");
+
+    let svg = |label: &str| {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="10" y="40" font-family="Liberation Sans" font-size="20">{label}</text></svg>"#
+        )
+    };
+    let picture = content.join("pictures/plan.svg");
+    std::fs::write(&picture, svg("North gate")).unwrap();
+    let line = watcher.next_line();
+    assert!(line.starts_with("plan.svg added: built in "), "{line}");
+    assert!(pdf_text(&out.join("paper.pdf")).contains("North gate"));
+
+    std::fs::write(&picture, svg("South gate, moved")).unwrap();
+    let line = watcher.next_line();
+    assert!(line.starts_with("plan.svg changed: built in "), "{line}");
+    assert!(line.contains("paper.pdf"), "{line}");
+    assert!(pdf_text(&out.join("paper.pdf")).contains("South gate, moved"));
+    let (status, _) = watcher.interrupt();
+    assert!(status.success());
+}

@@ -14,6 +14,7 @@ use crate::kinds::Parsed;
 use crate::lower;
 use crate::lower::agenda::ResolvedPaper;
 use crate::narrative::References;
+use crate::pictures::PictureReader;
 
 /// Read, parse and lower every paper and meeting under `paths` (all inside `root`), collecting
 /// every problem.
@@ -41,10 +42,13 @@ pub fn load_recording(
         owned: BTreeSet::new(),
         presented: BTreeMap::new(),
         inputs: BTreeSet::new(),
+        pictures: std::sync::Arc::new(PictureReader::new(root.clone())),
         diagnostics: Vec::new(),
     };
     let result = load_into(paths, &mut workspace);
     inputs.append(&mut workspace.inputs);
+    // Pictures too, found or not: one that appears or changes rebuilds.
+    inputs.extend(workspace.pictures.tried());
     result
 }
 

@@ -96,6 +96,10 @@ impl MeetingPapers<'_, '_> {
 }
 
 impl PaperSource for MeetingPapers<'_, '_> {
+    fn pictures(&self) -> Arc<crate::pictures::PictureReader> {
+        Arc::clone(&self.workspace.pictures)
+    }
+
     fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {
         let at = self.meeting.location_of(path);
         let Some(canonical) = self.workspace.refer(&self.meeting, &path.value, at.clone()) else {

@@ -9,7 +9,7 @@ use super::house_style::{read_built_in_style, read_house_style};
 use crate::diagnostics::Diagnostic;
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
-use crate::model::{Chart, Document, Structure};
+use crate::model::{Chart, Document, PictureFile, PictureFormat, Structure};
 use crate::style::HouseStyle;
 use crate::supplied::{PdfCheck, SuppliedPdfs};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
@@ -142,7 +142,39 @@ impl DrawCharts for TypstDrawings<'_> {
             height,
         })
     }
+
+    fn picture(&self, file: &PictureFile, width: f32) -> Result<Picture, Vec<Diagnostic>> {
+        let problem = |why: String| {
+            vec![Diagnostic::error(format!(
+                "cannot make a Word copy of a {} picture: {why}",
+                file.format.name()
+            ))]
+        };
+        match file.format {
+            PictureFormat::Png => {
+                let (width, height) = crate::input::png_size(&file.bytes)
+                    .ok_or_else(|| problem("it does not decode".into()))?;
+                Ok(Picture {
+                    png: file.bytes.to_vec(),
+                    width,
+                    height,
+                })
+            }
+            // A photograph keeps the pixels its printed width needs at 200 per inch.
+            PictureFormat::Jpeg => {
+                let most_width =
+                    (f64::from(width) / 72.0 * WORD_PICTURE_DOTS_PER_INCH).ceil() as u32;
+                let (png, width, height) =
+                    crate::pictures::jpeg_as_png(&file.bytes, most_width).map_err(problem)?;
+                Ok(Picture { png, width, height })
+            }
+            PictureFormat::Svg => typst_writer::picture_png(self.0, file, width).map(picture),
+        }
+    }
 }
+
+/// Pixels per inch of a photograph in a Word file: print quality at the width it is shown.
+const WORD_PICTURE_DOTS_PER_INCH: f64 = 200.0;
 
 fn picture(drawing: Drawing) -> Picture {
     Picture {

@@ -20,6 +20,7 @@ use crate::input::{ContentRoot, FileKind, InputError};
 use crate::kinds::{self, Kind, Parsed};
 use crate::lower::agenda::ResolvedPaper;
 use crate::narrative::References;
+use crate::pictures::PictureReader;
 use crate::{characters, lower};
 
 /// A parsed content file.
@@ -44,6 +45,8 @@ pub(super) struct Workspace<'s> {
     pub(super) presented: BTreeMap<PathBuf, (Option<u8>, Location)>,
     /// Every file read (or tried), for a watcher.
     pub(super) inputs: BTreeSet<PathBuf>,
+    /// Reads the pictures papers show, each once; it keeps the paths tried for a watcher.
+    pub(super) pictures: Arc<PictureReader>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -429,5 +432,9 @@ impl lower::Resolve for Resolving<'_, '_> {
 
     fn style(&self) -> &HouseStyle {
         self.style
+    }
+
+    fn pictures(&self) -> Arc<PictureReader> {
+        Arc::clone(&self.workspace.pictures)
     }
 }

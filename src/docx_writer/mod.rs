@@ -13,7 +13,7 @@ mod text;
 use docx_rs::{Docx, IndentLevel, LevelOverride, Numbering, NumberingId, Paragraph, Table};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Block, Chart, Document, Number, Structure};
+use crate::model::{Block, Chart, Document, Number, PictureFile, Structure};
 use crate::style::HouseStyle;
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 use styles::{A4_LONG, A4_SHORT};
@@ -34,7 +34,8 @@ pub struct Picture {
     pub height: u32,
 }
 
-/// Draws the charts and structure diagrams a Word file shows as pictures. The house style draws
+/// Draws the charts and structure diagrams a Word file shows as pictures, and makes PNGs of
+/// the pictures authors supplied in formats Word files here cannot hold. The house style draws
 /// them for the PDF too; the caller passes a drawer so that this writer depends on no other.
 pub trait DrawCharts {
     /// The chart as a picture.
@@ -43,6 +44,19 @@ pub trait DrawCharts {
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>>;
     /// The house style's logo, if it has one.
     fn logo(&self) -> Option<Picture>;
+    /// An author's picture as a PNG, for showing `width` points wide: a JPEG or an SVG made
+    /// one (docx-rs writes every picture as PNG); a PNG as it is.
+    fn picture(&self, file: &PictureFile, width: f32) -> Result<Picture, Vec<Diagnostic>>;
+}
+
+/// What Word is told of one picture: the kind of thing it is (its name in Word's selection
+/// pane, numbered) and its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageDescription {
+    /// "Chart" for a drawing (a chart, a structure, the logo), "Picture" for an author's.
+    pub noun: &'static str,
+    /// The text alternative.
+    pub alt: String,
 }
 
 /// Write a document as DOCX bytes in the house `style`, its charts drawn by `drawings`.
@@ -59,6 +73,7 @@ pub fn write_docx(
         ordered_lists: Vec::new(),
         body: Vec::new(),
         image_alts: Vec::new(),
+        captioned: false,
         landscape: false,
         bookmarks: Vec::new(),
         problems: Vec::new(),
@@ -114,7 +129,9 @@ struct DocxWriter<'a> {
     ordered_lists: Vec<(usize, u32)>,
     body: Vec<BodyChild>,
     /// The text alternative of each image, in document order (docx-rs cannot write them).
-    image_alts: Vec<String>,
+    image_alts: Vec<ImageDescription>,
+    /// Whether a picture has a caption, and so the document needs the Caption style.
+    captioned: bool,
     /// Whether blocks are being written into a landscape section.
     landscape: bool,
     /// Bookmarks written so far (anchors for the contents page).
@@ -130,6 +147,10 @@ impl DocxWriter<'_> {
         let mut docx = styles::house_styles(Docx::new(), self.style)
             .page_size(A4_SHORT, A4_LONG)
             .page_margin(styles::page_margin(self.style));
+        // Only where it is used, so that papers without captions keep their styles part.
+        if self.captioned {
+            docx = docx.add_style(styles::caption_style());
+        }
         if let Some(text) = self.running_header {
             docx = docx.header(styles::header(text));
         }
@@ -217,6 +238,7 @@ impl DocxWriter<'_> {
                 let rendered = self.drawings.structure(structure);
                 self.picture(&structure.title, &structure.alt, rendered, sink);
             }
+            Block::Picture(picture) => self.supplied_picture(picture, indent, sink),
             Block::Callouts { quotes } => paragraphs::callouts(quotes, self.style, sink),
             Block::Anchor { id } => push(sink, self.anchor(id)),
             Block::Contents { title, entries } => {

@@ -9,6 +9,7 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
+use super::ImageDescription;
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;
@@ -29,7 +30,7 @@ const HYPERLINK_PREFIX: &str = "rIdHyperlink";
 pub fn finish(
     docx: Docx,
     metadata: &Metadata,
-    image_alts: &[String],
+    image_alts: &[ImageDescription],
     style: &HouseStyle,
 ) -> Vec<u8> {
     let mut xml = docx.build();
@@ -252,7 +253,7 @@ enum HeaderRow {
 /// read and changed: an author's text passes through as written.
 fn amend_document(
     document: &str,
-    image_alts: &[String],
+    image_alts: &[ImageDescription],
     paragraph_ids: &mut u32,
 ) -> AmendedDocument {
     let first_paragraph_id = *paragraph_ids;
@@ -284,13 +285,12 @@ fn amend_document(
                         }
                     }
                     "wp:docPr" => {
-                        let alt = image_alts
+                        let (noun, alt) = image_alts
                             .get(pictures)
-                            .map(String::as_str)
-                            .unwrap_or_default();
+                            .map_or(("Chart", ""), |image| (image.noun, image.alt.as_str()));
                         pictures += 1;
                         changes.push(("id", pictures.to_string()));
-                        changes.push(("name", format!("Chart {pictures}")));
+                        changes.push(("name", format!("{noun} {pictures}")));
                         changes.push(("descr", xml_text(alt)));
                     }
                     "w:tblStyle"
@@ -732,7 +732,11 @@ mod tests {
     #[test]
     fn text_that_looks_like_markup_passes_through_as_written() {
         let text = r#"<w:p w14:paraId="000000AA"><w:r><w:t xml:space="preserve">a &lt; b &amp; &quot;c&quot; &apos;d&apos; w14:paraId="00000009" rIdHyperlink3 PAGEREF &lt;wp:docPr id="1" name="Figure" /&gt; &lt;w:tblStyle w:val="PapersDataTable" /&gt;&lt;w:trPr&gt;</w:t></w:r></w:p>"#;
-        let document = amend_document(text, &["alt".to_string()], &mut 0);
+        let alt = ImageDescription {
+            noun: "Chart",
+            alt: "alt".to_string(),
+        };
+        let document = amend_document(text, &[alt], &mut 0);
         assert_eq!(document.xml, text.replace("000000AA", "00000001"));
         assert!(document.hyperlinks.is_empty());
         assert!(!document.has_page_references);
@@ -742,7 +746,10 @@ mod tests {
     fn pictures_are_numbered_and_described() {
         let document = amend_document(
             r#"<wp:docPr id="1" name="Figure" /><w:t>Figure</w:t><wp:docPr id="1" name="Figure" />"#,
-            &["Bar chart of \"A\" < B & C".to_string()],
+            &[ImageDescription {
+                noun: "Chart",
+                alt: "Bar chart of \"A\" < B & C".to_string(),
+            }],
             &mut 0,
         );
         assert_eq!(

@@ -205,6 +205,8 @@ fn split_first_paragraph<'a>(blocks: &'a [Block], house: &HouseStyle) -> (Paragr
         Some((Block::Paragraph { content }, rest)) => {
             (inlines(Paragraph::new(), content, house), rest)
         }
+        // A number or bullet alone on its line stays on the page of the picture under it.
+        Some((Block::Picture(_), _)) => (Paragraph::new().keep_next(true), blocks),
         _ => (Paragraph::new(), blocks),
     }
 }

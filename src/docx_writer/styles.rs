@@ -17,6 +17,24 @@ pub(super) fn text_width(style: &HouseStyle, landscape: bool) -> usize {
     let margins = style.margins.left.twips() + style.margins.right.twips();
     page.saturating_sub(margins) as usize
 }
+/// The height of the text area of a page, in twentieths of a point.
+pub(super) fn text_height(style: &HouseStyle, landscape: bool) -> usize {
+    let page = if landscape { A4_SHORT } else { A4_LONG };
+    let margins = style.margins.top.twips() + style.margins.bottom.twips();
+    page.saturating_sub(margins) as usize
+}
+
+/// A picture's caption: centred under it, at 10 pt, as the PDF sets it.
+pub(super) fn caption_style() -> Style {
+    Style::new(CAPTION, StyleType::Paragraph)
+        .name("caption")
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .size(20)
+        .align(AlignmentType::Center)
+}
+
 /// A list's text indent and the hang its bullet or number sits in.
 pub(super) const LIST_INDENT: i32 = 567;
 pub(super) const LIST_HANG: i32 = 284;
@@ -46,6 +64,8 @@ pub const QUOTE: &str = "Quote";
 pub const FOOTER: &str = "Footer";
 /// Running header text.
 pub const HEADER: &str = "Header";
+/// The style of a picture's caption (Word's own Caption, so its captions list finds them).
+pub const CAPTION: &str = "Caption";
 
 /// The page margins of every section, footer and header distances included.
 pub(super) fn page_margin(style: &HouseStyle) -> PageMargin {

@@ -36,6 +36,10 @@ pub const MOST_STRUCTURE_BOXES: usize = 100;
 /// The most boxes directly below one box of a structure diagram.
 pub const MOST_STRUCTURE_CHILDREN: usize = 12;
 
+/// The most bytes of pictures one paper may show, each file counted once: far above a paper's
+/// few photographs and plans, far below what would make its PDF unwieldy to publish.
+pub const MOST_PICTURE_BYTES: usize = 100 * 1024 * 1024;
+
 /// The longest call-out quotation, in characters: a boxed quotation is never split across
 /// pages, so one longer than a page would be cut off.
 pub const MOST_CALLOUT_CHARACTERS: usize = 1_500;
@@ -239,6 +243,21 @@ pub fn check_document(document: &Document, source: &SourceFile) -> Vec<Diagnosti
     }
     if tally.page_breaks > MOST_PAGE_BREAKS {
         problems.push(over("page breaks", tally.page_breaks, MOST_PAGE_BREAKS));
+    }
+    let picture_bytes: usize = crate::model::picture_files(&document.blocks)
+        .iter()
+        .map(|file| file.bytes.len())
+        .sum();
+    if picture_bytes > MOST_PICTURE_BYTES {
+        problems.push(
+            Diagnostic::error(format!(
+                "this paper's pictures hold {} MB, more than the {} MB a paper may show",
+                picture_bytes / (1024 * 1024),
+                MOST_PICTURE_BYTES / (1024 * 1024)
+            ))
+            .at(start())
+            .hint("make the largest pictures smaller (2,000 pixels across is plenty for a page), and save photographs as JPEG"),
+        );
     }
     for (what, text, hint) in tally.oversized {
         problems.push(Diagnostic::error(what).at(source.locate(&text)).hint(hint));

@@ -5,6 +5,7 @@
 mod motion;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{body_blocks, join_names, number};
 use crate::content::committee::Committee;
@@ -15,6 +16,7 @@ use crate::format;
 use crate::markdown;
 use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow};
 use crate::narrative::{MinuteReference, Narrative, References};
+use crate::pictures::PictureReader;
 use crate::style::{HouseStyle, MinutesWording};
 
 /// The references minutes offer to their own text, by key; duplicate keys are errors.
@@ -56,7 +58,13 @@ impl super::Paper for Minutes {
         let committee = resolve
             .committee(source, &self.committee)
             .ok_or_else(Vec::new)?;
-        lower_minutes(self, source, &committee, resolve.style())
+        lower_minutes(
+            self,
+            source,
+            &committee,
+            resolve.style(),
+            resolve.pictures(),
+        )
     }
 
     fn minute_numbering(&self) -> Option<super::MinuteNumbering<'_>> {
@@ -75,6 +83,7 @@ pub fn lower_minutes(
     source: &SourceFile,
     committee: &Committee,
     style: &HouseStyle,
+    pictures: Arc<PictureReader>,
 ) -> Result<Document, Vec<Diagnostic>> {
     let wording = &style.minutes;
     let mut diagnostics = Vec::new();
@@ -96,7 +105,7 @@ pub fn lower_minutes(
         numbers: style.numbers.clone(),
         ..References::default()
     };
-    let narrative = Narrative::new(references);
+    let narrative = Narrative::new(references).with_pictures(pictures);
     let committee_name = committee.name.to_uppercase();
     let mut blocks = vec![Block::Heading {
         level: 1,

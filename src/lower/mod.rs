@@ -8,6 +8,7 @@ pub mod limits;
 pub mod long_report;
 pub mod minutes;
 pub mod performance_report;
+pub mod pictures;
 pub mod short_paper;
 pub mod terms_of_reference;
 
@@ -24,6 +25,7 @@ use crate::format;
 use crate::markdown;
 use crate::model::{Block, Document, Inline, Number};
 use crate::narrative::{Citations, Narrative, References};
+use crate::pictures::PictureReader;
 use crate::style::HouseStyle;
 
 /// A kind of paper: its content, lowered into a document. Each paper kind implements it in its
@@ -102,6 +104,8 @@ pub trait Resolve {
     fn references(&self) -> &References;
     /// The house style the paper is lowered in: its meeting's committee's, or the run's.
     fn style(&self) -> &HouseStyle;
+    /// What reads the pictures the paper's text shows (the run's, so each is read once).
+    fn pictures(&self) -> Arc<PictureReader>;
 }
 
 /// How the house style cites a minute and an agenda item in narrative.
@@ -122,18 +126,21 @@ pub fn narrative_with(
     let mut references = resolve.references().clone();
     references.citations = citations(resolve.style());
     references.numbers = resolve.style().numbers.clone();
+    let pictures = resolve.pictures();
     match figures {
         Some(written) => {
             let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;
-            let narrative = Narrative::with_figures(references, figures.context.clone());
+            let narrative = Narrative::with_figures(references, figures.context.clone())
+                .with_pictures(pictures);
             Ok((narrative, Some(figures)))
         }
-        None => Ok((Narrative::new(references), None)),
+        None => Ok((Narrative::new(references).with_pictures(pictures), None)),
     }
 }
 
-/// Author text to blocks: the narrative rendered (references resolved), then the Markdown parsed.
-/// A problem goes to `diagnostics` and gives no blocks.
+/// Author text to blocks: the narrative rendered (references resolved), then the Markdown parsed,
+/// each picture standing alone read and shown. A problem goes to `diagnostics` and gives no
+/// blocks.
 pub fn body_blocks<T>(
     narrative: &Narrative,
     source: &SourceFile,
@@ -142,7 +149,26 @@ pub fn body_blocks<T>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     match narrative.render_str(text, source, at) {
-        Ok(rendered) => markdown::parse_blocks(&rendered),
+        Ok(rendered) => {
+            // Pictures are found in the file after the text's start, as typed.
+            let start = at
+                .and_then(|spanned| source.offset_of(spanned))
+                .unwrap_or(0);
+            let fallback =
+                at.map_or_else(|| source.locate(""), |spanned| source.location_of(spanned));
+            let reader = narrative.pictures();
+            let mut show = |picture: &markdown::PictureReference<'_>| {
+                let place = pictures::locate(
+                    source,
+                    start,
+                    picture.typed,
+                    &picture.path,
+                    fallback.clone(),
+                );
+                pictures::picture_block(picture, reader, source, place, diagnostics)
+            };
+            markdown::parse_blocks_with_pictures(&rendered, &mut show)
+        }
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             Vec::new()

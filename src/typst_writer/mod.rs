@@ -12,7 +12,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::model::Document;
+use crate::model::{Block, Document, PictureFile};
 use world::{PaperWorld, TEMPLATE_FOLDER};
 pub use world::{Templates, Typesetter, style_key};
 
@@ -96,6 +96,12 @@ pub fn write_pack(
     ident: &str,
 ) -> Result<PackPdf, Vec<Diagnostic>> {
     let json = serde_json::to_vec(pack).expect("the pack model always serialises");
+    let blocks = pack.front_sheet.iter().chain(
+        pack.items
+            .iter()
+            .flat_map(|item| &item.documents)
+            .flat_map(|document| &document.blocks),
+    );
     let attachments = pack
         .attachments
         .iter()
@@ -103,6 +109,7 @@ pub fn write_pack(
             let bytes = Bytes::new(attachment.bytes.as_ref().clone());
             (attachment.source.clone(), bytes)
         })
+        .chain(picture_data(blocks))
         .collect();
     let (pdf, paged) = compile_and_export(
         typesetter,
@@ -202,6 +209,14 @@ fn read_page_ranges(
         .collect()
 }
 
+/// The picture files `blocks` show, as the files the templates read them from.
+fn picture_data<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<(String, Bytes)> {
+    crate::model::picture_files(blocks)
+        .into_iter()
+        .map(|file| (file.name.clone(), Bytes::new(file.bytes.clone())))
+        .collect()
+}
+
 /// A picture drawn by the house style for a Word file: PNG bytes and size in pixels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawing {
@@ -237,6 +252,38 @@ pub fn structure_png(
     )
 }
 
+/// Pixels per point of a drawn chart or structure: 144 per inch, sharp on screen and on paper
+/// at the width the DOCX shows it.
+const CHART_PIXELS_PER_POINT: f32 = 2.0;
+
+/// Pixels per point of an author's SVG drawn for Word: 200 per inch, since a plan or a map may
+/// hold finer lines and smaller text than a chart.
+const PICTURE_PIXELS_PER_POINT: f32 = 200.0 / 72.0;
+
+/// An SVG picture an author supplied, drawn as a PNG `width` points wide for a Word file (which
+/// cannot hold SVG): drawn by the typesetter that places it in the PDF, so that its text is set
+/// in the same fonts, at 200 pixels per inch.
+pub fn picture_png(
+    typesetter: &Typesetter,
+    file: &PictureFile,
+    width: f32,
+) -> Result<Drawing, Vec<Diagnostic>> {
+    #[derive(serde::Serialize)]
+    struct Data<'a> {
+        file: &'a PictureFile,
+        width: f32,
+    }
+    let data = serde_json::to_vec(&Data { file, width }).expect("a picture always serialises");
+    let files = vec![(file.name.clone(), Bytes::new(file.bytes.clone()))];
+    drawing_png_with(
+        typesetter,
+        "picture-image",
+        data,
+        files,
+        PICTURE_PIXELS_PER_POINT,
+    )
+}
+
 /// Draw the data with one of the house style's image functions (once per typesetter for the
 /// same data and templates).
 fn drawing_png(
@@ -244,26 +291,48 @@ fn drawing_png(
     function: &str,
     data: Vec<u8>,
 ) -> Result<Drawing, Vec<Diagnostic>> {
-    let key = crate::memo::key(&[&typesetter.key(), function.as_bytes(), &data]);
-    typesetter
-        .drawings
-        .get_or_try(key, || draw_png(typesetter, function, data))
+    drawing_png_with(
+        typesetter,
+        function,
+        data,
+        Vec::new(),
+        CHART_PIXELS_PER_POINT,
+    )
+}
+
+/// [`drawing_png`] with `files` beside the data (named in it, and so part of its key) and
+/// `pixels_per_point`.
+fn drawing_png_with(
+    typesetter: &Typesetter,
+    function: &str,
+    data: Vec<u8>,
+    files: Vec<(String, Bytes)>,
+    pixels_per_point: f32,
+) -> Result<Drawing, Vec<Diagnostic>> {
+    let key = crate::memo::key(&[
+        &typesetter.key(),
+        function.as_bytes(),
+        &data,
+        &pixels_per_point.to_le_bytes(),
+    ]);
+    typesetter.drawings.get_or_try(key, || {
+        draw_png(typesetter, function, data, files, pixels_per_point)
+    })
 }
 
 fn draw_png(
     typesetter: &Typesetter,
     function: &str,
     data: Vec<u8>,
+    files: Vec<(String, Bytes)>,
+    pixels_per_point: f32,
 ) -> Result<Drawing, Vec<Diagnostic>> {
     let main = format!(
         "#import \"{TEMPLATE_FOLDER}/house-style.typ\": {function}\n#{function}(json(\"{DOCUMENT_DATA_PATH}\"))\n"
     );
-    let world = PaperWorld::new(
-        typesetter,
-        main,
-        vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))],
-        None,
-    );
+    let mut data_files = vec![(DOCUMENT_DATA_PATH.to_string(), Bytes::new(data))];
+    data_files.extend(files);
+    let world = PaperWorld::new(typesetter, main, data_files, None);
     let paged = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| {
@@ -278,8 +347,7 @@ fn draw_png(
         ))]);
     };
     let options = typst_render::RenderOptions {
-        // 144 dpi: sharp on screen and on paper at the width the DOCX shows it.
-        pixel_per_pt: typst::utils::Scalar::new(2.0),
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
         ..Default::default()
     };
     let pixmap = typst_render::render(page, &options);
@@ -344,7 +412,7 @@ pub fn write_pdf(
         typesetter,
         main_source(),
         document_json(document),
-        Vec::new(),
+        picture_data(&document.blocks),
         document.metadata.date,
         ident,
         true,

@@ -680,14 +680,45 @@ pub fn readable(path: &Path) -> String {
 }
 
 /// The hand-written document model `tests/fixtures/model/<name>.json`. Dates are written as
-/// in content (`"2022-05-13"`): the model reads them so, though it writes them as numbers.
+/// in content (`"2022-05-13"`): the model reads them so, though it writes them as numbers. A
+/// picture's bytes, which the model never serialises, are read from the file its name gives
+/// under `tests/fixtures/model/`.
 pub fn model_fixture(name: &str) -> papers::model::Document {
     let path = root()
         .join("tests/fixtures/model")
         .join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).unwrap();
-    serde_json::from_str(&text)
-        .unwrap_or_else(|error| panic!("{} is not a document model: {error}", path.display()))
+    let mut document: papers::model::Document = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{} is not a document model: {error}", path.display()));
+    fill_pictures(&mut document.blocks);
+    document
+}
+
+/// Read each picture's bytes in `blocks` (at any depth of list) from the fixture folder.
+fn fill_pictures(blocks: &mut [papers::model::Block]) {
+    use papers::model::Block;
+    for block in blocks {
+        match block {
+            Block::Picture(picture) => {
+                let file = root()
+                    .join("tests/fixtures/model")
+                    .join(picture.file.name.trim_start_matches('/'));
+                picture.file.bytes = std::fs::read(&file)
+                    .unwrap_or_else(|error| panic!("{}: {error}", file.display()))
+                    .into();
+            }
+            Block::BulletList { items } | Block::OrderedList { items, .. } => {
+                for item in items {
+                    fill_pictures(item);
+                }
+            }
+            Block::Numbered { blocks, .. }
+            | Block::Quote { blocks }
+            | Block::Indented { blocks }
+            | Block::Landscape { blocks } => fill_pictures(blocks),
+            _ => {}
+        }
+    }
 }
 
 /// Text extracted from a PDF, ready to snapshot: line ends trimmed (pdftotext pads them) and

@@ -174,6 +174,8 @@ pub trait PaperSource {
         at: Location,
         exempt: Option<u8>,
     ) -> Option<(Arc<Vec<u8>>, u32)>;
+    /// What reads the pictures the meeting's own text shows (the run's).
+    fn pictures(&self) -> Arc<crate::pictures::PictureReader>;
 }
 
 /// Lower a meeting, or return every problem found.
@@ -189,7 +191,7 @@ pub fn lower_meeting(
     let mut references = item_references(&flat, source, &mut diagnostics);
     references.citations = crate::lower::citations(style);
     references.numbers = style.numbers.clone();
-    let narrative = Narrative::new(references.clone());
+    let narrative = Narrative::new(references.clone()).with_pictures(papers.pictures());
 
     // Papers first: the exclusion item's wording depends on which are exempt.
     let mut items = Vec::new();
