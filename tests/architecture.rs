@@ -22,7 +22,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Reading content, computing figures, rendering narrative.
     ("content", &["diagnostics", "format", "input", "model"]),
     ("figures", &["content", "diagnostics", "format", "style"]),
-    ("narrative", &["diagnostics", "figures", "format", "style"]),
+    (
+        "hand_typed",
+        &["content", "diagnostics", "figures", "format", "style"],
+    ),
+    (
+        "narrative",
+        &["diagnostics", "figures", "format", "hand_typed", "style"],
+    ),
     // Lowering content to the model, and the registry of kinds.
     (
         "lower",

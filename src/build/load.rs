@@ -42,6 +42,7 @@ pub fn load_recording(
         presented: BTreeMap::new(),
         inputs: BTreeSet::new(),
         diagnostics: Vec::new(),
+        warnings: Default::default(),
     };
     let result = load_into(paths, &mut workspace);
     inputs.append(&mut workspace.inputs);
@@ -217,6 +218,7 @@ pub(super) fn load_into<'s>(
 
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(std::mem::take(&mut workspace.diagnostics));
+    diagnostics.extend(workspace.warnings.take());
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::{ParsedFile, Workspace, input_diagnostic};
-use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::diagnostics::{Diagnostic, Location, SourceFile, Warnings};
 use crate::input::FileKind;
 use crate::kinds::Parsed;
 use crate::lower::agenda::{PaperSource, ResolvedPaper};
@@ -83,6 +83,10 @@ impl MeetingPapers<'_, '_> {
 }
 
 impl PaperSource for MeetingPapers<'_, '_> {
+    fn warnings(&self) -> Warnings {
+        self.workspace.warnings.clone()
+    }
+
     fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {
         let at = self.meeting.location_of(path);
         let Some(canonical) = self.workspace.refer(&self.meeting, &path.value, at.clone()) else {

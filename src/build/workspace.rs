@@ -14,7 +14,7 @@ use serde_saphyr::Spanned;
 use super::{Failure, Session};
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
-use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::diagnostics::{Diagnostic, Location, SourceFile, Warnings};
 use crate::figures::{self, Figures};
 use crate::input::{ContentRoot, FileKind, InputError};
 use crate::kinds::{self, Kind, Parsed};
@@ -45,6 +45,8 @@ pub(super) struct Workspace<'s> {
     /// Every file read (or tried), for a watcher.
     pub(super) inputs: BTreeSet<PathBuf>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Warnings found in the text of papers as they are lowered.
+    pub(super) warnings: Warnings,
 }
 
 impl Workspace<'_> {
@@ -429,5 +431,9 @@ impl lower::Resolve for Resolving<'_, '_> {
 
     fn style(&self) -> &HouseStyle {
         self.style
+    }
+
+    fn warnings(&self) -> Warnings {
+        self.workspace.warnings.clone()
     }
 }

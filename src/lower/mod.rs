@@ -17,8 +17,8 @@ use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
 use crate::content::common::Person;
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Warnings};
 use crate::figures::Figures;
 use crate::format;
 use crate::markdown;
@@ -68,6 +68,8 @@ pub trait Resolve {
     fn references(&self) -> &References;
     /// The house style the paper is lowered in: its meeting's committee's, or the run's.
     fn style(&self) -> &HouseStyle;
+    /// Where the warnings found in the paper's text go.
+    fn warnings(&self) -> Warnings;
 }
 
 /// How the house style cites a minute and an agenda item in narrative.
@@ -91,10 +93,10 @@ pub fn narrative_with(
     match figures {
         Some(written) => {
             let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;
-            let narrative = Narrative::with_figures(references, figures.context.clone());
+            let narrative = Narrative::with_figures(references, &figures, resolve.warnings());
             Ok((narrative, Some(figures)))
         }
-        None => Ok((Narrative::new(references), None)),
+        None => Ok((Narrative::new(references, resolve.warnings()), None)),
     }
 }
 

@@ -58,7 +58,11 @@ pub(super) fn item_references(
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
-    let mut references = References::default();
+    let mut references = References {
+        // Items are numbered from 1, one by one.
+        item_numbers: 1..flat.len() as u32 + 1,
+        ..References::default()
+    };
     for FlatItem { number, item, .. } in flat {
         if let Some(key) = &item.key {
             let reference = ItemReference {

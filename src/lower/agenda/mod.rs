@@ -137,6 +137,8 @@ pub trait PaperSource {
         at: Location,
         exempt: Option<u8>,
     ) -> Option<(Arc<Vec<u8>>, u32)>;
+    /// Where the warnings found in the agenda's text go.
+    fn warnings(&self) -> crate::diagnostics::Warnings;
 }
 
 /// Lower a meeting, or return every problem found.
@@ -152,7 +154,7 @@ pub fn lower_meeting(
     let mut references = item_references(&flat, source, &mut diagnostics);
     references.citations = crate::lower::citations(style);
     references.numbers = style.numbers.clone();
-    let narrative = Narrative::new(references.clone());
+    let narrative = Narrative::new(references.clone(), papers.warnings());
 
     // Papers first: the exclusion item's wording depends on which are exempt.
     let mut items = Vec::new();
