@@ -20,6 +20,7 @@ pub mod escape;
 pub mod figures;
 pub mod fonts;
 pub mod format;
+pub mod hand_typed;
 pub mod input;
 pub mod kinds;
 pub mod lower;

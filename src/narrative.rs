@@ -1,17 +1,21 @@
 //! Narrative text: Markdown body text rendered as a minijinja template, so that it can use
 //! figures ("{{ lac.dec_21 }}", "{{ admissions.ytd | number }}") and refer to minutes and agenda
 //! items by key ("{{ minute('lac_council') }}" prints "Minute No. 31 (LAC Council Update)").
-//! Every value a template inserts prints literally.
+//! Every value a template inserts prints literally. Text that types by hand what an expression
+//! would print (a minute's number, a figure) is warned about where it is written.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use minijinja::{Environment, Error, ErrorKind, Value};
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::SourceFile;
-use crate::diagnostics::{Diagnostic, Location, did_you_mean};
-use crate::figures::expressions;
+use crate::diagnostics::{Diagnostic, Location, Warnings, did_you_mean};
+use crate::diagnostics::{Scalars, SourceFile};
+use crate::figures::{Figures, expressions};
+use crate::hand_typed::{self, Known};
 use crate::pictures::PictureReader;
 use crate::style::NumberStyle;
 
@@ -38,8 +42,14 @@ pub struct ItemReference {
 pub struct References {
     /// Minutes of the minutes being written.
     pub minutes: BTreeMap<String, MinuteReference>,
+    /// The numbers of every minute of the minutes being written, keyed or not (empty outside
+    /// minutes): a number typed by hand among them is warned about.
+    pub minute_numbers: Range<u32>,
     /// Items of the meeting's agenda.
     pub items: BTreeMap<String, ItemReference>,
+    /// The numbers of every item of the meeting's agenda, keyed or not (empty outside a
+    /// meeting).
+    pub item_numbers: Range<u32>,
     /// How a minute and an agenda item are cited, in the house style's words.
     pub citations: Citations,
     /// How numbers are printed, in the house style.
@@ -72,11 +82,31 @@ pub struct Narrative {
     figures: Value,
     /// Reads the picture files the text shows; none outside a build.
     pictures: Option<Arc<PictureReader>>,
+    /// What the text should not type by hand.
+    known: Known,
+    /// Where warnings about the text go.
+    warnings: Warnings,
+    /// The warnings placed so far, and the scalars of the file last placed in.
+    placed: Mutex<Placed>,
 }
+
+/// What placing warnings in their files has cost so far.
+#[derive(Default)]
+struct Placed {
+    count: usize,
+    /// Whether the paper has been told that more were found than are warned about.
+    summarised: bool,
+    scalars: Option<(PathBuf, Arc<Scalars>)>,
+}
+
+/// The most facts typed by hand warned about in one paper: enough to show what to change,
+/// few enough that a paper typed wholly by hand neither buries other messages nor costs a
+/// search of its file per number.
+pub const MOST_HAND_TYPED_WARNINGS: usize = 50;
 
 impl Default for Narrative {
     fn default() -> Self {
-        Narrative::new(References::default())
+        Narrative::new(References::default(), Warnings::default())
     }
 }
 
@@ -111,13 +141,19 @@ fn display(value: &Value, numbers: &NumberStyle) -> Result<String, Error> {
 }
 
 impl Narrative {
-    /// A renderer whose functions resolve `references`.
-    pub fn new(references: References) -> Self {
-        Narrative::with_figures(references, BTreeMap::new())
+    /// A renderer whose functions resolve `references`, warning to `warnings`.
+    pub fn new(references: References, warnings: Warnings) -> Self {
+        Narrative::with_context(references, None, warnings)
     }
 
-    /// A renderer with `references` and named `figures` (see [`crate::figures::Figures::context`]).
-    pub fn with_figures(references: References, figures: BTreeMap<String, Value>) -> Self {
+    /// A renderer with `references` and the named figures of `figures` (see
+    /// [`crate::figures::Figures::context`]), warning to `warnings`.
+    pub fn with_figures(references: References, figures: &Figures, warnings: Warnings) -> Self {
+        Narrative::with_context(references, Some(figures), warnings)
+    }
+
+    fn with_context(references: References, figures: Option<&Figures>, warnings: Warnings) -> Self {
+        let known = known(&references, figures);
         let mut environment = narrative_environment(&references.numbers);
         let references = Arc::new(references);
         let minutes = Arc::clone(&references);
@@ -143,7 +179,14 @@ impl Narrative {
         });
         Narrative {
             environment,
-            figures: Value::from(figures),
+            figures: Value::from(
+                figures
+                    .map(|figures| figures.context.clone())
+                    .unwrap_or_default(),
+            ),
+            known,
+            warnings,
+            placed: Mutex::new(Placed::default()),
             pictures: None,
         }
     }
@@ -175,6 +218,7 @@ impl Narrative {
         source: &SourceFile,
         spanned: Option<&Spanned<T>>,
     ) -> Result<String, Diagnostic> {
+        self.warn_hand_typed(text, source, spanned);
         if !text.contains('{') {
             return Ok(text.to_string());
         }
@@ -195,6 +239,112 @@ impl Narrative {
         }
         Ok(rendered)
     }
+}
+
+impl Narrative {
+    /// Warn about every fact `text` types by hand, at its place in `source`.
+    fn warn_hand_typed<T>(&self, text: &str, source: &SourceFile, spanned: Option<&Spanned<T>>) {
+        let findings = self.known.scan(text);
+        if findings.is_empty() {
+            return;
+        }
+        let mut placed = self
+            .placed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let room = MOST_HAND_TYPED_WARNINGS.saturating_sub(placed.count);
+        placed.count += findings.len();
+        if findings.len() > room && !placed.summarised {
+            placed.summarised = true;
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "this paper types more facts by hand than the {MOST_HAND_TYPED_WARNINGS} warned about here"
+                ))
+                .at(Location::from_line_column(&source.path, &source.text, 1, 1))
+                .hint("write the expressions suggested, then check again for the rest"),
+            );
+        }
+        if room == 0 {
+            return;
+        }
+        let findings = &findings[..room.min(findings.len())];
+        let scalars = match &placed.scalars {
+            Some((path, scalars)) if *path == source.path => Arc::clone(scalars),
+            _ => {
+                let scalars = Arc::new(source.scalars());
+                placed.scalars = Some((source.path.clone(), Arc::clone(&scalars)));
+                scalars
+            }
+        };
+        drop(placed);
+        let from = spanned
+            .and_then(|spanned| source.offset_of(spanned))
+            .unwrap_or(0);
+        let ranges: Vec<Range<usize>> = findings
+            .iter()
+            .map(|finding| finding.range.clone())
+            .collect();
+        let places = scalars.places(source, from, text, &ranges);
+        for (finding, place) in findings.iter().zip(places) {
+            // Text that cannot be followed through the way it is written (an escape the
+            // parser reads differently) is pointed at where it is first written as typed.
+            let place = place.unwrap_or_else(|| {
+                let typed = &text[finding.range.clone()];
+                match spanned {
+                    Some(spanned) => source.locate_from(spanned, typed),
+                    None => source.locate(typed),
+                }
+            });
+            self.warnings.push(
+                Diagnostic::warning(finding.message.clone())
+                    .at(place)
+                    .hint(finding.hint.clone()),
+            );
+        }
+    }
+}
+
+/// What the text of a narrative with `references` and `figures` could print through an
+/// expression rather than type.
+fn known(references: &References, figures: Option<&Figures>) -> Known {
+    let citations = &references.citations;
+    let mut known =
+        Known::new(&references.numbers).cited_as(&citations.minute, &citations.agenda_item);
+    for number in references.minute_numbers.clone() {
+        known.minute(number, None);
+    }
+    for (key, minute) in &references.minutes {
+        known.minute(
+            minute.number,
+            Some(hand_typed::Reference {
+                key: key.clone(),
+                prints: format!(
+                    "{} {} ({})",
+                    citations.minute, minute.number, minute.short_title
+                ),
+            }),
+        );
+    }
+    for number in references.item_numbers.clone() {
+        known.item(number, None);
+    }
+    // An item in parts ("6.1") is not a whole number a hand-typed reference could match.
+    for (key, item) in &references.items {
+        let Ok(number) = item.number.parse::<u32>() else {
+            continue;
+        };
+        known.item(
+            number,
+            Some(hand_typed::Reference {
+                key: key.clone(),
+                prints: format!("{} {}", citations.agenda_item, item.number),
+            }),
+        );
+    }
+    if let Some(figures) = figures {
+        known.figures(figures);
+    }
+    known
 }
 
 fn lookup<'a, T>(table: &'a BTreeMap<String, T>, key: &str, what: &str) -> Result<&'a T, Error> {
@@ -314,7 +464,7 @@ mod tests {
 
     #[test]
     fn resolves_minute_references() {
-        let narrative = Narrative::new(references());
+        let narrative = Narrative::new(references(), Warnings::default());
         let file = source("");
         let text = "in attendance for {{ minute('lac_council') }}; (previous Minute No. {{ minute_number('lac_council') }} refers)";
         let rendered = narrative.render_str::<()>(text, &file, None).unwrap();
@@ -326,7 +476,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_an_error_at_its_place() {
-        let narrative = Narrative::new(references());
+        let narrative = Narrative::new(references(), Warnings::default());
         let yaml = "body: >-\n  text that refers to\n  {{ minute('lac_councl') }} here\n";
         let file = source(yaml);
         let text = "text that refers to {{ minute('lac_councl') }} here";
@@ -344,6 +494,42 @@ mod tests {
     }
 
     #[test]
+    fn facts_typed_by_hand_are_warned_about_at_their_place() {
+        let references = References {
+            minute_numbers: 28..32,
+            ..references()
+        };
+        let warnings = Warnings::default();
+        let narrative = Narrative::new(references, warnings.clone());
+        let yaml = "in_attendance:\n  - >-\n    Lisa was in attendance for\n    Minute No. 31.\n";
+        let text = "Lisa was in attendance for Minute No. 31.";
+        let rendered = narrative.render_str::<()>(text, &source(yaml), None);
+        assert_eq!(rendered.unwrap(), text, "a warning changes nothing");
+        let warned = warnings.take();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        let location = warned[0].location.as_ref().unwrap();
+        assert_eq!(
+            (location.line, location.column, location.length),
+            (4, 5, 13)
+        );
+        assert!(warned[0].hints[0].contains("{{ minute('lac_council') }}"));
+
+        // A paper typed wholly by hand is warned about its first facts, and told of the rest.
+        let many = "Minute No. 31 ".repeat(MOST_HAND_TYPED_WARNINGS + 10);
+        let yaml = format!("body: {many}\n");
+        narrative
+            .render_str::<()>(&many, &source(&yaml), None)
+            .unwrap();
+        let warned = warnings.take();
+        assert_eq!(
+            warned.len(),
+            MOST_HAND_TYPED_WARNINGS,
+            "one was warned already"
+        );
+        assert!(warned[0].message.contains("more facts by hand"));
+    }
+
+    #[test]
     fn inserted_values_print_literally() {
         let mut references = references();
         references
@@ -351,7 +537,7 @@ mod tests {
             .get_mut("lac_council")
             .unwrap()
             .short_title = "*Not* `code` <b> # {{x}}".into();
-        let narrative = Narrative::new(references);
+        let narrative = Narrative::new(references, Warnings::default());
         let rendered = narrative
             .render_str::<()>("{{ minute('lac_council') }}", &source(""), None)
             .unwrap();
@@ -369,7 +555,17 @@ mod tests {
         let mut references = References::default();
         references.numbers.thousands = crate::style::Separator::try_from(" ".to_string()).unwrap();
         references.numbers.decimal = crate::style::Separator::try_from(",".to_string()).unwrap();
-        let narrative = Narrative::with_figures(references, figures);
+        let figures = Figures {
+            as_at: crate::figures::period::Month {
+                year: 2026,
+                month: 1,
+            },
+            year_start: 4,
+            indicators: Vec::new(),
+            context: figures,
+            tables: BTreeMap::new(),
+        };
+        let narrative = Narrative::with_figures(references, &figures, Warnings::default());
         let text = "{{ percent_of(spent, budget) | percent }}, {{ rate_per(spent, budget, per=1000) | number(1) }}, {{ percent_change(budget, spent) | signed_percent }}";
         let rendered = narrative.render_str::<()>(text, &source(""), None).unwrap();
         assert_eq!(

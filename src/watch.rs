@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::build::{self, Failure, Format, Session};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::input::ContentRoot;
 use crate::supplied::PdfCheck;
 use crate::typst_writer::Typesetter;
@@ -49,10 +50,12 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
     let mut session = Session::new(Typesetter::default(), options.pdf_check.clone())
         .overriding_styles(options.templates.is_some());
     let mut inputs = BTreeSet::new();
+    // The warnings the last build printed: a rebuild prints only those it adds.
+    let mut warned = Vec::new();
     // The state files are in before a build is what the build saw: an edit made while it runs
     // is then seen as a change afterwards, not folded silently into the baseline.
     let before = take_fingerprint(options, &inputs);
-    let summary = rebuild(options, &mut session, &mut inputs);
+    let summary = rebuild(options, &mut session, &mut inputs, &mut warned);
     let mut fingerprint = with_new_inputs(before, &inputs);
     println!(
         "{summary} (watching {} files; Ctrl-C to stop)",
@@ -76,7 +79,7 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
         }
         let changed = describe_changes(&fingerprint, &current);
         let mut new_inputs = BTreeSet::new();
-        let summary = rebuild(options, &mut session, &mut new_inputs);
+        let summary = rebuild(options, &mut session, &mut new_inputs, &mut warned);
         println!("{changed}: {summary}");
         // Drop cached results that recent rebuilds did not use.
         typst::comemo::evict(CACHE_AGE);
@@ -88,16 +91,18 @@ pub fn watch(options: &WatchOptions, stop: Arc<AtomicBool>) {
     println!("stopped watching");
 }
 
-/// One build, written atomically; returns the line to print. Problems go to stderr. Whatever
-/// goes wrong inside, even a panic in a library, is reported and the watch goes on.
+/// One build, written atomically; returns the line to print. Problems go to stderr, and
+/// warnings that the last build (whose warnings are `warned`) did not print. Whatever goes wrong
+/// inside, even a panic in a library, is reported and the watch goes on.
 fn rebuild(
     options: &WatchOptions,
     session: &mut Session,
     inputs: &mut BTreeSet<PathBuf>,
+    warned: &mut Vec<Diagnostic>,
 ) -> String {
     let started = Instant::now();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        build_and_write(options, session, inputs)
+        build_and_write(options, session, inputs, warned)
     }))
     .unwrap_or_else(|_| {
         Err(Failure::Io(crate::diagnostics::Diagnostic::error(
@@ -134,8 +139,8 @@ fn rebuild(
             line
         }
         Err(Failure::Content(diagnostics)) => {
-            diagnostics.print_to_stderr();
             let count = diagnostics.error_count();
+            print_new(diagnostics, warned);
             format!(
                 "{count} problem{} found; the last good files are unchanged",
                 if count == 1 { "" } else { "s" }
@@ -146,6 +151,23 @@ fn rebuild(
             "could not build; the last good files are unchanged".to_string()
         }
     }
+}
+
+/// Print a build's errors, and its warnings but those the last build printed (`warned`, which
+/// becomes this build's): a warning is printed when it appears, not again on every save.
+fn print_new(diagnostics: Diagnostics, warned: &mut Vec<Diagnostic>) {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diagnostics.into_iter().partition(Diagnostic::is_error);
+    let mut shown = Diagnostics::new();
+    shown.extend(errors);
+    shown.extend(
+        warnings
+            .iter()
+            .filter(|warning| !warned.contains(warning))
+            .cloned(),
+    );
+    shown.print_to_stderr();
+    *warned = warnings;
 }
 
 /// A written file as a reader would name it: `item-06.pdf`, `private/agenda-pack.pdf`.
@@ -164,6 +186,7 @@ fn build_and_write(
     options: &WatchOptions,
     session: &mut Session,
     inputs: &mut BTreeSet<PathBuf>,
+    warned: &mut Vec<Diagnostic>,
 ) -> Result<(usize, Vec<String>, Vec<String>), Failure> {
     let (templates, style, read) = build::read_house_style(options.templates.as_deref())?;
     inputs.extend(read);
@@ -176,7 +199,7 @@ fn build_and_write(
     let (loaded, mut diagnostics) =
         build::load_recording(&options.paths, &options.root, session, inputs)?;
     let publication = build::render(session, &loaded, &options.formats, &mut diagnostics)?;
-    diagnostics.print_to_stderr();
+    print_new(diagnostics, warned);
     let published = crate::publish::publish(&options.out, &publication).map_err(Failure::Io)?;
     let total = publication.files().count();
     let rewritten: Vec<String> = publication

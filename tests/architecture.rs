@@ -24,8 +24,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("content", &["diagnostics", "format", "input", "model"]),
     ("figures", &["content", "diagnostics", "format", "style"]),
     (
+        "hand_typed",
+        &["content", "diagnostics", "figures", "format", "style"],
+    ),
+    (
         "narrative",
-        &["diagnostics", "figures", "format", "pictures", "style"],
+        &[
+            "diagnostics",
+            "figures",
+            "format",
+            "hand_typed",
+            "pictures",
+            "style",
+        ],
     ),
     // Lowering content to the model, and the registry of kinds.
     (

@@ -60,6 +60,11 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("#$@\\\"'`".to_string()),
         Just(",".to_string()),
         Just("91,3%".to_string()),
+        Just("Minute No. 31 ".to_string()),
+        Just("item 7 on the agenda".to_string()),
+        Just("2021/22".to_string()),
+        Just("1,167.5 per cent".to_string()),
+        Just("\"caf\\u00e9 ".to_string()),
         Just("\u{200d}\u{7}\u{feff}".to_string()),
         Just("اردو 中文 👍".to_string()),
         "[a-z0-9 .]{0,12}",
@@ -188,7 +193,14 @@ proptest! {
 
     #[test]
     fn any_narrative_renders_or_says_where_it_fails(text in awkward_text()) {
-        let narrative = Narrative::new(References::default());
+        // Minutes and agenda items to refer to, so that text citing them by hand is looked for
+        // and placed in the file.
+        let references = References {
+            minute_numbers: 28..40,
+            item_numbers: 1..10,
+            ..References::default()
+        };
+        let narrative = Narrative::new(references, Default::default());
         let file = source("any.yaml", format!("body: {text}\n"));
         if let Ok(rendered) = narrative.render_str::<()>(&text, &file, None) {
             let _ = papers::markdown::parse_blocks(&rendered);

@@ -136,12 +136,17 @@ fn watch_rebuilds_on_a_figure_change_keeps_the_last_good_pdf_and_recovers() {
         line,
         format!("{REPORT} changed: 1 problem found; the last good files are unchanged")
     );
-    // `error: …`, then ` --> file:line:column`.
-    let problems = watcher.stderr_until("-->");
-    assert!(
-        problems.contains(&format!("{REPORT}:")) && problems.contains("error:"),
-        "{problems}"
+    // `error: …`, then ` --> file:line:column` (after the warnings of the first build: the
+    // report types its financial year by hand).
+    let problems = watcher.stderr_until("error:");
+    assert!(problems.contains("error:"), "{problems}");
+    assert_eq!(
+        problems.matches("is typed by hand").count(),
+        1,
+        "a warning is printed once, not on every rebuild: {problems}"
     );
+    let place = watcher.stderr_until("-->");
+    assert!(place.contains(&format!("{REPORT}:")), "{place}");
     assert!(std::fs::read(&pdf).unwrap() == good, "the PDF was touched");
 
     // Fixed: the next build succeeds; nothing differs from the last good PDF, so nothing is

@@ -44,6 +44,7 @@ pub fn load_recording(
         inputs: BTreeSet::new(),
         pictures: std::sync::Arc::new(PictureReader::new(root.clone())),
         diagnostics: Vec::new(),
+        warnings: Default::default(),
     };
     let result = load_into(paths, &mut workspace);
     inputs.append(&mut workspace.inputs);
@@ -223,6 +224,7 @@ pub(super) fn load_into<'s>(
 
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(std::mem::take(&mut workspace.diagnostics));
+    diagnostics.extend(workspace.warnings.take());
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::{ParsedFile, Workspace, input_diagnostic};
-use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::diagnostics::{Diagnostic, Location, SourceFile, Warnings};
 use crate::input::FileKind;
 use crate::kinds::Parsed;
 use crate::lower::agenda::{PaperSource, PresentedItem, ResolvedPaper};
@@ -98,6 +98,10 @@ impl MeetingPapers<'_, '_> {
 impl PaperSource for MeetingPapers<'_, '_> {
     fn pictures(&self) -> Arc<crate::pictures::PictureReader> {
         Arc::clone(&self.workspace.pictures)
+    }
+
+    fn warnings(&self) -> Warnings {
+        self.workspace.warnings.clone()
     }
 
     fn minutes(&mut self, path: &Spanned<String>, exempt: Option<u8>) -> ResolvedPaper {

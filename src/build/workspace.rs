@@ -14,7 +14,7 @@ use serde_saphyr::Spanned;
 use super::{Failure, Session};
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
-use crate::diagnostics::{Diagnostic, Location, SourceFile};
+use crate::diagnostics::{Diagnostic, Location, SourceFile, Warnings};
 use crate::figures::{self, Figures};
 use crate::input::{ContentRoot, FileKind, InputError};
 use crate::kinds::{self, Kind, Parsed};
@@ -48,6 +48,8 @@ pub(super) struct Workspace<'s> {
     /// Reads the pictures papers show, each once; it keeps the paths tried for a watcher.
     pub(super) pictures: Arc<PictureReader>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Warnings found in the text of papers as they are lowered.
+    pub(super) warnings: Warnings,
 }
 
 impl Workspace<'_> {
@@ -436,5 +438,9 @@ impl lower::Resolve for Resolving<'_, '_> {
 
     fn pictures(&self) -> Arc<PictureReader> {
         Arc::clone(&self.workspace.pictures)
+    }
+
+    fn warnings(&self) -> Warnings {
+        self.workspace.warnings.clone()
     }
 }

@@ -12,7 +12,7 @@ use annotate_snippets::{
 
 mod source;
 
-pub use source::SourceFile;
+pub use source::{Scalars, SourceFile};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -337,10 +337,15 @@ impl Diagnostics {
         }
     }
 
-    /// Render all in `style`, each followed by a blank line.
+    /// Render all in `style`, each followed by a blank line: the errors first, in the order
+    /// found, then the warnings, so that what stopped a run is read first.
     pub fn render(&self, style: Style) -> String {
         let mut out = String::new();
-        for diagnostic in &self.items {
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
+            .items
+            .iter()
+            .partition(|diagnostic| diagnostic.is_error());
+        for diagnostic in errors.into_iter().chain(warnings) {
             out.push_str(&diagnostic.render(style));
             out.push_str("\n\n");
         }
@@ -353,6 +358,32 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
+    }
+}
+
+/// Where warnings found while lowering go: one handle for a whole run, shared by cloning, read
+/// once lowering is done. Lowering returns only its errors (a warning does not stop it), so a
+/// warning found deep in it, such as a fact typed by hand, is sent here.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(std::sync::Arc<std::sync::Mutex<Vec<Diagnostic>>>);
+
+impl Warnings {
+    /// Record a warning.
+    pub fn push(&self, warning: Diagnostic) {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(warning);
+    }
+
+    /// Every warning recorded since the last time, in the order recorded.
+    pub fn take(&self) -> Vec<Diagnostic> {
+        std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
     }
 }
 
@@ -560,6 +591,22 @@ mod tests {
             Style::Plain
         );
         assert_eq!(Style::choose(true, with(&[("TERM", "dumb")])), Style::Plain);
+    }
+
+    #[test]
+    fn errors_are_printed_before_warnings() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Diagnostic::warning("first found"));
+        diagnostics.push(Diagnostic::error("stopped the run"));
+        diagnostics.push(Diagnostic::warning("first found"));
+        assert_eq!(
+            diagnostics.render(Style::Plain),
+            "error: stopped the run\n\nwarning: first found\n\n"
+        );
+        let warnings = Warnings::default();
+        warnings.clone().push(Diagnostic::warning("sent"));
+        assert_eq!(warnings.take(), [Diagnostic::warning("sent")]);
+        assert!(warnings.take().is_empty());
     }
 
     #[test]

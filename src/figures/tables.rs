@@ -878,8 +878,11 @@ tables:
         );
         assert_eq!(table.values[0][4], Some(75.0));
         // Narrative reads every column by heading and row, and each column's total.
-        let narrative =
-            crate::narrative::Narrative::with_figures(Default::default(), figures.context.clone());
+        let narrative = crate::narrative::Narrative::with_figures(
+            Default::default(),
+            &figures,
+            Default::default(),
+        );
         let source = SourceFile {
             path: "cover.yaml".into(),
             text: String::new(),

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use super::{body_blocks, join_names, number};
 use crate::content::committee::Committee;
 use crate::content::minutes::{Minutes, Resolved};
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Warnings};
 use crate::format;
 use crate::markdown;
 use crate::model::{Block, Cell, Document, Inline, Metadata, Table, TableRow};
@@ -64,6 +64,7 @@ impl super::Paper for Minutes {
             &committee,
             resolve.style(),
             resolve.pictures(),
+            resolve.warnings(),
         )
     }
 
@@ -77,13 +78,15 @@ impl super::Paper for Minutes {
     }
 }
 
-/// Lower minutes to the document model, or return every problem found.
+/// Lower minutes to the document model, or return every problem found; warnings about their
+/// text go to `warnings`.
 pub fn lower_minutes(
     minutes: &Minutes,
     source: &SourceFile,
     committee: &Committee,
     style: &HouseStyle,
     pictures: Arc<PictureReader>,
+    warnings: Warnings,
 ) -> Result<Document, Vec<Diagnostic>> {
     let wording = &style.minutes;
     let mut diagnostics = Vec::new();
@@ -101,11 +104,13 @@ pub fn lower_minutes(
     }
     let references = References {
         minutes: minute_references(minutes, source, &mut diagnostics),
+        // Checked above to stay far below overflow.
+        minute_numbers: minutes.first_minute..minutes.first_minute + minutes.minutes.len() as u32,
         citations: super::citations(style),
         numbers: style.numbers.clone(),
         ..References::default()
     };
-    let narrative = Narrative::new(references).with_pictures(pictures);
+    let narrative = Narrative::new(references, warnings).with_pictures(pictures);
     let committee_name = committee.name.to_uppercase();
     let mut blocks = vec![Block::Heading {
         level: 1,

@@ -18,8 +18,8 @@ use serde_saphyr::Spanned;
 
 use crate::content::committee::Committee;
 use crate::content::common::Person;
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Warnings};
 use crate::figures::Figures;
 use crate::format;
 use crate::markdown;
@@ -106,6 +106,8 @@ pub trait Resolve {
     fn style(&self) -> &HouseStyle;
     /// What reads the pictures the paper's text shows (the run's, so each is read once).
     fn pictures(&self) -> Arc<PictureReader>;
+    /// Where the warnings found in the paper's text go.
+    fn warnings(&self) -> Warnings;
 }
 
 /// How the house style cites a minute and an agenda item in narrative.
@@ -130,11 +132,14 @@ pub fn narrative_with(
     match figures {
         Some(written) => {
             let figures = resolve.figures(source, written).ok_or_else(Vec::new)?;
-            let narrative = Narrative::with_figures(references, figures.context.clone())
+            let narrative = Narrative::with_figures(references, &figures, resolve.warnings())
                 .with_pictures(pictures);
             Ok((narrative, Some(figures)))
         }
-        None => Ok((Narrative::new(references).with_pictures(pictures), None)),
+        None => Ok((
+            Narrative::new(references, resolve.warnings()).with_pictures(pictures),
+            None,
+        )),
     }
 }
 

@@ -82,7 +82,14 @@ pub(super) fn item_references(
     source: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> References {
-    let mut references = References::default();
+    let mut references = References {
+        // The numbers the agenda prints for its items (a group in parts is one number).
+        item_numbers: 1..flat
+            .last()
+            .and_then(|last| last.parts.first())
+            .map_or(1, |n| n + 1),
+        ..References::default()
+    };
     for FlatItem { parts, item, .. } in flat {
         if let Some(key) = &item.key {
             let reference = ItemReference {

@@ -176,6 +176,8 @@ pub trait PaperSource {
     ) -> Option<(Arc<Vec<u8>>, u32)>;
     /// What reads the pictures the meeting's own text shows (the run's).
     fn pictures(&self) -> Arc<crate::pictures::PictureReader>;
+    /// Where the warnings found in the agenda's text go.
+    fn warnings(&self) -> crate::diagnostics::Warnings;
 }
 
 /// Lower a meeting, or return every problem found.
@@ -191,7 +193,8 @@ pub fn lower_meeting(
     let mut references = item_references(&flat, source, &mut diagnostics);
     references.citations = crate::lower::citations(style);
     references.numbers = style.numbers.clone();
-    let narrative = Narrative::new(references.clone()).with_pictures(papers.pictures());
+    let narrative =
+        Narrative::new(references.clone(), papers.warnings()).with_pictures(papers.pictures());
 
     // Papers first: the exclusion item's wording depends on which are exempt.
     let mut items = Vec::new();

@@ -385,7 +385,7 @@ mod tests {
             panic!("a motion");
         };
         let style = style();
-        let narrative = Narrative::new(References::default());
+        let narrative = Narrative::new(References::default(), Default::default());
         let meeting = Meeting {
             narrative: &narrative,
             source: &source,
