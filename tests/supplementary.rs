@@ -233,3 +233,61 @@ fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
     assert!(manifest.contains("\"item\": \"8.1\""), "{manifest}");
     assert!(manifest.contains("\"item\": 3"), "{manifest}");
 }
+
+#[test]
+fn items_numbered_by_hand_keep_their_numbers_and_the_next_number_on() {
+    let (_work, folder) = build_cabinet(|meeting| {
+        // The council numbers its reports from 10, and one item in parts by hand.
+        edit_file(
+            meeting,
+            "      - key: capital_programme\n",
+            "      - key: capital_programme\n        number: 10\n",
+        );
+        edit_file(
+            meeting,
+            "      - key: leisure_contract\n",
+            "      - key: leisure_contract\n        number: \"10.1\"\n",
+        );
+    });
+    let front = page_words(&folder.join("agenda-pack.pdf"))[..2].join(" ");
+    for expected in [
+        "6. Councillor Questions",
+        "10. Final Capital Programme 2026/27 to 2027/28",
+        "10.1 Leisure Centre Management Contract",
+        "11. Any Other Urgent Business",
+        "12. Exclusion of the Press and Public",
+        "Appendix 3 of Agenda Item 10 (Final Capital Programme",
+    ] {
+        assert!(front.contains(expected), "{expected}\n{front}");
+    }
+    assert!(
+        folder.join("item-10.pdf").exists(),
+        "{:?}",
+        files_under(&folder)
+    );
+    assert!(
+        folder.join("item-10-1.pdf").exists(),
+        "{:?}",
+        files_under(&folder)
+    );
+}
+
+#[test]
+fn a_number_by_hand_that_does_not_rise_fails_where_it_is_written() {
+    let work = tempfile::tempdir().unwrap();
+    let content = work.path().join("content");
+    let meeting = copy_example_folder("harrow-cabinet", &content).join("2026-02-12/meeting.yaml");
+    edit_file(
+        &meeting,
+        "      - key: leisure_contract\n",
+        "      - key: leisure_contract\n        number: 5\n",
+    );
+    let output = papers(&["check", content.to_str().unwrap()]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{message}");
+    assert!(
+        message.contains("error: item `5` comes after item 7: numbers must rise down the agenda"),
+        "{message}"
+    );
+    assert!(message.contains("meeting.yaml:45:17"), "{message}");
+}

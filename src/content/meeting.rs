@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::ShapeError;
-use super::common::{Heading, Person, string_or_map};
+use super::common::{Heading, Person, TextOrNumber, string_or_map};
 use crate::model::Date;
 
 /// One meeting of a committee.
@@ -98,6 +98,9 @@ pub struct AgendaItem {
     pub supplementary: bool,
     /// Taken as urgent business: why it could not wait for the next meeting, printed under it.
     pub urgent: Option<Spanned<String>>,
+    /// Its number as the council numbers it by hand ("12", "6.1"); the items after it number
+    /// on from it.
+    pub number: Option<Spanned<TextOrNumber>>,
 }
 
 /// What kind of agenda item it is, and so what it presents.
@@ -153,6 +156,7 @@ struct AgendaEntryFields {
     urgent: Option<Spanned<String>>,
     #[serde(default)]
     parts: bool,
+    number: Option<Spanned<TextOrNumber>>,
 }
 
 impl TryFrom<AgendaEntryFields> for AgendaEntry {
@@ -176,6 +180,7 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                     return Err(not_on_a_group_heading("supplementary"));
                 }
                 group_fields_unused(&fields.urgent, "urgent")?;
+                group_fields_unused(&fields.number, "number")?;
                 let items = entries
                     .into_iter()
                     .map(|entry| match entry.value {
@@ -237,6 +242,7 @@ impl TryFrom<AgendaEntryFields> for AgendaEntry {
                     withdrawn: fields.withdrawn,
                     supplementary: fields.supplementary,
                     urgent: fields.urgent,
+                    number: fields.number,
                 })))
             }
         }

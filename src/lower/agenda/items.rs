@@ -9,6 +9,7 @@ use super::{
     DocumentRole, ItemDocument, PaperSource, PresentedAppendix, PresentedItem, ResolvedPaper,
 };
 use crate::content::committee::Committee;
+use crate::content::common::TextOrNumber;
 use crate::content::meeting::{AgendaEntry, AgendaItem, ItemKind, StandardItem};
 use crate::diagnostics::{Diagnostic, Location, SourceFile};
 use crate::lower::capitalise;
@@ -29,14 +30,19 @@ pub(super) struct FlatItem<'a> {
     pub(super) group_exempt: Option<&'a Spanned<u8>>,
 }
 
-/// Items in agenda order with their numbers. The content types already hold only valid shapes
-/// (groups one level deep, fields where they mean something), so nothing here can fail.
+/// Items in agenda order with their numbers: each the next, unless numbered by hand, when the
+/// items after it number on from it. The content types already hold only valid shapes (groups
+/// one level deep, fields where they mean something); a number by hand must be a number and
+/// rise.
 pub(super) fn flatten_items<'a>(
     entries: &'a [Spanned<AgendaEntry>],
     source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FlatItem<'a>> {
     let mut flat = Vec::new();
     let mut printed = 0;
+    // The number printed for the item before, for a number by hand to follow.
+    let mut last: Vec<u32> = Vec::new();
     let mut push = |item: &'a AgendaItem, place: Location, group_exempt, parts| {
         let number = flat.len() as u32 + 1;
         flat.push(FlatItem {
@@ -50,20 +56,49 @@ pub(super) fn flatten_items<'a>(
     for entry in entries {
         match &entry.value {
             AgendaEntry::Item(item) => {
-                printed += 1;
-                push(item, source.location_of(entry), None, vec![printed]);
+                let parts = match &item.number {
+                    Some(number) => match hand_number(number, &last, source) {
+                        Ok(parts) => parts,
+                        Err(problem) => {
+                            diagnostics.push(problem);
+                            vec![printed + 1]
+                        }
+                    },
+                    None => vec![printed + 1],
+                };
+                printed = parts[0];
+                last = parts.clone();
+                push(item, source.location_of(entry), None, parts);
             }
             AgendaEntry::Group(group) => {
                 if group.parts {
                     printed += 1;
                 }
                 for (index, item) in group.items.iter().enumerate() {
-                    let parts = if group.parts {
-                        vec![printed, index as u32 + 1]
-                    } else {
-                        printed += 1;
-                        vec![printed]
+                    let hand = item.value.number.as_ref().map(|number| {
+                        if group.parts {
+                            Err(Diagnostic::error(
+                                "an item of a group in parts is numbered by its place in the group",
+                            )
+                            .at(source.location_of(number))
+                            .hint("remove `number:`, or `parts: true` from the group"))
+                        } else {
+                            hand_number(number, &last, source)
+                        }
+                    });
+                    let parts = match hand {
+                        Some(Ok(parts)) => parts,
+                        Some(Err(problem)) => {
+                            diagnostics.push(problem);
+                            vec![printed + 1]
+                        }
+                        None if group.parts => vec![printed, index as u32 + 1],
+                        None => vec![printed + 1],
                     };
+                    if !group.parts {
+                        printed = parts[0];
+                    }
+                    last = parts.clone();
                     push(
                         &item.value,
                         source.location_of(item),
@@ -75,6 +110,34 @@ pub(super) fn flatten_items<'a>(
         }
     }
     flat
+}
+
+/// An item's number written by hand: a number ("12") or one with parts ("6.1"), after
+/// `before`, the number of the item before.
+fn hand_number(
+    number: &Spanned<TextOrNumber>,
+    before: &[u32],
+    source: &SourceFile,
+) -> Result<Vec<u32>, Diagnostic> {
+    let written = number.value.0.trim();
+    let at = source.location_of(number);
+    let Some(parts) = crate::lower::parse_number(written).filter(|parts| parts.len() <= 2) else {
+        return Err(
+            Diagnostic::error(format!("`{written}` is not an agenda item's number"))
+                .at(at)
+                .expected("a whole number, such as 12, or one with a part, such as \"6.1\"")
+                .hint("write a number with a part in quotes, so that 6.10 stays 6.10"),
+        );
+    };
+    if parts.as_slice() <= before {
+        return Err(Diagnostic::error(format!(
+            "item `{written}` comes after item {}: numbers must rise down the agenda",
+            crate::lower::agenda::items::item_label(before)
+        ))
+        .at(at)
+        .hint("number it above the item before, or leave out `number:` to number it in turn"));
+    }
+    Ok(parts)
 }
 
 pub(super) fn item_references(

@@ -189,7 +189,7 @@ pub fn lower_meeting(
     papers: &mut dyn PaperSource,
 ) -> Result<MeetingModel, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
-    let flat = flatten_items(&meeting.items, source);
+    let flat = flatten_items(&meeting.items, source, &mut diagnostics);
     let mut references = item_references(&flat, source, &mut diagnostics);
     references.citations = crate::lower::citations(style);
     references.numbers = style.numbers.clone();
