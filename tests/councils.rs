@@ -572,23 +572,7 @@ fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
         "{agenda}"
     );
     // The pack's words without its page footers ("Page 2"), which fall where pages break.
-    let pack = words(&folder.join("agenda-pack.pdf"));
-    let tokens: Vec<&str> = pack.split(' ').collect();
-    let mut kept = Vec::new();
-    let mut index = 0;
-    while index < tokens.len() {
-        let footer = tokens[index] == "Page"
-            && tokens
-                .get(index + 1)
-                .is_some_and(|next| next.parse::<u32>().is_ok());
-        if footer {
-            index += 2;
-        } else {
-            kept.push(tokens[index]);
-            index += 1;
-        }
-    }
-    let pack = kept.join(" ");
+    let pack = normalise(&pdf_text(&folder.join("agenda-pack.pdf")));
     assert!(
         pack.contains(
             "7. Final Capital Programme This item has been withdrawn. Community and Culture"

@@ -6,10 +6,9 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::{ParsedFile, Workspace, input_diagnostic};
+use super::{Workspace, input_diagnostic};
 use crate::diagnostics::{Diagnostic, Location, SourceFile, Warnings};
 use crate::input::FileKind;
-use crate::kinds::Parsed;
 use crate::lower::agenda::{PaperSource, PresentedItem, ResolvedPaper};
 use crate::narrative::References;
 use crate::style::HouseStyle;
@@ -63,20 +62,14 @@ impl MeetingPapers<'_, '_> {
     }
 
     /// The parsed paper at `path` (relative to the meeting file) and its source, if it is one.
-    fn parsed_paper(&self, path: &str) -> Option<(&dyn crate::lower::Paper, &SourceFile)> {
+    fn parsed_paper(&self, path: &str) -> Option<(Arc<dyn crate::lower::Paper>, SourceFile)> {
         let base = self.meeting.path.parent().unwrap_or(Path::new(""));
         let canonical = self
             .workspace
             .root
             .resolve(&base.join(path), FileKind::Yaml)
             .ok()?;
-        match self.workspace.files.get(&canonical) {
-            Some(ParsedFile {
-                parsed: Some((_, Parsed::Paper(paper))),
-                source,
-            }) => Some((paper.as_ref(), source)),
-            _ => None,
-        }
+        self.workspace.paper(&canonical)
     }
 
     /// A paper claims to be exempt on its front page, and the agenda presents none of what it
@@ -189,8 +182,6 @@ impl PaperSource for MeetingPapers<'_, '_> {
 
     fn check_report_item(&mut self, item: &PresentedItem) {
         let (report, at) = &item.report;
-        let mut problems = Vec::new();
-        let mut found = Vec::new();
         if let Some((paper, source)) = self.parsed_paper(report) {
             let front_page = paper.front_page();
             // A report that claims exemption is honoured when anything of its item is exempt
@@ -198,13 +189,13 @@ impl PaperSource for MeetingPapers<'_, '_> {
             // except Appendix 3" says what is).
             if let Some(answer) = paper.claimed_exemption() {
                 if item.exempt.is_empty() {
-                    problems.push((answer.to_string(), source.path.clone(), at.clone()));
+                    self.claim_not_honoured(answer, &source.path, at);
                 }
             } else if let Some(answer) = front_page.exempt
                 && answer.value.is_bare_no()
                 && let Some((what, marked_at)) = item.exempt.first()
             {
-                found.push(
+                self.workspace.diagnostics.push(
                     Diagnostic::error(format!(
                         "the report says `exempt: {}`, but the agenda marks {what} exempt",
                         answer.value.0
@@ -242,7 +233,7 @@ impl PaperSource for MeetingPapers<'_, '_> {
                         } else {
                             labels.join(", ")
                         };
-                        found.push(
+                        self.workspace.diagnostics.push(
                             Diagnostic::error(format!(
                                 "the agenda presents Appendix {}, which the report does not list",
                                 appendix.label
@@ -266,12 +257,8 @@ impl PaperSource for MeetingPapers<'_, '_> {
             if let Some((paper, source)) = self.parsed_paper(&appendix.paper)
                 && let Some(answer) = paper.claimed_exemption()
             {
-                problems.push((answer.to_string(), source.path.clone(), appendix.at.clone()));
+                self.claim_not_honoured(answer, &source.path, &appendix.at);
             }
-        }
-        self.workspace.diagnostics.extend(found);
-        for (answer, paper_source, at) in problems {
-            self.claim_not_honoured(&answer, &paper_source, &at);
         }
     }
 
