@@ -41,6 +41,23 @@ pub fn tool(program: &str, args: &[&str]) -> Output {
         })
 }
 
+/// Run a Python script with `args`, failing the test with its error output when it fails. The
+/// packages it may import are listed in `tests/requirements.txt`, which `.ci/run` installs.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("`python3` is needed by this test ({error})"));
+    assert!(
+        output.status.success(),
+        "the Python check failed (packages: `pip install -r tests/requirements.txt`):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the Python check prints UTF-8")
+}
+
 /// The text of a PDF as `pdftotext` extracts it with the options `mode` (none, `-raw`,
 /// `-layout`).
 fn pdftotext(pdf: &Path, mode: &[&str]) -> String {
