@@ -42,6 +42,49 @@ pub fn fonts() -> &'static [Font] {
     &FONTS
 }
 
+/// Measures text set in one bundled face, for sizing what another program lays out (a Word
+/// table's columns) where the same metrics apply.
+pub struct TextMeasure {
+    face: Option<ttf_parser::Face<'static>>,
+}
+
+impl TextMeasure {
+    /// The regular or bold face of the bundled `family`; the first bundled font stands in for a
+    /// family not bundled.
+    pub fn new(family: &str, bold: bool) -> Self {
+        let fonts: &'static [Font] = fonts();
+        let wanted = |font: &&Font| {
+            let info = font.info();
+            info.family == family
+                && (info.variant.weight.to_number() >= 600) == bold
+                && info.variant.style == typst::text::FontStyle::Normal
+        };
+        let face = fonts
+            .iter()
+            .find(wanted)
+            .or_else(|| fonts.first())
+            .and_then(|font| ttf_parser::Face::parse(font.data().as_slice(), font.index()).ok());
+        TextMeasure { face }
+    }
+
+    /// How wide `text` sets at `size` points, in points; a character the face lacks counts as
+    /// wide as an "M".
+    pub fn width(&self, text: &str, size: f64) -> f64 {
+        let Some(face) = &self.face else {
+            return 0.0;
+        };
+        let units_per_em = f64::from(face.units_per_em().max(1));
+        let fallback = face.glyph_index('M');
+        let units: u32 = text
+            .chars()
+            .filter_map(|c| face.glyph_index(c).or(fallback))
+            .filter_map(|glyph| face.glyph_hor_advance(glyph))
+            .map(u32::from)
+            .sum();
+        f64::from(units) / units_per_em * size
+    }
+}
+
 /// The family names of the bundled fonts ("Liberation Sans", "Noto Naskh Arabic", …), each once.
 pub fn families() -> Vec<String> {
     family_names(fonts())

@@ -65,7 +65,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "docx_writer",
-        &["diagnostics", "escape", "format", "model", "style"],
+        &["diagnostics", "escape", "fonts", "format", "model", "style"],
     ),
     // Orchestration.
     (

@@ -3,23 +3,25 @@
 use std::borrow::Borrow;
 
 use docx_rs::{
-    AlignmentType, LineSpacing, Paragraph, Run, Shading, ShdType, Table, TableCell,
-    TableCellMargins, TableRow, WidthType,
+    AlignmentType, Paragraph, Run, Shading, ShdType, Table, TableBorders, TableCell, TableRow,
+    WidthType,
 };
 
 use super::DocxWriter;
-use super::package::DATA_TABLE_STYLE;
-use super::styles::text_width;
+use super::column_widths::column_widths;
+use super::styles::{DATA_TABLE, table_text_style, text_width};
 use crate::escape::xml_safe;
 use crate::model::{self, Cell, CellAlign, Tone};
 use crate::style::HouseStyle;
 
 impl DocxWriter<'_> {
-    /// A data table across the page's text width, less the indent of the block it sits in.
-    pub(super) fn table(&self, table: &model::Table, indent: i32) -> Table {
+    /// A data table across the page's text width, less the indent of the block it sits in, its
+    /// text in the table text style for its size (registered when the document is assembled).
+    pub(super) fn table(&mut self, table: &model::Table, indent: i32) -> Table {
         let page_width = text_width(self.style, self.landscape);
         let width = page_width.saturating_sub(indent.max(0) as usize);
         let written = data_table(table, width, self.style);
+        self.table_sizes.insert(text_size(table));
         // A table in an indented block (a minute's body, a list) starts where its text does.
         if indent > 0 {
             written.indent(indent)
@@ -29,8 +31,14 @@ impl DocxWriter<'_> {
     }
 }
 
+/// The size of a table's text, in half-points.
+fn text_size(table: &model::Table) -> usize {
+    (table.font_size * 2.0).round() as usize
+}
+
 /// A data table `text_width` wide: shaded repeating header row, group rows across the table,
-/// RAG and direction of travel in colour and in words.
+/// RAG and direction of travel in colour and in words. Rules and cell margins come from its
+/// table style, text size and spacing from its paragraph style.
 fn data_table(table: &model::Table, text_width: usize, style: &HouseStyle) -> Table {
     let columns = Columns::new(table, text_width, style);
     let mut rows = Vec::new();
@@ -50,30 +58,35 @@ fn data_table(table: &model::Table, text_width: usize, style: &HouseStyle) -> Ta
     Table::new(rows)
         .set_grid(columns.grid.clone())
         .width(columns.grid.iter().sum(), WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(20, 40, 20, 40))
-        .style(DATA_TABLE_STYLE)
+        // No rules of its own: its style's apply.
+        .set_borders(TableBorders::with_empty())
+        .style(DATA_TABLE)
 }
 
-/// The table's column widths and text size, shared by all its cells.
+/// The table's column widths and text style, shared by all its cells.
 struct Columns<'a> {
-    /// Each column's width in twentieths of a point, in proportion to the model's widths.
+    /// Each column's width in twentieths of a point: the model's shares, widened to its longest
+    /// word.
     grid: Vec<usize>,
-    /// Text size in half-points.
-    size: usize,
+    /// The paragraph style of its text.
+    text_style: String,
     /// The house style, for the fills of tones.
     style: &'a HouseStyle,
 }
 
 impl<'a> Columns<'a> {
     fn new(table: &model::Table, text_width: usize, style: &'a HouseStyle) -> Self {
-        let total: f32 = table.widths.iter().sum();
-        let grid = table
-            .widths
-            .iter()
-            .map(|width| (width / total * text_width as f32) as usize)
-            .collect();
-        let size = (table.font_size * 2.0).round() as usize;
-        Columns { grid, size, style }
+        let grid = column_widths(
+            table,
+            style.fonts.pdf.as_str(),
+            f64::from(table.font_size),
+            text_width,
+        );
+        Columns {
+            grid,
+            text_style: table_text_style(text_size(table)),
+            style,
+        }
     }
 
     /// A row that does not split across pages, its cells placed column after column.
@@ -111,14 +124,14 @@ impl<'a> Columns<'a> {
             CellAlign::Center => AlignmentType::Center,
             CellAlign::Right => AlignmentType::Right,
         };
-        let mut run = Run::new().add_text(xml_safe(&cell.text)).size(self.size);
+        let mut run = Run::new().add_text(xml_safe(&cell.text));
         if cell.strong {
             run = run.bold();
         }
         let mut table_cell = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
             Paragraph::new()
+                .style(&self.text_style)
                 .align(alignment)
-                .line_spacing(LineSpacing::new().before(0).after(0).line(220))
                 .add_run(run),
         );
         if cell.span > 1 {

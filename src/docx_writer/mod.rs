@@ -1,14 +1,19 @@
 //! The Word writer: the document model as a DOCX in the house style, dispatching each block.
 
+mod column_widths;
 mod data_table;
+mod heading_numbering;
 mod numbering;
 mod package;
 mod pages;
 mod paragraphs;
 mod pictures;
+mod schema_order;
 pub mod styles;
 mod tables;
 mod text;
+mod theme;
+mod xml_tree;
 
 use docx_rs::{Docx, IndentLevel, LevelOverride, Numbering, NumberingId, Paragraph, Table};
 
@@ -77,6 +82,9 @@ pub fn write_docx(
         landscape: false,
         bookmarks: Vec::new(),
         problems: Vec::new(),
+        table_sizes: std::collections::BTreeSet::new(),
+        has_contents: false,
+        contents_levels: std::collections::BTreeSet::new(),
     };
     writer.blocks(&document.blocks, 0);
     if !writer.problems.is_empty() {
@@ -138,6 +146,12 @@ struct DocxWriter<'a> {
     bookmarks: Vec<String>,
     /// Drawings that could not be rendered.
     problems: Vec<Diagnostic>,
+    /// Whether the document has a contents page, and so needs the TOC Heading style.
+    has_contents: bool,
+    /// The levels of the contents entries written: each needs its TOC style.
+    contents_levels: std::collections::BTreeSet<u8>,
+    /// The text sizes of the data tables written, in half-points: each gets a paragraph style.
+    table_sizes: std::collections::BTreeSet<usize>,
 }
 
 impl DocxWriter<'_> {
@@ -150,6 +164,16 @@ impl DocxWriter<'_> {
         // Only where it is used, so that papers without captions keep their styles part.
         if self.captioned {
             docx = docx.add_style(styles::caption_style());
+        }
+        if self.has_contents {
+            docx = docx.add_style(styles::contents_heading_style(self.style));
+        }
+        for level in &self.contents_levels {
+            let width = styles::text_width(self.style, false);
+            docx = docx.add_style(styles::contents_entry_style(*level, width));
+        }
+        for size in &self.table_sizes {
+            docx = docx.add_style(styles::table_text_style_definition(*size));
         }
         if let Some(text) = self.running_header {
             docx = docx.header(styles::header(text));
@@ -242,8 +266,10 @@ impl DocxWriter<'_> {
             Block::Callouts { quotes } => paragraphs::callouts(quotes, self.style, sink),
             Block::Anchor { id } => push(sink, self.anchor(id)),
             Block::Contents { title, entries } => {
-                let width = styles::text_width(self.style, false);
-                pages::contents(title, entries, width, sink)
+                self.contents_levels
+                    .extend(entries.iter().map(|entry| entry.level));
+                self.has_contents = true;
+                pages::contents(title, entries, sink)
             }
             Block::Landscape { blocks } => self.landscape(blocks, indent, sink),
             Block::PageBreak => push(sink, pages::page_break()),

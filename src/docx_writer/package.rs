@@ -9,7 +9,8 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
-use super::ImageDescription;
+use super::styles::DATA_TABLE;
+use super::{ImageDescription, heading_numbering, schema_order, theme, xml_tree};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;
@@ -17,9 +18,6 @@ use crate::style::HouseStyle;
 
 /// The language every paper declares.
 pub const LANGUAGE: &str = "en-GB";
-
-/// The style name that marks data tables, whose first row repeats on every page.
-pub const DATA_TABLE_STYLE: &str = "PapersDataTable";
 
 /// The prefix docx-rs gives hyperlink relationship ids, before a process-wide counter.
 const HYPERLINK_PREFIX: &str = "rIdHyperlink";
@@ -55,10 +53,142 @@ pub fn finish(
         xml.settings = ask_to_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
     }
     xml.document = document.xml.into_bytes();
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes)
-        .expect("zipping into memory cannot fail");
-    bytes.into_inner()
+    xml.content_type = with_override(
+        &String::from_utf8_lossy(&xml.content_type),
+        theme::PART,
+        theme::CONTENT_TYPE,
+    )
+    .into_bytes();
+    xml.document_rels = with_relationship(
+        &String::from_utf8_lossy(&xml.document_rels),
+        THEME_RELATIONSHIP_ID,
+        theme::RELATIONSHIP,
+        "theme/theme1.xml",
+    )
+    .into_bytes();
+    let mut parts = package_parts(xml);
+    parts.push((theme::PART.to_string(), theme::theme(style).into_bytes()));
+    number_headings_through_their_styles(&mut parts);
+    for (name, part) in &mut parts {
+        if is_wordprocessing_part(name) {
+            *part = schema_order::in_schema_order(&String::from_utf8_lossy(part)).into_bytes();
+        }
+    }
+    zip(parts)
+}
+
+/// Move heading numbering onto the Heading styles (see [`heading_numbering`]); the parts stay as
+/// they were if any of the three does not parse.
+fn number_headings_through_their_styles(parts: &mut [(String, Vec<u8>)]) {
+    const LINKED: [&str; 3] = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
+    let mut trees = Vec::new();
+    for name in LINKED {
+        let Some(tree) = parts
+            .iter()
+            .find(|(part, _)| part == name)
+            .and_then(|(_, xml)| xml_tree::parse(&String::from_utf8_lossy(xml)))
+        else {
+            return;
+        };
+        trees.push(tree);
+    }
+    let [document, styles, numbering] = trees.as_mut_slice() else {
+        return;
+    };
+    heading_numbering::link_heading_numbering(document, styles, numbering);
+    for (name, tree) in LINKED.iter().zip(&trees) {
+        if let Some(xml) = xml_tree::write(tree)
+            && let Some((_, part)) = parts.iter_mut().find(|(part, _)| part == name)
+        {
+            *part = xml.into_bytes();
+        }
+    }
+}
+
+/// The relationship id of the theme part.
+const THEME_RELATIONSHIP_ID: &str = "rIdTheme1";
+
+/// Whether the part named `name` is WordprocessingML whose elements the schema orders.
+fn is_wordprocessing_part(name: &str) -> bool {
+    name.starts_with("word/") && name.ends_with(".xml") && !name.starts_with("word/theme/")
+}
+
+/// Every part docx-rs built, named as the package names it, in its order.
+fn package_parts(xml: docx_rs::XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let mut parts = vec![
+        ("[Content_Types].xml".to_string(), xml.content_type),
+        ("_rels/.rels".to_string(), xml.rels),
+        ("docProps/app.xml".to_string(), xml.doc_props.app),
+        ("docProps/core.xml".to_string(), xml.doc_props.core),
+        ("docProps/custom.xml".to_string(), xml.doc_props.custom),
+        (
+            "word/_rels/document.xml.rels".to_string(),
+            xml.document_rels,
+        ),
+        ("word/document.xml".to_string(), xml.document),
+        ("word/styles.xml".to_string(), xml.styles),
+        ("word/settings.xml".to_string(), xml.settings),
+        ("word/fontTable.xml".to_string(), xml.font_table),
+        ("word/comments.xml".to_string(), xml.comments),
+        ("word/numbering.xml".to_string(), xml.numberings),
+        (
+            "word/commentsExtended.xml".to_string(),
+            xml.comments_extended,
+        ),
+        ("word/footnotes.xml".to_string(), xml.footnotes),
+    ];
+    for (index, header) in xml.headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", index + 1), header));
+    }
+    for (index, rels) in xml.header_rels.into_iter().enumerate() {
+        parts.push((format!("word/_rels/header{}.xml.rels", index + 1), rels));
+    }
+    for (index, footer) in xml.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", index + 1), footer));
+    }
+    for (index, rels) in xml.footer_rels.into_iter().enumerate() {
+        parts.push((format!("word/_rels/footer{}.xml.rels", index + 1), rels));
+    }
+    for (name, png) in xml.media {
+        parts.push((format!("word/media/{name}.png"), png));
+    }
+    parts
+}
+
+/// Zip `parts` in order, compressed, with a fixed timestamp so that identical input gives
+/// identical bytes. (docx-rs stores its parts uncompressed.)
+fn zip(parts: Vec<(String, Vec<u8>)>) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, part) in parts {
+        zip.start_file(name, options)
+            .and_then(|()| zip.write_all(&part).map_err(Into::into))
+            .expect("zipping into memory cannot fail");
+    }
+    zip.finish()
+        .expect("zipping into memory cannot fail")
+        .into_inner()
+}
+
+/// `content_types` with an override naming `part`'s content type.
+fn with_override(content_types: &str, part: &str, content_type: &str) -> String {
+    content_types.replacen(
+        "</Types>",
+        &format!(r#"<Override PartName="/{part}" ContentType="{content_type}" /></Types>"#),
+        1,
+    )
+}
+
+/// `relationships` with one more relationship.
+fn with_relationship(relationships: &str, id: &str, kind: &str, target: &str) -> String {
+    relationships.replacen(
+        "</Relationships>",
+        &format!(r#"<Relationship Id="{id}" Type="{kind}" Target="{target}" /></Relationships>"#),
+        1,
+    )
 }
 
 /// `docProps/core.xml` with title, author, description and language set.
@@ -293,9 +423,7 @@ fn amend_document(
                         changes.push(("name", format!("{noun} {pictures}")));
                         changes.push(("descr", xml_text(alt)));
                     }
-                    "w:tblStyle"
-                        if attribute(element, "w:val").as_deref() == Some(DATA_TABLE_STYLE) =>
-                    {
+                    "w:tblStyle" if attribute(element, "w:val").as_deref() == Some(DATA_TABLE) => {
                         header_row = HeaderRow::Awaited;
                     }
                     "w:tr" if header_row == HeaderRow::Awaited && !is_empty => {
@@ -462,11 +590,12 @@ fn is_hyperlink_id(id: &str) -> bool {
     })
 }
 
-/// Whether a field instruction refers to a page (`PAGEREF`; Word reads field names in any case).
+/// Whether a field instruction refers to a page (`PAGEREF`, a contents field `TOC`; Word reads
+/// field names in any case).
 fn refers_to_page(instruction: &str) -> bool {
     instruction
         .split_whitespace()
-        .any(|word| word.eq_ignore_ascii_case("PAGEREF"))
+        .any(|word| word.eq_ignore_ascii_case("PAGEREF") || word.eq_ignore_ascii_case("TOC"))
 }
 
 /// Read `part` event by event and return what `amend` writes for each event (events written
@@ -710,8 +839,12 @@ mod tests {
     fn a_page_reference_field_asks_to_update_fields() {
         let package = package_with("Contents", Some(" PAGEREF _Toc1 \\h "));
         let settings = package_part(&package, "word/settings.xml");
+        // Where the schema places it: after the default tab stop, before the compatibility
+        // settings.
         assert!(
-            settings.ends_with(r#"<w:updateFields w:val="true" /></w:settings>"#),
+            settings.contains(
+                r#"<w:defaultTabStop w:val="840" /><w:updateFields w:val="true" /><w:compat>"#
+            ),
             "{settings}"
         );
         // An instruction split across runs, and a simple field, count too.
@@ -762,7 +895,7 @@ mod tests {
     fn the_first_row_of_a_data_table_repeats() {
         let table = |properties: &str| {
             format!(
-                r#"<w:tbl><w:tblPr><w:tblStyle w:val="{DATA_TABLE_STYLE}" /></w:tblPr><w:tr>{properties}<w:tc><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl></w:tc></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl>"#
+                r#"<w:tbl><w:tblPr><w:tblStyle w:val="{DATA_TABLE}" /></w:tblPr><w:tr>{properties}<w:tc><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl></w:tc></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl>"#
             )
         };
         for (first_row, marked) in [
@@ -800,11 +933,15 @@ mod tests {
         );
         assert_eq!(
             normal_style(&styles),
-            r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal" /><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" /><w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#
+            // In schema order, and without the run properties docx-rs puts in a style's paragraph
+            // properties, which the schema does not allow there.
+            r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal" /><w:qFormat /><w:pPr/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial" /><w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr></w:style>"#
         );
         // The document defaults declare the language too; they keep their font and size.
         assert!(
-            styles.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="en-GB" /><w:sz w:val="24" />"#),
+            styles.contains(
+                r#"<w:sz w:val="24" /><w:szCs w:val="24" /><w:lang w:val="en-GB" /></w:rPr></w:rPrDefault>"#
+            ),
             "{styles}"
         );
         // No other style is amended.

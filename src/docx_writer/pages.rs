@@ -1,17 +1,14 @@
 //! Page-level blocks: the contents page and its bookmarks, page breaks, landscape sections.
 
 use docx_rs::{
-    BreakType, FieldCharType, InstrText, LineSpacing, LineSpacingType, Paragraph, Run, Tab,
-    TabLeaderType, TabValueType,
+    BreakType, FieldCharType, Hyperlink, HyperlinkType, InstrText, LineSpacing, LineSpacingType,
+    Paragraph, Run,
 };
 
 use super::styles::{self, section_end};
 use super::text::text_run;
 use super::{BodyChild, DocxWriter, Sink};
 use crate::model::{Block, ContentsEntry};
-
-/// How far each contents level is indented beyond the one above.
-const CONTENTS_LEVEL_INDENT: i32 = 567;
 
 impl DocxWriter<'_> {
     /// A bookmark for the contents page's page-number fields, on a paragraph too small to see.
@@ -41,43 +38,64 @@ impl DocxWriter<'_> {
     }
 }
 
-/// The contents page: its title, then an entry per heading with a dotted tab to its page.
-pub(super) fn contents(title: &str, entries: &[ContentsEntry], width: usize, sink: &mut Sink) {
+/// The contents page: its title, then Word's contents field (`TOC`) over the heading levels the
+/// entries come from, its result already filled in with an entry per heading, in the TOC
+/// styles, each a link to its heading. Page numbers only Word can know: the result has none
+/// until Word updates the field (the document asks it to when opened), so it never shows a
+/// wrong or placeholder number; a heading added in Word joins the contents on that update.
+pub(super) fn contents(title: &str, entries: &[ContentsEntry], sink: &mut Sink) {
     sink.push(BodyChild::paragraph(
         Paragraph::new()
-            .style(styles::heading(2))
+            .style(styles::TOC_HEADING)
+            .keep_next(true)
             .add_run(text_run(title)),
     ));
-    for entry in entries {
-        sink.push(BodyChild::paragraph(contents_entry(entry, width)));
+    // An entry of level n stands for a heading of level n + 1 (the paper's title is level 1).
+    let levels = entries.iter().map(|entry| entry.level.saturating_add(1));
+    let highest = levels.clone().min().unwrap_or(2);
+    let deepest = levels.max().unwrap_or(3).max(highest);
+    let begin = Run::new().add_field_char(FieldCharType::Begin, false);
+    let instruction = Run::new().add_instr_text(InstrText::Unsupported(format!(
+        r#" TOC \o "{highest}-{deepest}" \h \z \u "#
+    )));
+    let separate = Run::new().add_field_char(FieldCharType::Separate, false);
+    let end = || Run::new().add_field_char(FieldCharType::End, false);
+    if entries.is_empty() {
+        sink.push(BodyChild::paragraph(
+            Paragraph::new()
+                .add_run(begin)
+                .add_run(instruction)
+                .add_run(separate)
+                .add_run(end()),
+        ));
+        return;
+    }
+    let mut field_start = Some((begin, instruction, separate));
+    for (index, entry) in entries.iter().enumerate() {
+        let mut paragraph = Paragraph::new().style(&styles::contents_entry(entry.level));
+        if let Some((begin, instruction, separate)) = field_start.take() {
+            paragraph = paragraph
+                .add_run(begin)
+                .add_run(instruction)
+                .add_run(separate);
+        }
+        paragraph = paragraph.add_hyperlink(
+            Hyperlink::new(entry.anchor.as_str(), HyperlinkType::Anchor)
+                .add_run(text_run(&entry_text(entry))),
+        );
+        if index + 1 == entries.len() {
+            paragraph = paragraph.add_run(end());
+        }
+        sink.push(BodyChild::paragraph(paragraph));
     }
 }
 
-/// One contents entry, indented by level. Word fills in the page numbers (the document asks it
-/// to update fields); until it does they show "#".
-fn contents_entry(entry: &ContentsEntry, width: usize) -> Paragraph {
-    let text = match &entry.number {
+/// An entry as the contents lists it: its number, if any, then its heading's text.
+fn entry_text(entry: &ContentsEntry) -> String {
+    match &entry.number {
         Some(number) => format!("{number} {}", entry.text),
         None => entry.text.clone(),
-    };
-    let indent = i32::from(entry.level.saturating_sub(1)) * CONTENTS_LEVEL_INDENT;
-    Paragraph::new()
-        .indent(Some(indent), None, None, None)
-        .add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .leader(TabLeaderType::Dot)
-                .pos(width),
-        )
-        .add_run(text_run(&text).add_tab())
-        .add_run(Run::new().add_field_char(FieldCharType::Begin, true))
-        .add_run(Run::new().add_instr_text(InstrText::Unsupported(format!(
-            " PAGEREF {} \\h ",
-            entry.anchor
-        ))))
-        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
-        .add_run(Run::new().add_text("#"))
-        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+    }
 }
 
 /// A paragraph that starts a new page.

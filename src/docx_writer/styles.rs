@@ -1,9 +1,10 @@
 //! The house style in Word: named styles and their ids, list numbering, A4 pages, header and footer.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, Header, Level, LevelJc, LevelText, LineSpacing,
-    LineSpacingType, NumberFormat, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph,
-    RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, Level, LevelJc, LevelText,
+    LineSpacing, LineSpacingType, NumberFormat, PageMargin, PageNum, PageOrientationType, PageSize,
+    Paragraph, RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType, Tab,
+    TabLeaderType, TabValueType, TableBorders, TableCellMargins,
 };
 
 use super::numbering::{LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
@@ -66,6 +67,141 @@ pub const FOOTER: &str = "Footer";
 pub const HEADER: &str = "Header";
 /// The style of a picture's caption (Word's own Caption, so its captions list finds them).
 pub const CAPTION: &str = "Caption";
+
+/// The title of a contents page: looks like a section heading, but is not one (so that the
+/// contents does not list itself).
+pub const TOC_HEADING: &str = "TOCHeading";
+/// How far each contents level is indented beyond the one above.
+const CONTENTS_LEVEL_INDENT: i32 = 567;
+
+/// The style id of a contents entry of `level` (1 for sections): Word's own "toc 1", "toc 2"…,
+/// which its contents field uses when it rebuilds the entries.
+pub fn contents_entry(level: u8) -> String {
+    format!("TOC{}", level.clamp(1, 9))
+}
+
+/// The style of a contents entry of `level`: indented by level, a right tab with dotted leader
+/// at the text's edge for the page number Word fills in.
+pub(super) fn contents_entry_style(level: u8, width: usize) -> Style {
+    let level = level.clamp(1, 9);
+    let mut style = Style::new(contents_entry(level), StyleType::Paragraph)
+        .name(format!("toc {level}"))
+        .based_on("Normal")
+        .next("Normal")
+        .ui_priority(39)
+        .unhide_when_used()
+        .indent(
+            Some(i32::from(level - 1) * CONTENTS_LEVEL_INDENT),
+            None,
+            Some(0),
+            None,
+        )
+        .line_spacing(LineSpacing::new().after(100));
+    // docx-rs gives styles no tab stops of their own; its paragraph properties take them.
+    style.paragraph_property = style.paragraph_property.clone().add_tab(
+        Tab::new()
+            .val(TabValueType::Right)
+            .leader(TabLeaderType::Dot)
+            .pos(width),
+    );
+    style
+}
+
+/// The style of a contents page's title: as a section heading looks, outside the outline.
+pub(super) fn contents_heading_style(house: &HouseStyle) -> Style {
+    let look = house.heading(2);
+    let size = look.map_or(house.body_size.half_points(), |look| {
+        look.size.half_points()
+    });
+    let style = Style::new(TOC_HEADING, StyleType::Paragraph)
+        .name("TOC Heading")
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .bold()
+        .size(size)
+        .line_spacing(LineSpacing::new().before(280).after(160));
+    match look.and_then(|look| look.colour.as_ref()) {
+        Some(colour) => style.color(colour.hex()),
+        None => style,
+    }
+}
+
+/// Data tables: single rules around and between every cell, narrow cell margins.
+pub const DATA_TABLE: &str = "DataTable";
+/// The front page's form of fields: ruled, with tight paragraphs.
+pub const FORM_TABLE: &str = "FormTable";
+/// Labels beside values, without rules (a background papers list, a contact block).
+pub const LAYOUT_TABLE: &str = "LayoutTable";
+/// The prefix of the paragraph styles of data tables' text; the size follows in half-points
+/// ("TableText15" is 7.5 pt), so that each size an author meets is a style to reuse.
+const TABLE_TEXT_PREFIX: &str = "TableText";
+
+/// The data table style: rules and cell margins. The size and spacing of its text are in
+/// paragraph styles ([`table_text_style`]), because a paragraph style (Normal) outranks a table
+/// style's text properties in Word and LibreOffice alike.
+pub(super) fn data_table_style() -> Style {
+    Style::new(DATA_TABLE, StyleType::Table)
+        .name("Data Table")
+        .q_format(true)
+        .set_borders(TableBorders::new())
+        .margins(TableCellMargins::new().margin(20, 40, 20, 40))
+}
+
+/// The id of the paragraph style of table text `half_points` in size.
+pub fn table_text_style(half_points: usize) -> String {
+    format!("{TABLE_TEXT_PREFIX}{half_points}")
+}
+
+/// The paragraph style of table text `half_points` in size, without spacing, named for the size
+/// ("Table Text 7.5 pt").
+pub(super) fn table_text_style_definition(half_points: usize) -> Style {
+    let points = if half_points.is_multiple_of(2) {
+        (half_points / 2).to_string()
+    } else {
+        format!("{}.5", half_points / 2)
+    };
+    Style::new(table_text_style(half_points), StyleType::Paragraph)
+        .name(format!("Table Text {points} pt"))
+        .based_on("Normal")
+        .q_format(true)
+        .size(half_points)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(220)
+                .line_rule(LineSpacingType::Auto),
+        )
+}
+
+/// The style of the front page's form: single rules, and paragraphs spaced 2 pt each side.
+pub(super) fn form_table_style() -> Style {
+    Style::new(FORM_TABLE, StyleType::Table)
+        .name("Form Table")
+        .q_format(true)
+        .line_spacing(LineSpacing::new().before(40).after(40))
+        .set_borders(TableBorders::new())
+}
+
+/// The style of labels set beside values: no rules.
+pub(super) fn layout_table_style() -> Style {
+    let mut borders = TableBorders::with_empty();
+    for position in [
+        docx_rs::TableBorderPosition::Top,
+        docx_rs::TableBorderPosition::Left,
+        docx_rs::TableBorderPosition::Bottom,
+        docx_rs::TableBorderPosition::Right,
+        docx_rs::TableBorderPosition::InsideH,
+        docx_rs::TableBorderPosition::InsideV,
+    ] {
+        borders = borders.set(docx_rs::TableBorder::new(position).border_type(BorderType::None));
+    }
+    Style::new(LAYOUT_TABLE, StyleType::Table)
+        .name("Layout Table")
+        .q_format(true)
+        .set_borders(borders)
+}
 
 /// The page margins of every section, footer and header distances included.
 pub(super) fn page_margin(style: &HouseStyle) -> PageMargin {
@@ -170,6 +306,9 @@ pub(super) fn house_styles(docx: Docx, style: &HouseStyle) -> Docx {
             .based_on("Normal")
             .size(20),
     )
+    .add_style(data_table_style())
+    .add_style(form_table_style())
+    .add_style(layout_table_style())
     .add_abstract_numbering(list_abstract(LIST_BULLET_ABSTRACT, "bullet", "•"))
     .add_abstract_numbering(list_abstract(LIST_ORDERED_ABSTRACT, "decimal", "%1."))
 }

@@ -4,7 +4,7 @@ use docx_rs::{
     LineSpacing, Paragraph, Shading, ShdType, Table, TableBorders, TableCell, TableRow, WidthType,
 };
 
-use super::styles::text_width;
+use super::styles::{FORM_TABLE, LAYOUT_TABLE, text_width};
 use super::text::{inlines, text_run};
 use super::{BodyChild, DocxWriter};
 use crate::model::{FieldRow, LabelledRow};
@@ -36,7 +36,9 @@ impl DocxWriter<'_> {
             }
             return Table::new(table_rows)
                 .set_grid(vec![label_width, width - label_width])
-                .width(width, WidthType::Dxa);
+                .width(width, WidthType::Dxa)
+                .set_borders(TableBorders::with_empty())
+                .style(FORM_TABLE);
         }
         for row in rows {
             let label = field_label(&row.label, self.style);
@@ -47,6 +49,8 @@ impl DocxWriter<'_> {
         Table::new(table_rows)
             .set_grid(vec![width])
             .width(width, WidthType::Dxa)
+            .set_borders(TableBorders::with_empty())
+            .style(FORM_TABLE)
     }
 
     /// A field's value: its blocks, tightly spaced, or one empty paragraph if it has none.
@@ -87,7 +91,9 @@ fn field_label(label: &str, style: &HouseStyle) -> TableCell {
         )
 }
 
-/// Paragraph spacing inside the front-page table: tight, as on the council's form.
+/// Paragraph spacing inside the front-page table: tight, as on the council's form. Set on each
+/// paragraph as well as in the table's style, because a value's own paragraph style (a title,
+/// a list) would otherwise win over the table's.
 fn cell_spacing() -> LineSpacing {
     LineSpacing::new().before(40).after(40)
 }
@@ -113,5 +119,6 @@ pub(super) fn labelled_table(rows: &[LabelledRow], indent: i32, style: &HouseSty
     Table::new(rows)
         .set_grid(vec![LABEL_WIDTH, rest])
         .set_borders(TableBorders::with_empty())
+        .style(LAYOUT_TABLE)
         .indent(indent)
 }
