@@ -10,6 +10,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
 use super::ImageDescription;
+use super::charts::{self, NativeChart};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;
@@ -31,17 +32,23 @@ pub fn finish(
     docx: Docx,
     metadata: &Metadata,
     image_alts: &[ImageDescription],
+    native_charts: &[NativeChart],
     style: &HouseStyle,
 ) -> Vec<u8> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(metadata).into_bytes();
     xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles), style).into_bytes();
+    // Charts first, so that their drawings are numbered and described with the pictures.
+    let with_charts = charts::place_charts(&String::from_utf8_lossy(&xml.document), native_charts)
+        .expect("the writer leaves one place per chart in a document docx-rs wrote");
+    xml.content_type =
+        charts::declare_content_types(&String::from_utf8_lossy(&xml.content_type), native_charts)
+            .into_bytes();
+    xml.document_rels =
+        charts::relate_charts(&String::from_utf8_lossy(&xml.document_rels), native_charts)
+            .into_bytes();
     let mut paragraph_ids = 0;
-    let document = amend_document(
-        &String::from_utf8_lossy(&xml.document),
-        image_alts,
-        &mut paragraph_ids,
-    );
+    let document = amend_document(&with_charts, image_alts, &mut paragraph_ids);
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part =
             renumber_paragraph_ids(&String::from_utf8_lossy(part), &mut paragraph_ids).into_bytes();
@@ -58,7 +65,7 @@ pub fn finish(
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .expect("zipping into memory cannot fail");
-    bytes.into_inner()
+    charts::repack_with_charts(bytes.into_inner(), native_charts)
 }
 
 /// `docProps/core.xml` with title, author, description and language set.
@@ -601,6 +608,7 @@ mod tests {
             Docx::new().add_paragraph(paragraph),
             &metadata(),
             &[],
+            &[],
             &HouseStyle::built_in(),
         )
     }
@@ -676,6 +684,7 @@ mod tests {
         let package = finish(
             Docx::new().add_paragraph(paragraph),
             &metadata(),
+            &[],
             &[],
             &HouseStyle::built_in(),
         );
@@ -795,7 +804,7 @@ mod tests {
         let docx = super::super::styles::house_styles(Docx::new(), &HouseStyle::built_in())
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Normal")));
         let styles = package_part(
-            &finish(docx, &metadata(), &[], &HouseStyle::built_in()),
+            &finish(docx, &metadata(), &[], &[], &HouseStyle::built_in()),
             "word/styles.xml",
         );
         assert_eq!(
