@@ -3,7 +3,7 @@
 //! "2." and "3.2.1", and those numbers as a house style prints them ([`localised`]). The bottom
 //! of the crate: it imports only the model's `Date` and `PageRange` and the house style's data.
 
-use crate::model::{Date, PageRange};
+use crate::model::{ChartNumbers, Date, PageRange};
 use crate::style::{DatePattern, DatePiece, Labels, NumberStyle};
 
 /// The most decimal places a figure is printed with: council figures never need more, and
@@ -198,6 +198,63 @@ pub fn localised(british: &str, style: &NumberStyle) -> String {
         style.percent.fill(&digits(number))
     } else {
         digits(british)
+    }
+}
+
+/// A chart's value as the house style prints it: "91.3%", "1,167".
+pub fn chart_value(value: f64, numbers: ChartNumbers, style: &NumberStyle) -> String {
+    let british = if numbers.percent {
+        percent(value, numbers.decimal_places)
+    } else {
+        number(value, numbers.decimal_places)
+    };
+    localised(&british, style)
+}
+
+/// The number format code a spreadsheet or a Word chart reads (`#,##0.0"%"`) to print chart
+/// values as [`chart_value`] does. Such a code names no separators: a reader prints its own
+/// locale's, which are the house style's where [`spreadsheet_separators_match`].
+pub fn spreadsheet_number_format(numbers: ChartNumbers, style: &NumberStyle) -> String {
+    let places = numbers.decimal_places.min(MOST_PLACES) as usize;
+    let mut digits = String::from(if style.thousands.as_str().is_empty() {
+        "0"
+    } else {
+        "#,##0"
+    });
+    if places > 0 {
+        digits.push('.');
+        digits.push_str(&"0".repeat(places));
+    }
+    if !numbers.percent {
+        return digits;
+    }
+    // A bare `%` would multiply by 100: the pattern's words are written as literal text.
+    let filled = style.percent.fill("\u{0}");
+    let (before, after) = filled.split_once('\u{0}').unwrap_or((filled.as_str(), ""));
+    format!(
+        "{}{digits}{}",
+        spreadsheet_literal(before),
+        spreadsheet_literal(after)
+    )
+}
+
+/// Whether a reader whose locale writes "1,167.5" prints chart values exactly as the house style
+/// does from [`spreadsheet_number_format`]: separators "," (or none) and ".".
+pub fn spreadsheet_separators_match(style: &NumberStyle) -> bool {
+    matches!(style.thousands.as_str(), "," | "") && style.decimal.as_str() == "."
+}
+
+/// Text a number format code prints as written: quoted, or character by character where it
+/// holds a quote.
+fn spreadsheet_literal(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else if text.contains('"') {
+        text.chars()
+            .flat_map(|character| ['\\', character])
+            .collect()
+    } else {
+        format!("\"{text}\"")
     }
 }
 
@@ -462,5 +519,36 @@ mod tests {
         assert_eq!(month_from_name("dec"), Some(12));
         assert_eq!(month_from_name("September"), Some(9));
         assert_eq!(month_from_name("Sept"), None);
+    }
+
+    #[test]
+    fn chart_values_and_their_spreadsheet_format() {
+        let british = NumberStyle::default();
+        let percentages = ChartNumbers {
+            decimal_places: 1,
+            percent: true,
+        };
+        let counts = ChartNumbers {
+            decimal_places: 0,
+            percent: false,
+        };
+        assert_eq!(chart_value(91.25, percentages, &british), "91.3%");
+        assert_eq!(chart_value(1167.0, counts, &british), "1,167");
+        assert_eq!(
+            spreadsheet_number_format(percentages, &british),
+            "#,##0.0\"%\""
+        );
+        assert_eq!(spreadsheet_number_format(counts, &british), "#,##0");
+        assert!(spreadsheet_separators_match(&british));
+        let words: NumberStyle = serde_saphyr::from_str(
+            "{thousands: \" \", decimal: \",\", percent: \"{number} per \\\"cent\\\"\", percentage_points: \"{number} points\"}",
+        )
+        .unwrap();
+        assert_eq!(chart_value(91.25, percentages, &words), "91,3 per \"cent\"");
+        assert_eq!(
+            spreadsheet_number_format(percentages, &words),
+            "#,##0.0\\ \\p\\e\\r\\ \\\"\\c\\e\\n\\t\\\""
+        );
+        assert!(!spreadsheet_separators_match(&words));
     }
 }

@@ -505,6 +505,17 @@ pub struct Chart {
     pub references: Vec<ChartReference>,
     /// The value axis: lowest, highest and the ticks to label.
     pub axis: ChartAxis,
+    /// How the chart's values print, for a reader (Word) that prints them itself.
+    pub numbers: ChartNumbers,
+}
+
+/// How a chart's values print: the same rules as its `shown` values and axis ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartNumbers {
+    /// Decimal places.
+    pub decimal_places: u32,
+    /// Whether the values are percentages ("91.3%").
+    pub percent: bool,
 }
 
 /// Line or bar chart.
@@ -526,7 +537,8 @@ pub struct ChartSeries {
     pub name: String,
     /// One value per label; `None` where there is none.
     pub values: Vec<Option<f64>>,
-    /// The values as printed on bars (empty where a chart is too busy to label).
+    /// The values as printed on bars (empty where a chart is too busy to label); where a value
+    /// is `None`, what is printed instead ("no figure").
     pub shown: Vec<String>,
 }
 

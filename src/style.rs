@@ -1071,6 +1071,34 @@ pub struct Colours {
     pub amber: Colour,
     /// A green RAG rating.
     pub green: Colour,
+    /// Chart series in turn (bars, lines), in both formats.
+    pub chart_series: Palette,
+    /// Chart reference lines in turn (statistical neighbour and national averages).
+    pub chart_references: Palette,
+}
+
+/// Colours used in turn, one after another and round again: at least one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Colour>")]
+pub struct Palette(Vec<Colour>);
+
+impl Palette {
+    /// The colour of the `index`th thing drawn (from 0), going round the palette.
+    pub fn nth(&self, index: usize) -> &Colour {
+        &self.0[index % self.0.len()]
+    }
+}
+
+impl TryFrom<Vec<Colour>> for Palette {
+    type Error = String;
+
+    fn try_from(colours: Vec<Colour>) -> Result<Self, String> {
+        if colours.is_empty() {
+            Err("give at least one colour, such as [1F4E79]".to_string())
+        } else {
+            Ok(Palette(colours))
+        }
+    }
 }
 
 /// A font's family name: letters, digits, spaces and hyphens, as font names are written.
@@ -1233,6 +1261,7 @@ mod tests {
         assert_eq!(style.margins.top.twips(), 1440);
         assert_eq!(style.margins.bottom.twips(), 1588);
         assert_eq!(style.colours.shade.hex(), "DBE5F1");
+        assert_eq!(style.colours.chart_series.nth(3).hex(), "1F4E79");
         assert_eq!(style.labels.agenda_item.as_str(), "Agenda Item");
         assert_eq!(
             style
@@ -1261,6 +1290,9 @@ mod tests {
         assert!(serde_saphyr::from_str::<HouseStyle>(&margin).is_err());
         let font = BUILT_IN.replace("word: Arial", "word: \"Arial\\\" /><x\"");
         assert!(serde_saphyr::from_str::<HouseStyle>(&font).is_err());
+        let palette =
+            BUILT_IN.replace("chart_references: [C55A11, 595959]", "chart_references: []");
+        assert!(serde_saphyr::from_str::<HouseStyle>(&palette).is_err());
         let words = BUILT_IN.replace("{council} advocates", "{councill} advocates");
         assert!(serde_saphyr::from_str::<HouseStyle>(&words).is_err());
     }

@@ -188,7 +188,7 @@ fn terms_seed() -> Vec<String> {
 }
 
 /// Every published line is in `text`, in order, except the lines listed as not printed or laid
-/// out in columns, and lines of a picture (a Word document's charts and diagram are pictures)
+/// out in columns, and lines of a drawing (a Word document's charts and diagram)
 /// found in the pictures' descriptions.
 fn assert_reproduces(what: &str, seed: &[String], text: &str, pictures: &str) {
     let pictures = normalise(pictures);
@@ -593,7 +593,7 @@ fn the_docx_has_heading_styles_alt_text_on_every_image_and_repeating_header_rows
             "no {style} paragraph"
         );
     }
-    // The charts and the structure diagram are pictures, each described.
+    // The charts (native Word charts) and the structure diagram (a picture) are each described.
     let pictures: Vec<&str> = document.split("<wp:docPr").skip(1).collect();
     assert_eq!(pictures.len(), 6, "four charts, two placement charts");
     for picture in &pictures {

@@ -225,17 +225,10 @@ for block in tree["blocks"]:
     );
 }
 
-/// The text LibreOffice reads from a DOCX, list numbers included, normalised.
+/// The text LibreOffice reads from a DOCX, list numbers included, normalised: the DOCX
+/// converted to a PDF by LibreOffice, read back with `pdftotext`.
 fn libreoffice_text(docx: &Path, out: &Path) -> String {
-    let status = std::process::Command::new("libreoffice")
-        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
-        .arg(out)
-        .arg(docx)
-        .output()
-        .expect("LibreOffice is needed by this test; `.ci/run` installs it");
-    assert!(status.status.success());
-    let text = out.join(docx.with_extension("txt").file_name().unwrap());
-    normalise(&std::fs::read_to_string(text).unwrap())
+    normalise(&common::pdf_text_raw(&common::docx_to_pdf(docx, out)))
 }
 
 #[test]
@@ -311,8 +304,8 @@ fn word_counts(text: &str) -> HashMap<String, usize> {
     counts
 }
 
-/// The PDF's text without running furniture: lines printed on most of its pages (a running
-/// header), page numbers, and the page numbers of contents entries (which a Word file shows
+/// The PDF's text without running furniture: lines printed at the top or foot of most of its
+/// pages (a running header), page numbers, and the page numbers of contents entries (which a Word file shows
 /// once Word has updated its contents field). The public stand-in page for an exempt appendix
 /// is left out too: it is not a paper, and the appendix's Word file is the private one.
 fn pdf_text_without_furniture(pdf: &Path) -> String {
@@ -325,47 +318,55 @@ fn pdf_text_without_furniture(pdf: &Path) -> String {
                 .any(|line| line.trim().ends_with(": not for publication"))
         })
         .collect();
+    // Running furniture sits at a page's top or foot: the first and last two lines.
+    let edges = |page: &str| -> Vec<String> {
+        let lines: Vec<&str> = page.lines().map(str::trim).collect();
+        let mut edge: Vec<String> = lines
+            .iter()
+            .take(2)
+            .chain(lines.iter().rev().take(2))
+            .map(|line| line.to_string())
+            .collect();
+        edge.sort();
+        edge.dedup();
+        edge
+    };
     let mut on_pages: HashMap<String, usize> = HashMap::new();
     for page in &pages {
-        let mut lines: Vec<&str> = page.lines().map(str::trim).collect();
-        lines.sort();
-        lines.dedup();
-        for line in lines {
-            *on_pages.entry(line.to_string()).or_default() += 1;
+        for line in edges(page) {
+            *on_pages.entry(line).or_default() += 1;
         }
     }
-    let running = |line: &str| pages.len() >= 2 && on_pages[line] * 2 > pages.len();
-    let kept: Vec<&str> = pages
-        .iter()
-        .flat_map(|page| page.lines().map(str::trim))
-        .filter(|line| !running(line))
-        .map(|line| match line.rsplit_once(". . ") {
-            // "1. Recruitment. . . . . 3": the entry without its page number.
-            Some((entry, page)) if page.trim().chars().all(|c| c.is_ascii_digit()) => entry,
-            _ => line,
-        })
-        .collect();
+    let running = |line: &str| {
+        pages.len() >= 2
+            && on_pages
+                .get(line)
+                .is_some_and(|count| count * 3 > pages.len() * 2)
+    };
+    let mut kept: Vec<&str> = Vec::new();
+    for page in &pages {
+        let lines: Vec<&str> = page.lines().map(str::trim).collect();
+        let count = lines.len();
+        for (index, line) in lines.into_iter().enumerate() {
+            let at_edge = index < 2 || index + 2 >= count;
+            if at_edge && running(line) {
+                continue;
+            }
+            kept.push(match line.rsplit_once(". . ") {
+                // "1. Recruitment. . . . . 3": the entry without its page number.
+                Some((entry, page)) if page.trim().chars().all(|c| c.is_ascii_digit()) => entry,
+                _ => line,
+            });
+        }
+    }
     normalise(&kept.join("\n"))
 }
 
-/// Every word a DOCX shows: its text as LibreOffice reads it (list numbers included), the text
-/// of its charts, and its pictures' descriptions.
+/// Every word a DOCX shows: its pages as LibreOffice lays them out (list numbers and charts,
+/// with their axes, legends and labels, included; running furniture left out as for the PDF),
+/// and its pictures' descriptions.
 fn docx_words(docx: &Path, converted: &Path) -> String {
-    let mut text = libreoffice_text(docx, converted);
-    for part in common::docx_parts(docx) {
-        if part.starts_with("word/charts/chart") && part.ends_with(".xml") {
-            let chart = common::docx_part(docx, &part);
-            for piece in chart
-                .split("<c:v>")
-                .skip(1)
-                .chain(chart.split("<a:t>").skip(1))
-            {
-                let end = piece.find('<').unwrap_or(piece.len());
-                text.push(' ');
-                text.push_str(&common::unescape_xml(&piece[..end]));
-            }
-        }
-    }
+    let mut text = pdf_text_without_furniture(&common::docx_to_pdf(docx, converted));
     let document = common::docx_document(docx);
     for piece in document.split(" descr=\"").skip(1) {
         let end = piece.find('"').unwrap_or(piece.len());

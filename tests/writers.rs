@@ -12,9 +12,10 @@ use papers::model::{Block, Document, Inline};
 const MAIN_PART: &str = "word/document.xml";
 
 /// The fixtures, by file stem.
-const FIXTURES: [&str; 3] = ["structure", "awkward", "pictures"];
+const FIXTURES: [&str; 4] = ["structure", "awkward", "pictures", "charts"];
 
-/// The DOCX writer, as the build calls it (charts drawn by the house style's templates).
+/// The DOCX writer, as the build calls it (structure diagrams drawn by the house style's
+/// templates).
 fn docx(document: &Document) -> Vec<u8> {
     papers::build::Session::default()
         .write_docx(document)
@@ -35,15 +36,24 @@ fn docx_xml(document: &Document, part: &str) -> String {
 }
 
 /// What a DOCX snapshot shows: the main part, then its relationships (where the links' targets
-/// are written). A picture's relationship id counts the pictures docx-rs made before in the
-/// process, so its number is left out.
+/// are written), then each chart part. A picture's relationship id counts the pictures docx-rs
+/// made before in the process, so its number is left out.
 fn docx_snapshot(document: &Document) -> String {
     let relationships = "word/_rels/document.xml.rels";
-    let snapshot = format!(
+    let package = docx(document);
+    let part = |name: &str| pretty_xml(&docx_part_of(&package, name).unwrap());
+    let mut snapshot = format!(
         "{}\n<!-- {relationships} -->\n{}",
-        docx_xml(document, MAIN_PART),
-        docx_xml(document, relationships)
+        part(MAIN_PART),
+        part(relationships)
     );
+    for number in 1.. {
+        let name = format!("word/charts/chart{number}.xml");
+        if docx_part_of(&package, &name).is_none() {
+            break;
+        }
+        snapshot.push_str(&format!("\n<!-- {name} -->\n{}", part(&name)));
+    }
     let mut pieces = snapshot.split("rIdImage");
     let mut shown = pieces.next().unwrap_or_default().to_string();
     for piece in pieces {

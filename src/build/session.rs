@@ -9,7 +9,7 @@ use super::house_style::{read_built_in_style, read_house_style};
 use crate::diagnostics::Diagnostic;
 use crate::docx_writer::{self, DrawCharts, Picture};
 use crate::memo::{self, Memo};
-use crate::model::{Chart, Document, PictureFile, PictureFormat, Structure};
+use crate::model::{Document, PictureFile, PictureFormat, Structure};
 use crate::style::HouseStyle;
 use crate::supplied::{PdfCheck, SuppliedPdfs};
 use crate::typst_writer::{self, Drawing, Templates, Typesetter};
@@ -106,7 +106,7 @@ impl Session {
         document: &Document,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let model = serde_json::to_vec(document).expect("the document model always serialises");
-        // The templates draw the charts and the style sets the look: both are part of what a
+        // The templates draw the diagrams and the style sets the look: both are part of what a
         // DOCX is made from.
         let key = memo::key(&[&typesetter.key(), &model]);
         self.written.get_or_try(key, || {
@@ -121,14 +121,11 @@ impl Session {
     }
 }
 
-/// The Word writer's charts drawn by the house style's Typst templates, as the PDF draws them.
+/// The Word writer's structure diagrams drawn by the house style's Typst templates, as the PDF
+/// draws them.
 struct TypstDrawings<'a>(&'a Typesetter);
 
 impl DrawCharts for TypstDrawings<'_> {
-    fn chart(&self, chart: &Chart) -> Result<Picture, Vec<Diagnostic>> {
-        typst_writer::chart_png(self.0, chart).map(picture)
-    }
-
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>> {
         typst_writer::structure_png(self.0, structure).map(picture)
     }

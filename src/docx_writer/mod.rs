@@ -1,5 +1,6 @@
 //! The Word writer: the document model as a DOCX in the house style, dispatching each block.
 
+mod charts;
 mod column_widths;
 mod data_table;
 mod heading_numbering;
@@ -18,7 +19,7 @@ mod xml_tree;
 use docx_rs::{Docx, IndentLevel, LevelOverride, Numbering, NumberingId, Paragraph, Table};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Block, Chart, Document, Number, PictureFile, Structure};
+use crate::model::{Block, Document, Number, PictureFile, Structure};
 use crate::style::HouseStyle;
 use numbering::{HouseNumbering, LIST_BULLET_ABSTRACT, LIST_ORDERED_ABSTRACT};
 use styles::{A4_LONG, A4_SHORT};
@@ -39,12 +40,11 @@ pub struct Picture {
     pub height: u32,
 }
 
-/// Draws the charts and structure diagrams a Word file shows as pictures, and makes PNGs of
-/// the pictures authors supplied in formats Word files here cannot hold. The house style draws
-/// them for the PDF too; the caller passes a drawer so that this writer depends on no other.
+/// Draws the structure diagrams a Word file shows as pictures, and makes PNGs of the pictures
+/// authors supplied in formats Word files here cannot hold. The house style draws them for the
+/// PDF too; the caller passes a drawer so that this writer depends on no other. (Charts need no
+/// drawing: they are native Word charts.)
 pub trait DrawCharts {
-    /// The chart as a picture.
-    fn chart(&self, chart: &Chart) -> Result<Picture, Vec<Diagnostic>>;
     /// The structure diagram as a picture.
     fn structure(&self, structure: &Structure) -> Result<Picture, Vec<Diagnostic>>;
     /// The house style's logo, if it has one.
@@ -64,7 +64,8 @@ pub struct ImageDescription {
     pub alt: String,
 }
 
-/// Write a document as DOCX bytes in the house `style`, its charts drawn by `drawings`.
+/// Write a document as DOCX bytes in the house `style`, its structure diagrams drawn by
+/// `drawings`; its charts are native Word charts.
 pub fn write_docx(
     document: &Document,
     style: &HouseStyle,
@@ -78,6 +79,7 @@ pub fn write_docx(
         ordered_lists: Vec::new(),
         body: Vec::new(),
         image_alts: Vec::new(),
+        charts: Vec::new(),
         captioned: false,
         landscape: false,
         bookmarks: Vec::new(),
@@ -95,6 +97,7 @@ pub fn write_docx(
         docx,
         &document.metadata,
         &writer.image_alts,
+        &writer.charts,
         style,
     ))
 }
@@ -128,7 +131,7 @@ fn push(sink: &mut Sink, paragraph: Paragraph) {
 struct DocxWriter<'a> {
     /// The council's look: fonts, sizes, margins, colours.
     style: &'a HouseStyle,
-    /// Draws charts and structure diagrams.
+    /// Draws structure diagrams.
     drawings: &'a dyn DrawCharts,
     /// Text printed at the top of every page, if the document has any.
     running_header: Option<&'a str>,
@@ -138,6 +141,8 @@ struct DocxWriter<'a> {
     body: Vec<BodyChild>,
     /// The text alternative of each image, in document order (docx-rs cannot write them).
     image_alts: Vec<ImageDescription>,
+    /// The charts, in document order.
+    charts: Vec<charts::NativeChart>,
     /// Whether a picture has a caption, and so the document needs the Caption style.
     captioned: bool,
     /// Whether blocks are being written into a landscape section.
@@ -254,10 +259,7 @@ impl DocxWriter<'_> {
                 push(sink, paragraphs::supplied_pdf_note(title, *pages))
             }
             Block::Table(table) => sink.push(BodyChild::table(self.table(table, indent))),
-            Block::Chart(chart) => {
-                let rendered = self.drawings.chart(chart);
-                self.picture(&chart.title, &chart.alt, rendered, sink);
-            }
+            Block::Chart(chart) => self.chart(chart, sink),
             Block::Structure(structure) => {
                 let rendered = self.drawings.structure(structure);
                 self.picture(&structure.title, &structure.alt, rendered, sink);

@@ -9,6 +9,7 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
+use super::charts::{self, NativeChart};
 use super::styles::DATA_TABLE;
 use super::{ImageDescription, heading_numbering, schema_order, theme, xml_tree};
 use crate::escape::xml_text;
@@ -29,17 +30,23 @@ pub fn finish(
     docx: Docx,
     metadata: &Metadata,
     image_alts: &[ImageDescription],
+    native_charts: &[NativeChart],
     style: &HouseStyle,
 ) -> Vec<u8> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(metadata).into_bytes();
     xml.styles = amend_styles(&String::from_utf8_lossy(&xml.styles), style).into_bytes();
+    // Charts first, so that their drawings are numbered and described with the pictures.
+    let with_charts = charts::place_charts(&String::from_utf8_lossy(&xml.document), native_charts)
+        .expect("the writer leaves one place per chart in a document docx-rs wrote");
+    xml.content_type =
+        charts::declare_content_types(&String::from_utf8_lossy(&xml.content_type), native_charts)
+            .into_bytes();
+    xml.document_rels =
+        charts::relate_charts(&String::from_utf8_lossy(&xml.document_rels), native_charts)
+            .into_bytes();
     let mut paragraph_ids = 0;
-    let document = amend_document(
-        &String::from_utf8_lossy(&xml.document),
-        image_alts,
-        &mut paragraph_ids,
-    );
+    let document = amend_document(&with_charts, image_alts, &mut paragraph_ids);
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part =
             renumber_paragraph_ids(&String::from_utf8_lossy(part), &mut paragraph_ids).into_bytes();
@@ -74,6 +81,8 @@ pub fn finish(
             *part = schema_order::in_schema_order(&String::from_utf8_lossy(part)).into_bytes();
         }
     }
+    // Written in schema order by their own module.
+    parts.extend(charts::chart_parts(native_charts));
     zip(parts)
 }
 
@@ -110,7 +119,10 @@ const THEME_RELATIONSHIP_ID: &str = "rIdTheme1";
 
 /// Whether the part named `name` is WordprocessingML whose elements the schema orders.
 fn is_wordprocessing_part(name: &str) -> bool {
-    name.starts_with("word/") && name.ends_with(".xml") && !name.starts_with("word/theme/")
+    name.starts_with("word/")
+        && name.ends_with(".xml")
+        && !name.starts_with("word/theme/")
+        && !name.starts_with("word/charts/")
 }
 
 /// Every part docx-rs built, named as the package names it, in its order.
@@ -175,19 +187,19 @@ fn zip(parts: Vec<(String, Vec<u8>)>) -> Vec<u8> {
 
 /// `content_types` with an override naming `part`'s content type.
 fn with_override(content_types: &str, part: &str, content_type: &str) -> String {
-    content_types.replacen(
+    xml_tree::insert_before_last(
+        content_types,
         "</Types>",
-        &format!(r#"<Override PartName="/{part}" ContentType="{content_type}" /></Types>"#),
-        1,
+        &format!(r#"<Override PartName="/{part}" ContentType="{content_type}" />"#),
     )
 }
 
 /// `relationships` with one more relationship.
 fn with_relationship(relationships: &str, id: &str, kind: &str, target: &str) -> String {
-    relationships.replacen(
+    xml_tree::insert_before_last(
+        relationships,
         "</Relationships>",
-        &format!(r#"<Relationship Id="{id}" Type="{kind}" Target="{target}" /></Relationships>"#),
-        1,
+        &format!(r#"<Relationship Id="{id}" Type="{kind}" Target="{target}" />"#),
     )
 }
 
@@ -730,6 +742,7 @@ mod tests {
             Docx::new().add_paragraph(paragraph),
             &metadata(),
             &[],
+            &[],
             &HouseStyle::built_in(),
         )
     }
@@ -805,6 +818,7 @@ mod tests {
         let package = finish(
             Docx::new().add_paragraph(paragraph),
             &metadata(),
+            &[],
             &[],
             &HouseStyle::built_in(),
         );
@@ -928,7 +942,7 @@ mod tests {
         let docx = super::super::styles::house_styles(Docx::new(), &HouseStyle::built_in())
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Normal")));
         let styles = package_part(
-            &finish(docx, &metadata(), &[], &HouseStyle::built_in()),
+            &finish(docx, &metadata(), &[], &[], &HouseStyle::built_in()),
             "word/styles.xml",
         );
         assert_eq!(

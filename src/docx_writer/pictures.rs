@@ -1,4 +1,4 @@
-//! Charts and structure diagrams, drawn by the caller and placed as titled pictures; and the
+//! Structure diagrams, drawn by the caller and placed as titled pictures; the logo; and the
 //! pictures authors supplied, with their descriptions and captions.
 
 use docx_rs::{AlignmentType, Paragraph, Pic, Run};
@@ -42,7 +42,7 @@ impl DocxWriter<'_> {
         ));
     }
 
-    /// A drawing rendered by the templates (a chart, a structure): its title as text, then the
+    /// A drawing rendered by the templates (a structure): its title as text, then the
     /// picture 16 cm wide with its text alternative. A drawing that failed is reported, not
     /// written.
     pub(super) fn picture(

@@ -156,3 +156,10 @@ pub fn visit_mut(nodes: &mut [Node], visit: &mut impl FnMut(&mut Element)) {
         }
     }
 }
+
+/// `text` with `added` inserted before the last `closing` tag (at the end if it has none): a
+/// declaration or relationship added to a part this crate wrote.
+pub fn insert_before_last(text: &str, closing: &str, added: &str) -> String {
+    let at = text.rfind(closing).unwrap_or(text.len());
+    format!("{}{added}{}", &text[..at], &text[at..])
+}

@@ -1,7 +1,10 @@
 //! Charts shared by every kind of paper: value axes with round ticks, and charts of categories
 //! (a table's rows) with their text alternatives.
 
-use crate::model::{Chart, ChartAxis, ChartKind, ChartSeries};
+use crate::model::{Chart, ChartAxis, ChartKind, ChartNumbers, ChartSeries};
+
+/// What a chart prints where a category has no value, rather than draw a bar of nothing.
+pub const NO_FIGURE: &str = "no figure";
 
 /// How a chart's kind is named in its text alternative.
 pub fn kind_name(kind: ChartKind) -> &'static str {
@@ -44,23 +47,25 @@ pub fn axis(values: &[f64], from_zero: bool, show: impl Fn(f64) -> String) -> Ch
 
 /// A chart of labelled values (a table's rows), described in full for those who cannot see it.
 /// A label without a value (the source gives none) leaves a gap and is said to have no figure.
+/// `show` prints a value as `numbers` says.
 pub fn category_chart(
     kind: ChartKind,
     title: &str,
     values: &[(String, Option<f64>)],
+    numbers: ChartNumbers,
     show: impl Fn(f64) -> String,
 ) -> Chart {
     let known: Vec<(&str, f64)> = values
         .iter()
         .filter_map(|(label, value)| value.map(|value| (label.as_str(), value)))
         .collect();
-    let numbers: Vec<f64> = known.iter().map(|(_, value)| *value).collect();
-    let axis = axis(&numbers, kind != ChartKind::Line, &show);
+    let plotted: Vec<f64> = known.iter().map(|(_, value)| *value).collect();
+    let axis = axis(&plotted, kind != ChartKind::Line, &show);
     let listed: Vec<String> = values
         .iter()
         .map(|(label, value)| match value {
             Some(value) => format!("{label} {}", show(*value)),
-            None => format!("{label} no figure"),
+            None => format!("{label} {NO_FIGURE}"),
         })
         .collect();
     let mut alt = format!("{} of {title}: {}.", kind_name(kind), listed.join("; "));
@@ -87,17 +92,23 @@ pub fn category_chart(
             values: values.iter().map(|(_, value)| *value).collect(),
             shown: values
                 .iter()
-                .map(|(_, value)| value.map(&show).unwrap_or_default())
+                .map(|(_, value)| value.map_or_else(|| NO_FIGURE.to_string(), &show))
                 .collect(),
         }],
         references: Vec::new(),
         axis,
+        numbers,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const COUNTS: ChartNumbers = ChartNumbers {
+        decimal_places: 0,
+        percent: false,
+    };
 
     #[test]
     fn axes_have_round_ticks_around_the_values() {
@@ -123,6 +134,7 @@ mod tests {
             ChartKind::HorizontalBar,
             "Report timeliness",
             &values,
+            COUNTS,
             |v| format!("{v}"),
         );
         assert_eq!(
@@ -139,9 +151,15 @@ mod tests {
             ("2020".to_string(), Some(10.8)),
             ("2021".to_string(), Some(9.1)),
         ];
-        let chart = category_chart(ChartKind::Bar, "3+ moves", &values, |v| format!("{v}%"));
+        let percentages = ChartNumbers {
+            decimal_places: 1,
+            percent: true,
+        };
+        let chart = category_chart(ChartKind::Bar, "3+ moves", &values, percentages, |v| {
+            format!("{v}%")
+        });
         assert_eq!(chart.series[0].values, vec![None, Some(10.8), Some(9.1)]);
-        assert_eq!(chart.series[0].shown, vec!["", "10.8%", "9.1%"]);
+        assert_eq!(chart.series[0].shown, vec!["no figure", "10.8%", "9.1%"]);
         assert_eq!(
             chart.alt,
             "Bar chart of 3+ moves: 2018 no figure; 2020 10.8%; 2021 9.1%."

@@ -17,8 +17,8 @@ use crate::figures::Figures;
 use crate::format;
 use crate::markdown::parse_inlines;
 use crate::model::{
-    Block, Callout, Cell, ChartKind, ContentsEntry, Document, Inline, Metadata, Number, Structure,
-    StructureNode, Table, TableRow,
+    Block, Callout, Cell, ChartKind, ChartNumbers, ContentsEntry, Document, Inline, Metadata,
+    Number, Structure, StructureNode, Table, TableRow,
 };
 use crate::narrative::Narrative;
 use crate::style::HouseStyle;
@@ -317,10 +317,21 @@ impl Lowering<'_> {
             };
             format::localised(&british, &numbers)
         };
+        let has_fractions = values
+            .iter()
+            .any(|(_, value)| value.is_some_and(|value| value.fract() != 0.0));
+        let numbers = ChartNumbers {
+            decimal_places: match unit {
+                Unit::Count if !has_fractions => 0,
+                _ => 1,
+            },
+            percent: unit == Unit::Percent,
+        };
         blocks.push(Block::Chart(Box::new(category_chart(
             kind,
             &chart.title,
             &values,
+            numbers,
             show,
         ))));
     }

@@ -16,8 +16,8 @@ use crate::figures::period::Month;
 use crate::figures::{Figures, Indicator};
 use crate::format;
 use crate::model::{
-    Block, Cell, Chart, ChartKind, ChartReference, ChartSeries, Document, Inline, LabelledRow,
-    Metadata, Table, TableRow, Tone,
+    Block, Cell, Chart, ChartKind, ChartNumbers, ChartReference, ChartSeries, Document, Inline,
+    LabelledRow, Metadata, Table, TableRow, Tone,
 };
 use crate::narrative::Narrative;
 use crate::style::{HouseStyle, IndicatorColumn, NumberStyle, TableStyle};
@@ -562,6 +562,10 @@ fn chart(
             .collect(),
         references,
         axis,
+        numbers: ChartNumbers {
+            decimal_places: main.precision,
+            percent: main.definition.unit == Unit::Percent,
+        },
     })
 }
 

@@ -228,19 +228,8 @@ pub struct Drawing {
     pub height: u32,
 }
 
-/// A chart drawn as a PNG (for the DOCX), by the same template that draws it in the PDF.
-pub fn chart_png(
-    typesetter: &Typesetter,
-    chart: &crate::model::Chart,
-) -> Result<Drawing, Vec<Diagnostic>> {
-    drawing_png(
-        typesetter,
-        "chart-image",
-        serde_json::to_vec(chart).expect("charts always serialise"),
-    )
-}
-
-/// A structure diagram drawn as a PNG (for the DOCX), as [`chart_png`].
+/// A structure diagram drawn as a PNG (for the DOCX), by the same template that draws it in the
+/// PDF.
 pub fn structure_png(
     typesetter: &Typesetter,
     structure: &crate::model::Structure,
@@ -252,12 +241,12 @@ pub fn structure_png(
     )
 }
 
-/// Pixels per point of a drawn chart or structure: 144 per inch, sharp on screen and on paper
+/// Pixels per point of a drawn structure: 144 per inch, sharp on screen and on paper
 /// at the width the DOCX shows it.
 const CHART_PIXELS_PER_POINT: f32 = 2.0;
 
 /// Pixels per point of an author's SVG drawn for Word: 200 per inch, since a plan or a map may
-/// hold finer lines and smaller text than a chart.
+/// hold finer lines and smaller text than a diagram.
 const PICTURE_PIXELS_PER_POINT: f32 = 200.0 / 72.0;
 
 /// An SVG picture an author supplied, drawn as a PNG `width` points wide for a Word file (which
