@@ -39,7 +39,12 @@ impl FolderWorld {
         }
         FolderWorld {
             root: root.to_path_buf(),
-            library: LazyHash::new(Library::builder().build()),
+            // As papers builds it: with the accessibility extras its house style uses.
+            library: LazyHash::new(
+                Library::builder()
+                    .with_features([typst::Feature::A11yExtras].into_iter().collect())
+                    .build(),
+            ),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             main: id("/main.typ"),

@@ -26,6 +26,10 @@ pub struct Metadata {
     pub authors: Vec<String>,
     /// Short description (PDF subject, DOCX description).
     pub description: Option<String>,
+    /// Words a search finds the file by (PDF and DOCX keywords): a meeting's papers give the
+    /// committee, the date and what the paper is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// The date the paper is for; fixed so output is deterministic.
     pub date: Option<Date>,
 }
@@ -147,10 +151,14 @@ pub enum Block {
         /// The aligned blocks.
         blocks: Vec<Block>,
     },
-    /// One item of an agenda front sheet: number, title, page range and description.
+    /// One item of an agenda front sheet: number, title, page range and description. Items in a
+    /// row are one numbered list, each title a heading (set like body text) a reader can jump
+    /// between.
     AgendaItem {
         /// The item's number: `parts` is `[4]`, `text` "4.".
         number: Number,
+        /// Outline level of its title, one below the heading it stands under.
+        level: u8,
         /// Its title as the agenda shows it.
         title: Vec<Inline>,
         /// Page range of its papers in the pack, once known; writers that lay out the pack
@@ -183,12 +191,13 @@ pub enum Block {
         /// The quotations.
         quotes: Vec<Callout>,
     },
-    /// A named place in the document, for the contents page's page numbers.
+    /// A named place in the document: the heading after it, which a contents entry leads to.
     Anchor {
         /// Unique within the document.
         id: String,
     },
-    /// A contents page: each entry with the page its anchor falls on.
+    /// A contents page: each entry a link to the heading its anchor names, with the page that
+    /// heading falls on.
     Contents {
         /// Heading of the page ("Contents").
         title: String,

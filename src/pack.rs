@@ -63,7 +63,9 @@ fn pack_of(
         metadata: Metadata {
             title: format!("{}: {suffix}", model.title),
             authors: vec![model.author.clone()],
-            description: None,
+            // The pack is its agenda with the papers behind it: it says what the agenda says.
+            description: front_sheet.metadata.description.clone(),
+            keywords: front_sheet.metadata.keywords.clone(),
             date: Some(model.date),
         },
         front_sheet: front_sheet.blocks.clone(),

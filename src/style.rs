@@ -37,6 +37,8 @@ pub struct HouseStyle {
     pub agenda: AgendaWording,
     /// The minutes' wording.
     pub minutes: MinutesWording,
+    /// What a meeting's files say about themselves: subject and keywords.
+    pub properties: MeetingProperties,
     /// The performance report's indicator table: its columns, their headings and widths.
     pub indicator_table: TableStyle<IndicatorColumn>,
     /// An action plan's table: its columns, their headings and widths.
@@ -419,6 +421,43 @@ pub struct AgendaWording {
     pub items: std::collections::BTreeMap<String, StandardWording>,
 }
 
+/// What the files of a meeting say about themselves in their properties (a PDF's Subject and
+/// Keywords, a Word file's description and keywords), by paper.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingProperties {
+    /// The agenda, and the agenda pack behind it.
+    pub agenda: PaperProperties,
+    /// The supplementary agenda and its pack.
+    pub supplementary_agenda: PaperProperties,
+    /// Minutes.
+    pub minutes: PaperProperties,
+}
+
+/// One paper's subject and keywords.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaperProperties {
+    /// Its subject, `{committee}` and `{date}` (the meeting's, as `dates.long` prints it)
+    /// filled in: "Agenda of the {committee}, {date}".
+    pub subject: Words,
+    /// Words it is found by, after the committee's name and the date, which are keywords of
+    /// every meeting's files ("agenda").
+    pub keywords: Vec<Words>,
+}
+
+impl PaperProperties {
+    /// The subject and keywords of the paper of `committee`'s meeting on `date` (printed).
+    pub fn fill(&self, committee: &str, date: &str) -> (String, Vec<String>) {
+        let values = [("committee", committee), ("date", date)];
+        let keywords = [committee.to_string(), date.to_string()]
+            .into_iter()
+            .chain(self.keywords.iter().map(|words| words.fill(&values)))
+            .collect();
+        (self.subject.fill(&values), keywords)
+    }
+}
+
 /// The supplementary agenda's wording.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -476,8 +515,9 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 21] = [
+pub const PLACEHOLDERS: [&str; 22] = [
     "council",
+    "date",
     "group",
     "committee",
     "member_title",

@@ -478,6 +478,11 @@ const FILLED_IN: &[(&[&str], &[&str])] = &[
     (&["minutes", "motion", "for"], &["count"]),
     (&["minutes", "motion", "against"], &["count"]),
     (&["minutes", "motion", "abstain"], &["count"]),
+    (&["properties", "*", "subject"], &["committee", "date"]),
+    (
+        &["properties", "*", "keywords", "*"],
+        &["committee", "date"],
+    ),
     (&["cover_report", "*", "banner", "*"], &["committee"]),
     (&["cover_report", "*", "title_heading"], &["title"]),
     (&["cover_report", "*", "author"], &["name", "role"]),

@@ -250,11 +250,20 @@ impl DocxWriter<'_> {
             Block::Aligned { align, blocks } => self.aligned(*align, blocks, indent, sink),
             Block::AgendaItem {
                 number,
+                level,
                 title,
                 pages,
                 description,
                 ..
-            } => self.agenda_item(number, title, *pages, description, indent, sink),
+            } => {
+                let title = paragraphs::AgendaTitle {
+                    number,
+                    level: *level,
+                    text: title,
+                    pages: *pages,
+                };
+                self.agenda_item(title, description, indent, sink)
+            }
             Block::PdfPages { title, pages, .. } => {
                 push(sink, paragraphs::supplied_pdf_note(title, *pages))
             }

@@ -225,6 +225,12 @@ fn core_properties(metadata: &Metadata) -> String {
             xml_text(description)
         ));
     }
+    if !metadata.keywords.is_empty() {
+        xml.push_str(&format!(
+            "<cp:keywords>{}</cp:keywords>",
+            xml_text(&metadata.keywords.join("; "))
+        ));
+    }
     xml.push_str(&format!("<dc:language>{LANGUAGE}</dc:language>"));
     if let Some(date) = date {
         xml.push_str(&format!(
@@ -722,6 +728,7 @@ mod tests {
             title: "Title".to_string(),
             authors: Vec::new(),
             description: None,
+            keywords: Vec::new(),
             date: None,
         }
     }

@@ -107,28 +107,42 @@ impl DocxWriter<'_> {
     /// indented under the title.
     pub(super) fn agenda_item(
         &mut self,
-        number: &Number,
-        title: &[Inline],
-        pages: Option<PageRange>,
+        title: AgendaTitle<'_>,
         description: &[Block],
         indent: i32,
         sink: &mut Sink,
     ) {
+        // The title keeps its look but takes its outline level, as the PDF's heading does, so
+        // that Word's navigation pane and a screen reader list the items.
         let mut paragraph = styled_inlines(
-            Paragraph::new().keep_next(!description.is_empty()),
-            title,
+            Paragraph::new()
+                .keep_next(!description.is_empty())
+                .outline_lvl(usize::from(title.level.saturating_sub(1))),
+            title.text,
             RunStyle::BOLD,
             self.style,
         );
-        if let Some(pages) = pages {
+        if let Some(pages) = title.pages {
             paragraph = paragraph.add_run(Run::new().add_text(format!(
                 " {}",
                 format::page_range(pages, &self.style.labels)
             )));
         }
-        sink.push(BodyChild::paragraph(self.number(paragraph, number)));
+        sink.push(BodyChild::paragraph(self.number(paragraph, title.number)));
         self.blocks_into(description, indent + NUMBER_COLUMN, sink);
     }
+}
+
+/// The first line of an agenda item, as the model gives it.
+pub(super) struct AgendaTitle<'a> {
+    /// The item's number.
+    pub(super) number: &'a Number,
+    /// The outline level of its title.
+    pub(super) level: u8,
+    /// The title's words.
+    pub(super) text: &'a [Inline],
+    /// The pages of its papers in the pack, once known.
+    pub(super) pages: Option<PageRange>,
 }
 
 /// A plain paragraph of body text, at the indent of the block it sits in.

@@ -148,6 +148,7 @@ pub fn lower_action_plan_paper(
             title: paper.title.to_string(),
             authors: Vec::new(),
             description: None,
+            keywords: Vec::new(),
             date: None,
         },
         running_header: None,

@@ -154,6 +154,7 @@ pub fn lower_cover_report(
             title: report.title.value.clone(),
             authors,
             description: Some(committee_and_date(report, style)),
+            keywords: Vec::new(),
             date: report.meeting_date,
         },
         running_header: None,
@@ -695,14 +696,13 @@ impl Lowering<'_> {
         blocks
     }
 
-    /// The title in the front page's title row. Without a title heading after the front page,
-    /// that row is where the title appears, so it is the document's level-1 heading, set like
-    /// the row's text.
+    /// The title in the front page's title row: the document's first level-1 heading, set like
+    /// the row's text, so that a reader's first page has a heading (a form with a title
+    /// heading after the front page, as the 2020 one, repeats the title there, at level 1 too).
     fn front_page_title(&self) -> Block {
-        let content = vec![Inline::text(self.report.title.value.clone())];
-        match self.form.title_heading {
-            None => Block::FieldHeading { level: 1, content },
-            Some(_) => Block::Paragraph { content },
+        Block::FieldHeading {
+            level: 1,
+            content: vec![Inline::text(self.report.title.value.clone())],
         }
     }
 

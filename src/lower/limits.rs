@@ -297,6 +297,7 @@ mod tests {
                 title: "Paper".into(),
                 authors: Vec::new(),
                 description: None,
+                keywords: Vec::new(),
                 date: None,
             },
             running_header: None,

@@ -125,6 +125,7 @@ pub fn lower_long_report(
                 .into_iter()
                 .collect(),
             description: report.cover.first().cloned(),
+            keywords: Vec::new(),
             date: None,
         },
         running_header: None,

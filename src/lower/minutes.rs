@@ -220,15 +220,14 @@ pub fn lower_minutes(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
+    let long_date = format::date(minutes.date, &style.dates.long);
+    let (subject, keywords) = style.properties.minutes.fill(&committee.name, &long_date);
     Ok(Document {
         metadata: Metadata {
-            title: format!(
-                "{} – minutes of {}",
-                committee.name,
-                format::date(minutes.date, &style.dates.long)
-            ),
+            title: format!("{} – minutes of {long_date}", committee.name),
             authors: vec![committee.contact.name.clone()],
-            description: Some(format!("Minutes of the {}", committee.name)),
+            description: Some(subject),
+            keywords,
             date: Some(minutes.date),
         },
         running_header: Some(format!(

@@ -101,6 +101,7 @@ pub fn lower_performance_report(
                 .into_iter()
                 .collect(),
             description: report.directorate.clone(),
+            keywords: Vec::new(),
             date: report
                 .details
                 .as_ref()

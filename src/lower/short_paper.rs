@@ -32,6 +32,7 @@ impl super::Paper for ShortPaper {
                 title: self.title.to_string(),
                 authors: Vec::new(),
                 description: None,
+                keywords: Vec::new(),
                 date: None,
             },
             running_header: None,

@@ -92,6 +92,7 @@ pub fn lower_terms_of_reference(
             title: terms.title.to_string(),
             authors: Vec::new(),
             description: None,
+            keywords: Vec::new(),
             date: None,
         },
         running_header: None,

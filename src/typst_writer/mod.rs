@@ -142,6 +142,7 @@ pub fn lay_out_supplied_pdf(
             title: "Supplied PDF".into(),
             authors: Vec::new(),
             description: None,
+            keywords: Vec::new(),
             date: None,
         },
         front_sheet: Vec::new(),
@@ -496,13 +497,24 @@ fn compile_and_export(
     Ok((pdf, paged))
 }
 
-/// Export options: fixed identifier and no timestamp (deterministic bytes), always tagged, and
-/// PDF/UA-1 when `accessible`.
+/// The creation date of a paper that has no date of its own (a cover report built on its own
+/// without `meeting_date`): the Unix epoch, as reproducible builds date what they cannot date,
+/// so that every file says when it was made and the bytes never depend on the clock. A paper
+/// with a date (its meeting's, its minutes') is dated by it instead.
+fn undated_creation() -> typst_pdf::Timestamp {
+    let epoch = typst::foundations::Datetime::from_ymd_hms(1970, 1, 1, 0, 0, 0)
+        .expect("the epoch is a valid date");
+    typst_pdf::Timestamp::new_utc(epoch)
+}
+
+/// Export options: fixed identifier and creation date (deterministic bytes), always tagged,
+/// and PDF/UA-1 when `accessible`.
 fn pdf_options(ident: &str, accessible: bool) -> PdfOptions {
     PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("papers {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: None,
+        // Used only where the paper sets no date (the templates leave it `auto` then).
+        timestamp: Some(undated_creation()),
         page_ranges: None,
         standards: if accessible {
             pdf_standards()
@@ -564,6 +576,7 @@ mod tests {
                 title: "A paper".into(),
                 authors: vec!["A. Author".into()],
                 description: None,
+                keywords: Vec::new(),
                 date: None,
             },
             running_header: None,

@@ -28,6 +28,15 @@ pub const TEMPLATES: [(&str, &str); 2] = [
     ),
 ];
 
+/// Typst's standard library with the accessibility extras (`pdf.header-cell`), which the house
+/// style uses to mark a form's labels as the headers of their rows. The templates fall back to
+/// plain cells without them, so Typst alone still compiles an emitted project.
+fn library() -> Library {
+    Library::builder()
+        .with_features([typst::Feature::A11yExtras].into_iter().collect())
+        .build()
+}
+
 /// Where the house style's data sits in Typst's virtual file system.
 pub const STYLE_DATA_PATH: &str = "/style.json";
 
@@ -159,7 +168,7 @@ impl Typesetter {
             Bytes::new(serde_json::to_vec(&style).expect("a house style always serialises"));
         Typesetter {
             key,
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(library()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             templates: Arc::new(templates),

@@ -417,6 +417,7 @@ pub(super) fn supplied_pdf_document(
                 title: title.clone(),
                 authors: Vec::new(),
                 description: None,
+                keywords: Vec::new(),
                 date: None,
             },
             running_header: None,

@@ -23,7 +23,8 @@ use items::{
     item_references, item_title,
 };
 use wording::{
-    AgendaContext, agenda_item, entries_into_blocks, front_matter, supplement_front_matter,
+    AgendaContext, ITEM_LEVEL, agenda_item, entries_into_blocks, front_matter,
+    supplement_front_matter,
 };
 
 /// A paper of an agenda item, lowered, with what the packs need to know about it.
@@ -295,7 +296,12 @@ pub fn lower_meeting(
         context.supplement = true;
         let mut supplement_blocks = supplement_front_matter(meeting, committee, style);
         for flat_item in flat.iter().filter(|flat_item| flat_item.item.supplementary) {
-            supplement_blocks.push(agenda_item(flat_item, &context, &mut Vec::new()));
+            supplement_blocks.push(agenda_item(
+                flat_item,
+                ITEM_LEVEL,
+                &context,
+                &mut Vec::new(),
+            ));
         }
         supplement_blocks.extend(signature);
         supplement_blocks
@@ -304,17 +310,21 @@ pub fn lower_meeting(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    let title = format!(
-        "{} – {}",
-        committee.name,
-        format::date(meeting.date, &style.dates.long)
-    );
+    let long_date = format::date(meeting.date, &style.dates.long);
+    let title = format!("{} – {long_date}", committee.name);
+    let (agenda_subject, agenda_keywords) =
+        style.properties.agenda.fill(&committee.name, &long_date);
+    let (supplement_subject, supplement_keywords) = style
+        .properties
+        .supplementary_agenda
+        .fill(&committee.name, &long_date);
     Ok(MeetingModel {
         agenda: Document {
             metadata: Metadata {
                 title: format!("{title}: agenda"),
                 authors: vec![committee.contact.name.clone()],
-                description: Some(format!("Agenda of the {}", committee.name)),
+                description: Some(agenda_subject),
+                keywords: agenda_keywords,
                 date: Some(meeting.date),
             },
             running_header: None,
@@ -324,7 +334,8 @@ pub fn lower_meeting(
             metadata: Metadata {
                 title: format!("{title}: {}", style.agenda.supplementary.heading.as_str()),
                 authors: vec![committee.contact.name.clone()],
-                description: Some(format!("Supplementary agenda of the {}", committee.name)),
+                description: Some(supplement_subject),
+                keywords: supplement_keywords,
                 date: Some(meeting.date),
             },
             running_header: None,

@@ -243,6 +243,14 @@ pub(super) fn supplement_front_matter(
     ]
 }
 
+/// The outline level of an item's title on a front sheet: under the agenda's heading (level 2:
+/// "AGENDA", the supplementary agenda's heading, the heading of the items taken in private).
+pub(super) const ITEM_LEVEL: u8 = 3;
+
+/// The outline level of a group's heading, which stands where an item would; its items' titles
+/// are one level below it.
+const GROUP_LEVEL: u8 = ITEM_LEVEL;
+
 pub(super) struct AgendaContext<'a> {
     pub(super) meeting: &'a Meeting,
     pub(super) committee: &'a Committee,
@@ -268,8 +276,8 @@ pub(super) fn entries_into_blocks(
     let last_number = flat.last().map_or(0, |flat_item| flat_item.number);
     let mut flat = flat.iter();
     for entry in entries {
-        let items_here = match &entry.value {
-            AgendaEntry::Item(_) => 1,
+        let (items_here, level) = match &entry.value {
+            AgendaEntry::Item(_) => (1, ITEM_LEVEL),
             AgendaEntry::Group(group) => {
                 // A group in parts is one item: its heading carries the number its parts share.
                 let number = flat
@@ -282,7 +290,7 @@ pub(super) fn entries_into_blocks(
                         text: format::item_number(&[number]),
                     });
                 blocks.push(Block::Heading {
-                    level: 3,
+                    level: GROUP_LEVEL,
                     number,
                     content: vec![Inline::text(group.heading.to_string())],
                 });
@@ -295,11 +303,11 @@ pub(super) fn entries_into_blocks(
                         diagnostics,
                     ));
                 }
-                group.items.len()
+                (group.items.len(), GROUP_LEVEL + 1)
             }
         };
         for flat_item in flat.by_ref().take(items_here) {
-            blocks.push(agenda_item(flat_item, context, diagnostics));
+            blocks.push(agenda_item(flat_item, level, context, diagnostics));
             // The heading stands above items that follow: none when the exclusion item ends
             // the agenda.
             if let Some(heading) = &context.style.agenda.private_heading
@@ -316,9 +324,11 @@ pub(super) fn entries_into_blocks(
     }
 }
 
-/// One item on the front sheet: standard wording unless the author wrote their own.
+/// One item on the front sheet, its title a heading at `level`: standard wording unless the
+/// author wrote their own.
 pub(super) fn agenda_item(
     flat_item: &FlatItem<'_>,
+    level: u8,
     context: &AgendaContext<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
@@ -450,6 +460,7 @@ pub(super) fn agenda_item(
             parts: vec![number],
             text: format::item_number(&flat_item.parts),
         },
+        level,
         title: vec![Inline::text(title)],
         pages: None,
         has_papers: papers_here,
