@@ -1,15 +1,13 @@
 //! Charts as native Word charts (DrawingML): a chart part per chart with its values cached, an
 //! embedded workbook for Word's "Edit Data", and the inline drawing that places it.
 
-use std::io::{Cursor, Write};
-
 use docx_rs::{Paragraph, Run};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::styles;
-use super::xml_tree;
 use super::{BodyChild, DocxWriter, ImageDescription, Sink};
+use super::{archive, xml_tree};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::{Chart, ChartKind};
@@ -636,18 +634,7 @@ fn workbook(chart: &Chart) -> Vec<u8> {
         ),
         ("xl/worksheets/sheet1.xml", sheet),
     ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, text) in parts {
-        zip.start_file(name, options)
-            .and_then(|()| Ok(zip.write_all(text.as_bytes())?))
-            .expect("zipping into memory cannot fail");
-    }
-    zip.finish()
-        .expect("zipping into memory cannot fail")
-        .into_inner()
+    archive::zip_parts(parts)
 }
 
 #[cfg(test)]

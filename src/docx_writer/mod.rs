@@ -1,5 +1,6 @@
 //! The Word writer: the document model as a DOCX in the house style, dispatching each block.
 
+mod archive;
 mod charts;
 mod column_widths;
 mod data_table;

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Cursor;
 
 use docx_rs::Docx;
 use quick_xml::Reader;
@@ -11,7 +10,7 @@ use quick_xml::events::{BytesEnd, BytesStart, Event};
 
 use super::charts::{self, NativeChart};
 use super::styles::DATA_TABLE;
-use super::{ImageDescription, heading_numbering, schema_order, theme, xml_tree};
+use super::{ImageDescription, archive, heading_numbering, schema_order, theme, xml_tree};
 use crate::escape::xml_text;
 use crate::format;
 use crate::model::Metadata;
@@ -83,7 +82,7 @@ pub fn finish(
     }
     // Written in schema order by their own module.
     parts.extend(charts::chart_parts(native_charts));
-    zip(parts)
+    archive::zip_parts(parts)
 }
 
 /// Move heading numbering onto the Heading styles (see [`heading_numbering`]); the parts stay as
@@ -165,24 +164,6 @@ fn package_parts(xml: docx_rs::XMLDocx) -> Vec<(String, Vec<u8>)> {
         parts.push((format!("word/media/{name}.png"), png));
     }
     parts
-}
-
-/// Zip `parts` in order, compressed, with a fixed timestamp so that identical input gives
-/// identical bytes. (docx-rs stores its parts uncompressed.)
-fn zip(parts: Vec<(String, Vec<u8>)>) -> Vec<u8> {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, part) in parts {
-        zip.start_file(name, options)
-            .and_then(|()| zip.write_all(&part).map_err(Into::into))
-            .expect("zipping into memory cannot fail");
-    }
-    zip.finish()
-        .expect("zipping into memory cannot fail")
-        .into_inner()
 }
 
 /// `content_types` with an override naming `part`'s content type.
