@@ -697,7 +697,7 @@ mod tests {
 
     /// A part of a finished package, as text.
     fn package_part(package: &[u8], name: &str) -> String {
-        let mut archive = zip::ZipArchive::new(Cursor::new(package)).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package)).unwrap();
         let mut part = archive.by_name(name).unwrap();
         let mut text = String::new();
         std::io::Read::read_to_string(&mut part, &mut text).unwrap();
