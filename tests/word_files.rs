@@ -309,7 +309,12 @@ fn word_counts(text: &str) -> HashMap<String, usize> {
 /// once Word has updated its contents field). The public stand-in page for an exempt appendix
 /// is left out too: it is not a paper, and the appendix's Word file is the private one.
 fn pdf_text_without_furniture(pdf: &Path) -> String {
-    let pages: Vec<String> = pdf_pages_raw(pdf)
+    text_without_furniture(pdf_pages_raw(pdf))
+}
+
+/// The text of `pages` without running furniture, as [`pdf_text_without_furniture`].
+fn text_without_furniture(pages: Vec<String>) -> String {
+    let pages: Vec<String> = pages
         .into_iter()
         .filter(|page| {
             !page
@@ -376,32 +381,71 @@ fn docx_words(docx: &Path, converted: &Path) -> String {
     normalise(&text)
 }
 
+/// Whether `line` is the "Agenda Item 6" (or "6.1") stamp atop an item's first page.
+fn is_item_stamp(line: &str) -> bool {
+    line.trim()
+        .strip_prefix("Agenda Item ")
+        .is_some_and(|number| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+}
+
+/// A paper's printed pages, named, with the Word files of the same papers.
+struct Compared {
+    name: PathBuf,
+    pages: Vec<String>,
+    word_files: Vec<PathBuf>,
+}
+
 /// Each published PDF that is a paper or an agenda item's papers, with the Word files of the
 /// same papers: `report.pdf` with `report.docx`, `item-06.pdf` with `item-06-report.docx` and
-/// `item-06-appendix-1.docx`. (The packs repeat the items; the agenda front sheet is compared
-/// through the packs' own tests.)
-fn papers_with_word_files() -> Vec<(PathBuf, Vec<PathBuf>)> {
-    let mut pairs = Vec::new();
+/// `item-06-appendix-1.docx`; and each pack's agenda front sheet (its pages before the first
+/// "Agenda Item" stamp) with `agenda.docx` or `supplementary-agenda.docx`.
+fn papers_with_word_files() -> Vec<Compared> {
+    let mut compared = Vec::new();
     for folder in &built().folders {
-        let files = walk(folder);
-        for pdf in files.iter().filter(|path| {
-            path.extension().is_some_and(|extension| extension == "pdf")
-                && !path.to_str().unwrap().ends_with("-pack.pdf")
-        }) {
-            let stem = pdf.file_stem().unwrap().to_str().unwrap();
-            let word: Vec<PathBuf> = docx_files(pdf.parent().unwrap())
+        for pdf in walk(folder)
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|extension| extension == "pdf"))
+        {
+            let stem = pdf.file_stem().unwrap().to_str().unwrap().to_string();
+            // A pack's filler pages (left blank but for the page number and perhaps a note
+            // saying so) are furniture.
+            let pages: Vec<String> = pdf_pages_raw(&pdf)
+                .into_iter()
+                .filter(|page| page.lines().filter(|line| !line.trim().is_empty()).count() > 2)
+                .collect();
+            let (pages, word_stem) = match stem.as_str() {
+                "agenda-pack" | "supplementary-pack" => {
+                    let front_sheet: Vec<String> = pages
+                        .into_iter()
+                        .take_while(|page| !page.lines().any(is_item_stamp))
+                        .collect();
+                    let agenda = stem
+                        .replace("-pack", "-agenda")
+                        .replace("agenda-agenda", "agenda");
+                    (front_sheet, agenda)
+                }
+                _ => (pages, stem.clone()),
+            };
+            let word_files: Vec<PathBuf> = docx_files(pdf.parent().unwrap())
                 .into_iter()
                 .filter(|docx| {
                     let name = docx.file_stem().unwrap().to_str().unwrap();
-                    name == stem || name.starts_with(&format!("{stem}-"))
+                    name == word_stem
+                        || (!stem.ends_with("-pack") && name.starts_with(&format!("{stem}-")))
                 })
                 .collect();
-            if !word.is_empty() {
-                pairs.push((pdf.clone(), word));
+            if !word_files.is_empty() && !pages.is_empty() {
+                compared.push(Compared {
+                    name: pdf,
+                    pages,
+                    word_files,
+                });
             }
         }
     }
-    pairs
+    compared
 }
 
 /// The words drawn as text inside the authors' SVG pictures under `content/`, counted. The
@@ -441,8 +485,13 @@ fn every_word_the_pdf_shows_is_in_the_word_files() {
     let converted = tempfile::tempdir().unwrap();
     let mut compared = Vec::new();
     let mut failures = Vec::new();
-    for (pdf, word_files) in papers_with_word_files() {
-        let mut in_pdf = word_counts(&pdf_text_without_furniture(&pdf));
+    for Compared {
+        name: pdf,
+        pages,
+        word_files,
+    } in papers_with_word_files()
+    {
+        let mut in_pdf = word_counts(&text_without_furniture(pages));
         for (word, count) in &in_pictures {
             if let Some(in_pdf) = in_pdf.get_mut(word) {
                 *in_pdf = in_pdf.saturating_sub(*count);
