@@ -21,6 +21,9 @@ pub const LANGUAGE: &str = "en-GB";
 
 /// The prefix docx-rs gives hyperlink relationship ids, before a process-wide counter.
 const HYPERLINK_PREFIX: &str = "rIdHyperlink";
+/// The prefix docx-rs gives pictures' relationship ids and media names, before a process-wide
+/// counter.
+const IMAGE_PREFIX: &str = "rIdImage";
 
 /// Build the package parts, amend them, and zip them: core properties (title, author,
 /// language), the Normal style and document language, and identifiers made independent of what
@@ -53,8 +56,14 @@ pub fn finish(
     xml.document_rels = order_relationships(
         &String::from_utf8_lossy(&xml.document_rels),
         &document.hyperlinks,
+        &document.images,
     )
     .into_bytes();
+    for (name, _) in &mut xml.media {
+        if let Some(renumbered) = document.images.get(name.as_str()) {
+            *name = renumbered.clone();
+        }
+    }
     if document.has_page_references {
         xml.settings = ask_to_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
     }
@@ -359,6 +368,8 @@ struct AmendedDocument {
     xml: String,
     /// Each hyperlink relationship id docx-rs wrote, and the id it has now.
     hyperlinks: HashMap<String, String>,
+    /// Each picture's relationship id (and media name) docx-rs wrote, and the one it has now.
+    images: HashMap<String, String>,
     /// Whether a field refers to a page (a contents page), which only Word can compute.
     has_page_references: bool,
 }
@@ -387,6 +398,7 @@ fn amend_document(
 ) -> AmendedDocument {
     let first_paragraph_id = *paragraph_ids;
     let mut hyperlinks: HashMap<String, String> = HashMap::new();
+    let mut images: HashMap<String, String> = HashMap::new();
     let mut pictures = 0;
     let mut header_row = HeaderRow::Outside;
     let mut instruction: Option<String> = None;
@@ -411,6 +423,17 @@ fn amend_document(
                                 .entry(id.into_owned())
                                 .or_insert_with(|| format!("{HYPERLINK_PREFIX}{next}"));
                             changes.push(("r:id", renumbered.clone()));
+                        }
+                    }
+                    "a:blip" => {
+                        if let Some(id) = attribute(element, "r:embed")
+                            && is_image_id(&id)
+                        {
+                            let next = images.len() + 1;
+                            let renumbered = images
+                                .entry(id.into_owned())
+                                .or_insert_with(|| format!("{IMAGE_PREFIX}{next}"));
+                            changes.push(("r:embed", renumbered.clone()));
                         }
                     }
                     "wp:docPr" => {
@@ -502,6 +525,7 @@ fn amend_document(
         Some(xml) => AmendedDocument {
             xml,
             hyperlinks,
+            images,
             has_page_references,
         },
         // Nothing renumbered, so the other parts keep the ids docx-rs gave them too.
@@ -510,6 +534,7 @@ fn amend_document(
             AmendedDocument {
                 xml: document.to_string(),
                 hyperlinks: HashMap::new(),
+                images: HashMap::new(),
                 has_page_references: false,
             }
         }
@@ -541,7 +566,11 @@ fn renumber_paragraph_ids(part: &str, next: &mut u32) -> String {
 
 /// Give the hyperlink relationships the ids the document now uses, and write every relationship
 /// in id order (docx-rs writes hyperlinks in hash order).
-fn order_relationships(relationships: &str, hyperlinks: &HashMap<String, String>) -> String {
+fn order_relationships(
+    relationships: &str,
+    hyperlinks: &HashMap<String, String>,
+    images: &HashMap<String, String>,
+) -> String {
     let mut inside = false;
     let mut gathered: Vec<((String, u64), BytesStart<'static>)> = Vec::new();
     let amended = rewrite(relationships, |event, writer| match &event {
@@ -551,13 +580,26 @@ fn order_relationships(relationships: &str, hyperlinks: &HashMap<String, String>
         }
         Event::Empty(element) if inside && element.name().as_ref() == "Relationship" => {
             let id = attribute(element, "Id").unwrap_or_default();
-            gathered.push(match hyperlinks.get(id.as_ref()) {
-                Some(renumbered) => (
-                    sort_key(renumbered),
-                    with_attributes(element, &[("Id", renumbered.as_str())]),
-                ),
-                None => (sort_key(&id), element.to_owned()),
-            });
+            gathered.push(
+                match (hyperlinks.get(id.as_ref()), images.get(id.as_ref())) {
+                    (Some(renumbered), _) => (
+                        sort_key(renumbered),
+                        with_attributes(element, &[("Id", renumbered.as_str())]),
+                    ),
+                    // A picture's media part is named for its relationship, and renamed with it.
+                    (None, Some(renumbered)) => (
+                        sort_key(renumbered),
+                        with_attributes(
+                            element,
+                            &[
+                                ("Id", renumbered.as_str()),
+                                ("Target", &format!("media/{renumbered}.png")),
+                            ],
+                        ),
+                    ),
+                    (None, None) => (sort_key(&id), element.to_owned()),
+                },
+            );
             Ok(())
         }
         // The relationships are written together, without the space between them.
@@ -584,7 +626,17 @@ fn sort_key(id: &str) -> (String, u64) {
 
 /// Whether `id` is a hyperlink relationship id as docx-rs writes it.
 fn is_hyperlink_id(id: &str) -> bool {
-    id.strip_prefix(HYPERLINK_PREFIX).is_some_and(|number| {
+    is_numbered(id, HYPERLINK_PREFIX)
+}
+
+/// Whether `id` is a picture's relationship id as docx-rs writes it.
+fn is_image_id(id: &str) -> bool {
+    is_numbered(id, IMAGE_PREFIX)
+}
+
+/// Whether `id` is `prefix` followed by a number.
+fn is_numbered(id: &str, prefix: &str) -> bool {
+    id.strip_prefix(prefix).is_some_and(|number| {
         !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit())
     })
 }
@@ -749,11 +801,49 @@ mod tests {
         let relationships = order_relationships(
             r#"<Relationships><Relationship Id="rIdHyperlink12"/><Relationship Id="rIdHyperlink17"/></Relationships>"#,
             &document.hyperlinks,
+            &document.images,
         );
         assert_eq!(
             relationships,
             r#"<Relationships><Relationship Id="rIdHyperlink1"/><Relationship Id="rIdHyperlink2"/></Relationships>"#
         );
+    }
+
+    #[test]
+    fn pictures_are_named_in_document_order_whatever_else_the_process_built() {
+        let document = amend_document(
+            r#"<w:body><a:blip r:embed="rIdImage9"/><a:blip r:embed="rIdImage4"/></w:body>"#,
+            &[],
+            &mut 0,
+        );
+        assert_eq!(
+            document.xml,
+            r#"<w:body><a:blip r:embed="rIdImage1"/><a:blip r:embed="rIdImage2"/></w:body>"#
+        );
+        let relationships = order_relationships(
+            r#"<Relationships><Relationship Id="rIdImage4" Target="media/rIdImage4.png"/><Relationship Id="rIdImage9" Target="media/rIdImage9.png"/></Relationships>"#,
+            &document.hyperlinks,
+            &document.images,
+        );
+        assert_eq!(
+            relationships,
+            r#"<Relationships><Relationship Id="rIdImage1" Target="media/rIdImage1.png"/><Relationship Id="rIdImage2" Target="media/rIdImage2.png"/></Relationships>"#
+        );
+        // Two papers with pictures built one after the other give the same parts as each alone.
+        let picture = || {
+            let mut png = Vec::new();
+            let mut encoder = png::Encoder::new(&mut png, 1, 1);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().unwrap();
+            writer.write_image_data(&[128]).unwrap();
+            writer.finish().unwrap();
+            Docx::new().add_paragraph(
+                Paragraph::new().add_run(Run::new().add_image(docx_rs::Pic::new(&png))),
+            )
+        };
+        let first = finish(picture(), &metadata(), &[], &[], &HouseStyle::built_in());
+        let second = finish(picture(), &metadata(), &[], &[], &HouseStyle::built_in());
+        assert_eq!(first, second);
     }
 
     #[test]
@@ -775,6 +865,7 @@ mod tests {
     fn relationships_are_written_in_id_order() {
         let sorted = order_relationships(
             r#"<?xml?><Relationships xmlns="x"><Relationship Id="rIdHyperlink2" /><Relationship Id="rId10" /><Relationship Id="rIdHyperlink1" /><Relationship Id="rId7" /></Relationships>"#,
+            &HashMap::new(),
             &HashMap::new(),
         );
         assert_eq!(
