@@ -66,9 +66,9 @@ pub fn link_heading_numbering(document: &mut [Node], styles: &mut [Node], number
 }
 
 /// An id no list or abstract numbering in `numbering` uses.
-fn unused_list_id(numbering: &mut [Node]) -> String {
+fn unused_list_id(numbering: &[Node]) -> String {
     let mut highest = 0u64;
-    xml_tree::visit_mut(numbering, &mut |element| {
+    xml_tree::visit(numbering, &mut |element| {
         for key in ["w:numId", "w:abstractNumId"] {
             if matches!(element.name(), "w:num" | "w:abstractNum")
                 && let Some(id) = element.attribute(key).and_then(|id| id.parse().ok())
@@ -115,9 +115,9 @@ fn add_unnumbered_list(numbering: &mut [Node], id: &str) {
 
 /// Each heading style's list level: that of its first numbered paragraph, unless another style
 /// took that level first.
-fn links(document: &mut [Node]) -> BTreeMap<String, ListLevel> {
+fn links(document: &[Node]) -> BTreeMap<String, ListLevel> {
     let mut links: BTreeMap<String, ListLevel> = BTreeMap::new();
-    xml_tree::visit_mut(document, &mut |element| {
+    xml_tree::visit(document, &mut |element| {
         if element.name() != "w:p" {
             return;
         }
@@ -155,9 +155,9 @@ fn list_level(properties: &Element) -> Option<ListLevel> {
 }
 
 /// Each list's abstract numbering id.
-fn abstract_numbering_ids(numbering: &mut [Node]) -> BTreeMap<String, String> {
+fn abstract_numbering_ids(numbering: &[Node]) -> BTreeMap<String, String> {
     let mut ids = BTreeMap::new();
-    xml_tree::visit_mut(numbering, &mut |element| {
+    xml_tree::visit(numbering, &mut |element| {
         if element.name() == "w:num"
             && let Some(list) = element.attribute("w:numId")
             && let Some(abstract_id) = element

@@ -83,41 +83,40 @@ pub fn finish(
     .into_bytes();
     let mut parts = package_parts(xml);
     parts.push((theme::PART.to_string(), theme::theme(style).into_bytes()));
-    number_headings_through_their_styles(&mut parts);
-    for (name, part) in &mut parts {
-        if is_wordprocessing_part(name) {
-            *part = schema_order::in_schema_order(&String::from_utf8_lossy(part)).into_bytes();
-        }
-    }
+    finish_wordprocessing_parts(&mut parts);
     // Written in schema order by their own module.
     parts.extend(charts::chart_parts(native_charts));
     archive::zip_parts(parts)
 }
 
-/// Move heading numbering onto the Heading styles (see [`heading_numbering`]); the parts stay as
-/// they were if any of the three does not parse.
-fn number_headings_through_their_styles(parts: &mut [(String, Vec<u8>)]) {
-    const LINKED: [&str; 3] = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
-    let mut trees = Vec::new();
-    for name in LINKED {
-        let Some(tree) = parts
-            .iter()
-            .find(|(part, _)| part == name)
-            .and_then(|(_, xml)| xml_tree::parse(&String::from_utf8_lossy(xml)))
-        else {
-            return;
-        };
-        trees.push(tree);
+/// Read each WordprocessingML part once as a tree, move heading numbering onto the Heading
+/// styles (see [`heading_numbering`]; only when the document, styles and numbering all parse),
+/// put every part in schema order, and write it back. A part that does not parse stays as it
+/// was.
+fn finish_wordprocessing_parts(parts: &mut [(String, Vec<u8>)]) {
+    let mut trees: Vec<(usize, Vec<xml_tree::Node>)> = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| is_wordprocessing_part(name))
+        .filter_map(|(index, (_, xml))| {
+            xml_tree::parse(&String::from_utf8_lossy(xml)).map(|tree| (index, tree))
+        })
+        .collect();
+    let position = |name: &str| trees.iter().position(|(index, _)| parts[*index].0 == name);
+    if let (Some(document), Some(styles), Some(numbering)) = (
+        position("word/document.xml"),
+        position("word/styles.xml"),
+        position("word/numbering.xml"),
+    ) {
+        let [document, styles, numbering] = trees
+            .get_disjoint_mut([document, styles, numbering])
+            .expect("three different parts");
+        heading_numbering::link_heading_numbering(&mut document.1, &mut styles.1, &mut numbering.1);
     }
-    let [document, styles, numbering] = trees.as_mut_slice() else {
-        return;
-    };
-    heading_numbering::link_heading_numbering(document, styles, numbering);
-    for (name, tree) in LINKED.iter().zip(&trees) {
-        if let Some(xml) = xml_tree::write(tree)
-            && let Some((_, part)) = parts.iter_mut().find(|(part, _)| part == name)
-        {
-            *part = xml.into_bytes();
+    for (index, mut tree) in trees {
+        schema_order::put_in_schema_order(&mut tree);
+        if let Some(xml) = xml_tree::write(&tree) {
+            parts[index].1 = xml.into_bytes();
         }
     }
 }

@@ -436,17 +436,8 @@ const UNDECLARED_ATTRIBUTES: &[(&str, &str)] = &[("w:gridCol", "w:type")];
 /// run properties; docx-rs writes an empty `<w:rPr />` there.
 const GENERAL_PARAGRAPH_PROPERTIES: &[&str] = &["w:style", "w:lvl", "w:pPrDefault", "w:tblStylePr"];
 
-/// `part` with every ordered element's children in schema order and undeclared attributes
-/// dropped; the part unchanged when it does not parse as XML.
-pub fn in_schema_order(part: &str) -> String {
-    let Some(mut nodes) = xml_tree::parse(part) else {
-        return part.to_string();
-    };
-    put_in_schema_order(&mut nodes);
-    xml_tree::write(&nodes).unwrap_or_else(|| part.to_string())
-}
-
-/// Put every element of the forest in schema order, as [`in_schema_order`] does.
+/// Put every element of the forest in schema order: sort the children of every element the
+/// schema orders, and drop undeclared attributes and run properties where none may stand.
 pub fn put_in_schema_order(nodes: &mut [Node]) {
     xml_tree::visit_mut(nodes, &mut |element| {
         if GENERAL_PARAGRAPH_PROPERTIES.contains(&element.name())
@@ -525,6 +516,16 @@ fn drop_undeclared_attributes(element: &mut Element) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `part` with every ordered element's children in schema order and undeclared attributes
+    /// dropped; the part unchanged when it does not parse as XML.
+    fn in_schema_order(part: &str) -> String {
+        let Some(mut nodes) = xml_tree::parse(part) else {
+            return part.to_string();
+        };
+        put_in_schema_order(&mut nodes);
+        xml_tree::write(&nodes).unwrap_or_else(|| part.to_string())
+    }
 
     #[test]
     fn paragraph_properties_follow_the_schema() {

@@ -109,22 +109,7 @@ pub(super) fn contents_entry_style(level: u8, width: usize) -> Style {
 
 /// The style of a contents page's title: as a section heading looks, outside the outline.
 pub(super) fn contents_heading_style(house: &HouseStyle) -> Style {
-    let look = house.heading(2);
-    let size = look.map_or(house.body_size.half_points(), |look| {
-        look.size.half_points()
-    });
-    let style = Style::new(TOC_HEADING, StyleType::Paragraph)
-        .name("TOC Heading")
-        .based_on("Normal")
-        .next("Normal")
-        .q_format(true)
-        .bold()
-        .size(size)
-        .line_spacing(LineSpacing::new().before(280).after(160));
-    match look.and_then(|look| look.colour.as_ref()) {
-        Some(colour) => style.color(colour.hex()),
-        None => style,
-    }
+    heading_look(TOC_HEADING, "TOC Heading", 2, house)
 }
 
 /// Data tables: single rules around and between every cell, narrow cell margins.
@@ -316,7 +301,13 @@ pub(super) fn house_styles(docx: Docx, style: &HouseStyle) -> Docx {
 /// A heading style: bold text at an outline level (so Word's navigation pane and contents see
 /// it), in the house style's size and colour for its level.
 fn heading_style(id: &str, name: &str, level: usize, house: &HouseStyle) -> Style {
-    let look = house.heading(level + 1);
+    heading_look(id, name, level + 1, house).outline_lvl(level)
+}
+
+/// A paragraph style that looks like a heading of `level` (1-based) in the house style: bold,
+/// its size and colour, spaced as headings are; outside the outline unless the caller puts it in.
+fn heading_look(id: &str, name: &str, level: usize, house: &HouseStyle) -> Style {
+    let look = house.heading(level);
     let size = look.map_or(house.body_size.half_points(), |look| {
         look.size.half_points()
     });
@@ -327,7 +318,6 @@ fn heading_style(id: &str, name: &str, level: usize, house: &HouseStyle) -> Styl
         .q_format(true)
         .bold()
         .size(size)
-        .outline_lvl(level)
         .line_spacing(LineSpacing::new().before(280).after(160));
     match look.and_then(|look| look.colour.as_ref()) {
         Some(colour) => style.color(colour.hex()),

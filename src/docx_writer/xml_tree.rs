@@ -163,3 +163,13 @@ pub fn insert_before_last(text: &str, closing: &str, added: &str) -> String {
     let at = text.rfind(closing).unwrap_or(text.len());
     format!("{}{added}{}", &text[..at], &text[at..])
 }
+
+/// Call `visit` on every element of the forest, parents before their children.
+pub fn visit(nodes: &[Node], visit_element: &mut impl FnMut(&Element)) {
+    for node in nodes {
+        if let Node::Element(element) = node {
+            visit_element(element);
+            visit(&element.children, visit_element);
+        }
+    }
+}
