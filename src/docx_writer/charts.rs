@@ -327,7 +327,7 @@ fn chart_part(chart: &Chart, style: &HouseStyle) -> String {
                     r#"<c:spPr>{}</c:spPr><c:invertIfNegative val="0" />"#,
                     solid_fill(style.colours.chart_series.nth(index).hex())
                 ));
-                xml.push_str(&data_labels(chart, index, style));
+                xml.push_str(&data_labels(chart, index, style, &format_code));
                 xml.push_str(&categories_and_values(chart, index, values, &format_code));
                 xml.push_str("</c:ser>");
             }
@@ -349,7 +349,7 @@ fn chart_part(chart: &Chart, style: &HouseStyle) -> String {
                 xml.push_str(&format!(
                     r#"<c:spPr><a:ln w="19050" cap="rnd">{colour}<a:round /></a:ln></c:spPr><c:marker><c:symbol val="circle" /><c:size val="5" /><c:spPr>{colour}<a:ln>{colour}</a:ln></c:spPr></c:marker>"#
                 ));
-                xml.push_str(&data_labels(chart, index, style));
+                xml.push_str(&data_labels(chart, index, style, &format_code));
                 xml.push_str(&categories_and_values(chart, index, values, &format_code));
                 xml.push_str(r#"<c:smooth val="0" /></c:ser>"#);
             }
@@ -452,7 +452,8 @@ fn categories_and_values(
 /// Word prints each value itself, in the house format, so that an edited value shows its new
 /// figure. Where Word would print a value otherwise than the PDF (another format per value,
 /// separators no number format can name), each label is the PDF's text instead.
-fn data_labels(chart: &Chart, index: usize, style: &HouseStyle) -> String {
+/// `format_code` is the values' spreadsheet number format, as the chart part names it.
+fn data_labels(chart: &Chart, index: usize, style: &HouseStyle, format_code: &str) -> String {
     let Some(series) = chart.series.get(index) else {
         return String::new();
     };
@@ -501,7 +502,7 @@ fn data_labels(chart: &Chart, index: usize, style: &HouseStyle) -> String {
     }
     xml.push_str(&format!(
         r#"<c:numFmt formatCode="{}" sourceLinked="0" /><c:spPr><a:noFill /><a:ln><a:noFill /></a:ln></c:spPr>{}<c:dLblPos val="{position}" />{}</c:dLbls>"#,
-        xml_text(&format::spreadsheet_number_format(chart.numbers, &style.numbers)),
+        xml_text(format_code),
         text_properties(LABEL_SIZE, None),
         flags(true)
     ));
