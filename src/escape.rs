@@ -6,6 +6,8 @@
 //!   export for inspection and benchmarking.
 //! - XML (DOCX): docx-rs escapes markup characters in runs; [`xml_safe`] removes the characters
 //!   XML 1.0 cannot hold at all, and [`xml_text`] escapes text for parts we write ourselves.
+//! - iCalendar: [`icalendar_text`] escapes a TEXT value, so a venue with commas or a title with
+//!   a line break stays one value of one property.
 
 use std::borrow::Cow;
 
@@ -34,6 +36,23 @@ pub fn xml_text(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text escaped as an iCalendar TEXT value (RFC 5545 §3.3.11): `\`, `;` and `,` escaped, line
+/// breaks written `\n`, other control characters left out.
+pub fn icalendar_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -101,6 +120,28 @@ mod tests {
             assert_eq!(unescaped, text);
             assert!(!escaped.contains('<'));
         }
+    }
+
+    #[test]
+    fn awkward_strings_stay_one_icalendar_value() {
+        for text in AWKWARD_STRINGS {
+            let escaped = icalendar_text(text);
+            assert!(
+                !escaped.contains('\n') && !escaped.contains('\r'),
+                "{escaped}"
+            );
+            // Every `;` and `,` is escaped, so none ends the value or splits it into a list.
+            let unescaped_separator = escaped
+                .replace("\\\\", "")
+                .replace("\\;", "")
+                .replace("\\,", "")
+                .contains([';', ',']);
+            assert!(!unescaped_separator, "{escaped}");
+        }
+        assert_eq!(
+            icalendar_text("Town Hall, Room 1; \\ a\nb"),
+            "Town Hall\\, Room 1\\; \\\\ a\\nb"
+        );
     }
 
     #[test]

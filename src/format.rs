@@ -309,6 +309,61 @@ pub fn iso_date(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
+/// A meeting's start time as written ("1.00 p.m.", "6.30 pm", "10am", "18:30", "noon"), as
+/// hours (0-23) and minutes; `None` if it cannot be read as one time.
+pub fn clock_time(text: &str) -> Option<(u8, u8)> {
+    let lower = text.trim().to_ascii_lowercase().replace(['.', ' '], "");
+    if lower == "noon" || lower == "midday" {
+        return Some((12, 0));
+    }
+    // "12.00 noon" is twelve in the afternoon.
+    let lower = match lower.strip_suffix("noon") {
+        Some(rest) => format!("{rest}pm"),
+        None => lower,
+    };
+    let (digits, half) = if let Some(rest) = lower.strip_suffix("am") {
+        (rest, Some(false))
+    } else if let Some(rest) = lower.strip_suffix("pm") {
+        (rest, Some(true))
+    } else {
+        (lower.as_str(), None)
+    };
+    let digits = digits.replace(':', "");
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // "100" is 1.00, "1830" 18.30, "10" ten o'clock.
+    let (hours, minutes) = if digits.len() <= 2 {
+        (digits.parse::<u8>().ok()?, 0)
+    } else {
+        let split = digits.len() - 2;
+        (
+            digits[..split].parse::<u8>().ok()?,
+            digits[split..].parse::<u8>().ok()?,
+        )
+    };
+    if minutes > 59 {
+        return None;
+    }
+    let hours = match half {
+        Some(_) if hours == 0 || hours > 12 => return None,
+        Some(false) => hours % 12,
+        Some(true) => hours % 12 + 12,
+        None if hours > 23 => return None,
+        None => hours,
+    };
+    Some((hours, minutes))
+}
+
+/// A file's size as a reader sees it: "840 bytes", "111 KB", "1.4 MB" (1 KB = 1,000 bytes).
+pub fn file_size(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{} KB", (bytes + 500) / 1_000),
+        _ => format!("{} MB", number(bytes as f64 / 1_000_000.0, 1)),
+    }
+}
+
 /// Day of the week of a date ("Friday"); an impossible date (31 February) gives "".
 pub fn weekday(date: Date) -> &'static str {
     let Ok(month) = time::Month::try_from(date.month) else {
@@ -387,6 +442,36 @@ pub fn page_range(range: PageRange, labels: &Labels) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn meeting_times_are_read_as_written() {
+        let table = [
+            ("1.00 p.m.", Some((13, 0))),
+            ("6.30 pm", Some((18, 30))),
+            ("10am", Some((10, 0))),
+            ("12.00 noon", Some((12, 0))),
+            ("noon", Some((12, 0))),
+            ("12.15 a.m.", Some((0, 15))),
+            ("12.15 p.m.", Some((12, 15))),
+            ("18:30", Some((18, 30))),
+            ("0930", Some((9, 30))),
+            ("25:00", None),
+            ("13 pm", None),
+            ("10.75 am", None),
+            ("after the previous meeting", None),
+            ("", None),
+        ];
+        for (text, time) in table {
+            assert_eq!(clock_time(text), time, "{text}");
+        }
+    }
+
+    #[test]
+    fn file_sizes_read_as_a_reader_expects() {
+        assert_eq!(file_size(840), "840 bytes");
+        assert_eq!(file_size(111_317), "111 KB");
+        assert_eq!(file_size(1_432_000), "1.4 MB");
+    }
+
     use super::*;
 
     fn date(year: i32, month: u8, day: u8) -> Date {

@@ -50,7 +50,7 @@ struct BuildArgs {
         long,
         value_name = "FORMATS",
         value_delimiter = ',',
-        default_value = "pdf,docx"
+        default_value = "pdf,docx,html"
     )]
     format: Vec<FormatArg>,
     /// A house style for the whole run: a built-in one's name (rotherham, harrow) or a style
@@ -152,6 +152,7 @@ enum Command {
 enum FormatArg {
     Pdf,
     Docx,
+    Html,
 }
 
 fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
@@ -160,6 +161,7 @@ fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
         .map(|f| match f {
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Docx => Format::Docx,
+            FormatArg::Html => Format::Html,
         })
         .collect();
     formats.sort();
@@ -308,7 +310,7 @@ fn run_check(session: &Session, paths: &[PathBuf], root: &ContentRoot) -> Result
     build::render(
         session,
         &loaded,
-        &[Format::Pdf, Format::Docx],
+        &[Format::Pdf, Format::Docx, Format::Html],
         &mut diagnostics,
     )?;
     diagnostics.print_to_stderr();

@@ -36,6 +36,10 @@ pub struct Output {
     pub pages: Option<usize>,
     /// What it was made from, for messages.
     pub origin: Origin,
+    /// Its title, for the manifest (papers, pages).
+    pub title: Option<String>,
+    /// What it is, for the manifest.
+    pub kind: Option<crate::published::FileKind>,
 }
 
 /// The content an output was made from: a paper's file, or an item of a meeting.
@@ -94,6 +98,13 @@ pub struct Published {
 #[derive(Serialize, Deserialize)]
 struct PaperEntry {
     file: String,
+    /// Left out of manifests from before it was written.
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    kind: Option<crate::published::FileKind>,
+    #[serde(default)]
+    media_type: Option<String>,
     sha256: String,
     bytes: usize,
     #[serde(default)]
@@ -105,7 +116,10 @@ struct PaperEntry {
 struct TopManifest {
     /// Always "papers": marks a folder papers made.
     generator: String,
-    /// Papers built on their own.
+    /// The manifests' shape ([`crate::published::MANIFEST_SCHEMA_VERSION`]); none before 2.
+    #[serde(default)]
+    schema_version: Option<u32>,
+    /// Papers built on their own, and the site's own files.
     files: Vec<PaperEntry>,
     /// Meetings' folders, each with manifests of its own.
     meetings: Vec<String>,
@@ -135,11 +149,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 fn top_manifest(publication: &Publication) -> Vec<u8> {
     let manifest = TopManifest {
         generator: "papers".into(),
+        schema_version: Some(crate::published::MANIFEST_SCHEMA_VERSION),
         files: publication
             .papers
             .iter()
             .map(|output| PaperEntry {
                 file: output.path.clone(),
+                title: output.title.clone(),
+                kind: output.kind,
+                media_type: Some(crate::published::media_type(&output.path).to_string()),
                 sha256: sha256_hex(&output.bytes),
                 bytes: output.bytes.len(),
                 pages: output.pages,
@@ -463,6 +481,8 @@ fn stage(place: &Place, staging: &Path, publication: &Publication) -> std::io::R
         std::fs::set_permissions(staging, metadata.permissions())?;
     }
     let top = Output {
+        title: None,
+        kind: None,
         path: MANIFEST.into(),
         bytes: top_manifest(publication),
         pages: None,
@@ -550,6 +570,8 @@ mod tests {
 
     fn output(path: &str, text: &str) -> Output {
         Output {
+            title: None,
+            kind: None,
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
             pages: None,

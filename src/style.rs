@@ -39,6 +39,8 @@ pub struct HouseStyle {
     pub minutes: MinutesWording,
     /// What a meeting's files say about themselves: subject and keywords.
     pub properties: MeetingProperties,
+    /// The website's wording: its pages' headings and how they describe each file.
+    pub website: WebsiteWording,
     /// The performance report's indicator table: its columns, their headings and widths.
     pub indicator_table: TableStyle<IndicatorColumn>,
     /// An action plan's table: its columns, their headings and widths.
@@ -434,6 +436,47 @@ pub struct MeetingProperties {
     pub minutes: PaperProperties,
 }
 
+/// The website's wording (`website:` in `style.yaml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebsiteWording {
+    /// The site's front page heading, over its committees ("Committee meetings").
+    pub home: Words,
+    /// Heading over a committee's meetings ("Meetings").
+    pub meetings: Words,
+    /// Heading over the papers built outside any meeting ("Other papers").
+    pub other_papers: Words,
+    /// Heading over a meeting's own files: the pack, the agenda, its data ("Meeting documents").
+    pub meeting_documents: Words,
+    /// The agenda pack, as a link ("Agenda pack").
+    pub agenda_pack: Words,
+    /// The supplementary pack, as a link.
+    pub supplementary_pack: Words,
+    /// The agenda front sheet as a Word file.
+    pub agenda_word: Words,
+    /// The supplementary agenda as a Word file.
+    pub supplementary_agenda_word: Words,
+    /// An item's papers as one PDF ("All papers for this item").
+    pub item_papers: Words,
+    /// A paper's web page, `{title}` filled in ("{title}").
+    pub web_page: Words,
+    /// How a PDF is described after its link, `{pages}` and `{size}` filled in
+    /// ("PDF, {pages} pages, {size}").
+    pub pdf: Words,
+    /// A PDF of one page.
+    pub pdf_one_page: Words,
+    /// How a Word file is described, `{size}` filled in ("Word, {size}").
+    pub word: Words,
+    /// The link to this meeting's minutes, published with a later meeting.
+    pub minutes_of_this_meeting: Words,
+    /// The meeting's data for other systems ("Meeting data (JSON)").
+    pub meeting_data: Words,
+    /// The committee's calendar of meetings ("Add the meetings to your calendar (iCalendar)").
+    pub calendar: Words,
+    /// Shown instead of an exempt paper's links ("Not for publication").
+    pub exempt: Words,
+}
+
 /// One paper's subject and keywords.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -515,7 +558,9 @@ pub struct ExclusionWording {
 }
 
 /// The names wording may use in braces, filled in when the agenda is made.
-pub const PLACEHOLDERS: [&str; 22] = [
+pub const PLACEHOLDERS: [&str; 24] = [
+    "pages",
+    "size",
     "council",
     "date",
     "group",

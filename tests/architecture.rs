@@ -20,6 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("input", &["diagnostics"]),
     ("markdown", &["model"]),
     ("pictures", &["input", "memo", "model"]),
+    ("published", &["format", "model"]),
     // Reading content, computing figures, rendering narrative.
     ("content", &["diagnostics", "format", "input", "model"]),
     ("figures", &["content", "diagnostics", "format", "style"]),
@@ -52,6 +53,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model",
             "narrative",
             "pictures",
+            "published",
             "style",
         ],
     ),
@@ -67,12 +69,26 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "docx_writer",
         &["diagnostics", "escape", "fonts", "format", "model", "style"],
     ),
+    ("html_writer", &["escape", "format", "model", "style"]),
     // Orchestration.
     (
         "supplied",
         &["diagnostics", "input", "memo", "typst_writer"],
     ),
-    ("publish", &["diagnostics", "input"]),
+    ("publish", &["diagnostics", "input", "published"]),
+    // The website's pages and feeds, made from lowered meetings and the files written.
+    (
+        "site",
+        &[
+            "escape",
+            "format",
+            "lower",
+            "model",
+            "publish",
+            "published",
+            "style",
+        ],
+    ),
     (
         "build",
         &[
@@ -83,6 +99,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "figures",
             "fonts",
             "format",
+            "html_writer",
             "input",
             "kinds",
             "lower",
@@ -92,6 +109,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "pack",
             "pictures",
             "publish",
+            "published",
+            "site",
             "style",
             "supplied",
             "typst_writer",

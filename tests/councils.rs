@@ -5,6 +5,7 @@
 //! PDF's text, the Word file's paragraphs and tables.
 
 mod common;
+use common::Published;
 
 use std::path::{Path, PathBuf};
 
@@ -53,7 +54,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     let meeting = out.join("cabinet-2026-02-12");
 
     // The agenda: Harrow's heading, its standard items and wording, its own items, its dates.
-    let agenda = words(&meeting.join("agenda-pack.pdf"));
+    let agenda = words(&meeting.join("agenda-pack.pdf").published());
     for expected in [
         "Thursday 12 February 2026 at 6.30 pm",
         "Agenda - Part I",
@@ -75,7 +76,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         "{agenda}"
     );
     // Each item starts on a right-hand page: the minutes (pages 3 and 4) need no filler page.
-    let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
+    let pages = pdf_pages(&meeting.join("agenda-pack.pdf").published());
     assert!(pages[4].contains("Agenda Item 7"), "{pages:?}");
     assert!(
         pages
@@ -89,13 +90,13 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
     );
 
     // The minutes: Harrow's "RESOLVED:" and apologies sentence.
-    let minutes = words(&meeting.join("item-03.pdf"));
+    let minutes = words(&meeting.join("item-03.pdf").published());
     assert!(
         minutes.contains("RESOLVED: To note the interest declared;"),
         "{minutes}"
     );
     // Interests declared are a table with a header row (header cells to a screen reader).
-    let minutes_pdf = meeting.join("item-03.pdf");
+    let minutes_pdf = meeting.join("item-03.pdf").published();
     let layout = pdf_lines(&minutes_pdf);
     assert!(
         layout
@@ -110,7 +111,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         "{layout:?}"
     );
     assert!(readable(&minutes_pdf).contains("/S /TH"));
-    let minutes_docx = docx_document(&meeting.join("item-03-minutes.docx"));
+    let minutes_docx = docx_document(&meeting.join("item-03-minutes.docx").published());
     assert!(
         minutes_docx.contains("<w:tblHeader"),
         "the declarations table's header row"
@@ -128,7 +129,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
 
     // The cover report: the header of labels beside values, then Harrow's four sections,
     // unnumbered, and the fields each places.
-    let report = meeting.join("item-07.pdf");
+    let report = meeting.join("item-07.pdf").published();
     let text = words(&report);
     for expected in [
         "REPORT FOR: Cabinet",
@@ -161,11 +162,11 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         assert!(!text.contains(absent), "{absent}\n{text}");
     }
     for pdf in ["agenda-pack.pdf", "item-03.pdf", "item-07.pdf"] {
-        assert_pdf_ua(&meeting.join(pdf));
+        assert_pdf_ua(&meeting.join(pdf).published());
     }
 
     // The Word file says the same, with the header's labels in a column of their own.
-    let docx = meeting.join("item-07-report.docx");
+    let docx = meeting.join("item-07-report.docx").published();
     let text = paragraphs(&docx);
     for expected in [
         "REPORT FOR:",
@@ -184,7 +185,7 @@ fn harrows_example_meeting_builds_in_harrows_forms() {
         2,
         "the header is two columns: {first_table}"
     );
-    let agenda = paragraphs(&meeting.join("agenda.docx"));
+    let agenda = paragraphs(&meeting.join("agenda.docx").published());
     assert!(agenda.contains("Agenda - Part I"), "{agenda}");
     assert!(
         agenda.contains("Recommendations:\nThat Cabinet recommends the capital programme"),
@@ -257,7 +258,7 @@ fn a_filler_page_says_it_is_blank_in_harrows_words() {
     std::fs::write(&minutes, &text[..last]).unwrap();
     let (_work, out) = build(content.path(), &[]);
     let meeting = out.join("cabinet-2026-02-12");
-    let pages = pdf_pages(&meeting.join("agenda-pack.pdf"));
+    let pages = pdf_pages(&meeting.join("agenda-pack.pdf").published());
     let fillers: Vec<usize> = (0..pages.len())
         .filter(|index| pages[*index].contains("This page is intentionally left blank"))
         .collect();
@@ -293,7 +294,7 @@ fn rotherhams_agenda_minutes_and_long_reports_build_in_harrows_style() {
     let content = rotherham_meeting_without_cover_reports();
     let (_work, out) = build(content.path(), &["--templates", "harrow"]);
     let meeting = out.join("corporate-parenting-panel-2022-05-13");
-    let pack = meeting.join("agenda-pack.pdf");
+    let pack = meeting.join("agenda-pack.pdf").published();
     let agenda = words(&pack);
     for expected in [
         "Friday 13 May 2022 at 1.00 p.m.",
@@ -523,7 +524,7 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
         "exempt: Yes – paragraph 3",
     );
     let (_work, out) = build(content.path(), &[]);
-    let agenda = paragraphs(&out.join("cabinet-2026-02-12/agenda.docx"));
+    let agenda = paragraphs(&out.join("cabinet-2026-02-12/agenda.docx").published());
     // Harrow's one sentence, in the singular for one item, each paragraph once.
     assert!(
         agenda.contains(
@@ -543,7 +544,7 @@ fn the_exclusion_item_lists_exempt_items_in_the_styles_words() {
     );
     // An exempt report's recommendations stay off the public agenda.
     assert!(!agenda.contains("That Cabinet recommends"), "{agenda}");
-    let public_pack = pdf_text(&out.join("cabinet-2026-02-12/agenda-pack.pdf"));
+    let public_pack = pdf_text(&out.join("cabinet-2026-02-12/agenda-pack.pdf").published());
     assert!(
         !public_pack.contains("That Cabinet recommends"),
         "{public_pack}"
@@ -564,7 +565,7 @@ fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
     );
     let (_work, out) = build(content.path(), &[]);
     let folder = out.join("cabinet-2026-02-12");
-    let agenda = paragraphs(&folder.join("agenda.docx"));
+    let agenda = paragraphs(&folder.join("agenda.docx").published());
     assert!(
         agenda.contains(
             "Final Capital Programme\nThis item has been withdrawn.\nCommunity and Culture"
@@ -572,7 +573,7 @@ fn a_withdrawn_item_keeps_its_number_and_publishes_nothing() {
         "{agenda}"
     );
     // The pack's words without its page footers ("Page 2"), which fall where pages break.
-    let pack = normalise(&pdf_text(&folder.join("agenda-pack.pdf")));
+    let pack = normalise(&pdf_text(&folder.join("agenda-pack.pdf").published()));
     assert!(
         pack.contains(
             "7. Final Capital Programme This item has been withdrawn. Community and Culture"

@@ -206,8 +206,8 @@ fn a_failed_build_leaves_earlier_output_untouched() {
     let names: Vec<_> = files_in(&out);
     assert_eq!(
         names.len(),
-        3,
-        "the two papers and the manifest; stray files: {names:?}"
+        6,
+        "the paper's PDF, Word file and web page, the site's index and stylesheet, and the manifest; stray files: {names:?}"
     );
 }
 

@@ -4,6 +4,7 @@
 //! exclusion item's checks; each read back from the PDF and the Word file.
 
 mod common;
+use common::Published;
 
 use std::path::{Path, PathBuf};
 
@@ -98,7 +99,7 @@ fn board_failure(files: &[(&str, &str)]) -> String {
 /// The agenda pack's words, each run of spaces and line ends as one space, and a word broken
 /// after a hyphen at a line end joined again.
 fn agenda_pdf(folder: &Path) -> String {
-    pdf_lines(&folder.join("agenda-pack.pdf"))
+    pdf_lines(&folder.join("agenda-pack.pdf").published())
         .join(" ")
         .replace("- ", "-")
 }
@@ -106,7 +107,7 @@ fn agenda_pdf(folder: &Path) -> String {
 /// The Word agenda's paragraphs, each line in a paragraph as its own line, joined by spaces as
 /// the PDF's words are.
 fn agenda_word(folder: &Path) -> String {
-    docx_paragraph_lines(&folder.join("agenda.docx"))
+    docx_paragraph_lines(&folder.join("agenda.docx").published())
         .join("\n")
         .replace('\n', " ")
 }
@@ -177,14 +178,17 @@ fn the_front_sheet_gives_the_date_of_issue_signer_phone_and_notices() {
         pdf.find("webcast live").unwrap() < pdf.find("register by noon").unwrap(),
         "{pdf}"
     );
-    let document = docx_document(&folder.join("agenda.docx"));
+    let document = docx_document(&folder.join("agenda.docx").published());
     assert!(document.contains("<w:hyperlink"), "{document}");
-    let relationships = docx_part(&folder.join("agenda.docx"), "word/_rels/document.xml.rels");
+    let relationships = docx_part(
+        &folder.join("agenda.docx").published(),
+        "word/_rels/document.xml.rels",
+    );
     assert!(
         relationships.contains("https://example.org/webcasts"),
         "{relationships}"
     );
-    let links = pdf_json(&folder.join("agenda-pack.pdf"), "qpdf").to_string();
+    let links = pdf_json(&folder.join("agenda-pack.pdf").published(), "qpdf").to_string();
     assert!(links.contains("https://example.org/webcasts"), "{links}");
 }
 
@@ -296,7 +300,10 @@ fn a_report_claiming_exemption_is_honoured_by_its_exempt_appendix() {
     }
     let out = work.path().join("out");
     build_to(&content, &out);
-    let agenda = pdf_text(&out.join("health-and-wellbeing-board-2026-03-04/agenda-pack.pdf"));
+    let agenda = pdf_text(
+        &out.join("health-and-wellbeing-board-2026-03-04/agenda-pack.pdf")
+            .published(),
+    );
     assert!(agenda.contains("Appendix 2 of Agenda Item"), "{agenda}");
     assert!(!agenda.contains("Prices."), "{agenda}");
 }
@@ -363,8 +370,11 @@ fn a_council_that_prints_political_groups_prints_them() {
     );
     let out = work.path().join("out");
     build_to(&content, &out);
-    let text =
-        docx_paragraphs(&out.join("health-and-wellbeing-board-2026-03-04/agenda.docx")).join("\n");
+    let text = docx_paragraphs(
+        &out.join("health-and-wellbeing-board-2026-03-04/agenda.docx")
+            .published(),
+    )
+    .join("\n");
     assert!(text.contains("Baker-Rogers (Labour)"), "{text}");
     assert!(text.contains("Reserve Members:"), "{text}");
     assert!(text.contains("Agenda publication date:"), "{text}");

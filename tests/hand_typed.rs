@@ -3,6 +3,7 @@
 //! at the place it is written, with the expression to write; a warning fails nothing.
 
 mod common;
+use common::Published;
 
 use std::path::Path;
 
@@ -136,6 +137,7 @@ fn facts_typed_by_hand_are_warned_about_where_they_are_written() {
     );
     assert!(
         out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf")
+            .published()
             .exists()
     );
 }

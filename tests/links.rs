@@ -2,6 +2,7 @@
 //! email address in body text or in a cover report's field, in the PDF and in Word.
 
 mod common;
+use common::Published;
 
 use common::*;
 
@@ -29,12 +30,12 @@ fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
     let meeting = out.join("cabinet-2026-02-12");
 
     // The agenda: the venue's address is a link, the full stop after it is not part of it.
-    let pack = readable(&meeting.join("agenda-pack.pdf"));
+    let pack = readable(&meeting.join("agenda-pack.pdf").published());
     assert!(
         pack.contains("/URI (https://meet.example.org/cabinet?id=12)"),
         "no link to the meeting in the PDF"
     );
-    let agenda = meeting.join("agenda.docx");
+    let agenda = meeting.join("agenda.docx").published();
     let relationships = docx_part(&agenda, "word/_rels/document.xml.rels");
     assert!(
         relationships.contains(r#"Target="https://meet.example.org/cabinet?id=12""#),
@@ -48,7 +49,7 @@ fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
     );
 
     // The report: a web and an email address in body text.
-    let report = readable(&meeting.join("item-07.pdf"));
+    let report = readable(&meeting.join("item-07.pdf").published());
     assert!(
         report.contains("/URI (https://www.example.org/grants)"),
         "no web link"
@@ -57,11 +58,14 @@ fn a_virtual_venue_and_bare_addresses_are_working_links_in_both_formats() {
         report.contains("/URI (mailto:finance@example.org)"),
         "no email link"
     );
-    let report_docx = meeting.join("item-07-report.docx");
+    let report_docx = meeting.join("item-07-report.docx").published();
     let relationships = docx_part(&report_docx, "word/_rels/document.xml.rels");
     assert!(
         relationships.contains(r#"Target="mailto:finance@example.org""#),
         "{relationships}"
     );
-    assert!(pdf_xmp(&meeting.join("item-07.pdf")).contains("<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(
+        pdf_xmp(&meeting.join("item-07.pdf").published())
+            .contains("<pdfuaid:part>1</pdfuaid:part>")
+    );
 }

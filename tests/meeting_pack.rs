@@ -2,6 +2,7 @@
 //! the website, the pack's page ranges and labels, the agenda and minutes text, cross-references.
 
 mod common;
+use common::Published;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -85,22 +86,35 @@ fn normalise_spaces(text: &str) -> String {
 #[test]
 fn the_meeting_folder_holds_every_file_for_the_website() {
     let folder = folder();
-    for file in [
-        "agenda-pack.pdf",
-        "item-04.pdf",
-        "item-05.pdf",
-        "item-06.pdf",
-        "item-07.pdf",
-        "agenda.docx",
-        "item-04-minutes.docx",
-        "item-05-report.docx",
-        "item-06-report.docx",
-        "item-07-report.docx",
-        "item-05-appendix-1.docx",
-        "item-06-appendix-1.docx",
-        "item-07-appendix-2.docx",
+    // Each name says the date, committee, item and title, so a downloaded file still says
+    // what it is.
+    let stem = "2022-05-13-corporate-parenting-panel";
+    let minutes = "item-4-minutes-of-the-previous-meeting-held-on-15th-february-2022";
+    let terms = "item-5-terms-of-reference";
+    let iro = "item-6-independent-reviewing-service-annual-report-2020-2021";
+    let performance = "item-7-quarter-3-corporate-parenting-performance";
+    let mut files = vec![
+        format!("{stem}-agenda-pack.pdf"),
+        format!("{stem}-agenda.docx"),
+        format!(
+            "{stem}-item-5-appendix-1-rmbc-corporate-parenting-panel-purpose-and-terms-of.docx"
+        ),
+        format!("{stem}-item-6-appendix-1-annual-report-2020-2021.docx"),
+        format!(
+            "{stem}-item-7-appendix-2-corporate-parenting-performance-report-december-2021-qtr-3.docx"
+        ),
+    ];
+    for item in [minutes, terms, iro, performance] {
+        files.push(format!("{stem}-{item}.pdf"));
+        files.push(format!("{stem}-{item}.docx"));
+        files.push(format!("{stem}-{item}.html"));
+    }
+    for file in files.iter().map(String::as_str).chain([
+        "index.html",
+        "meeting.json",
+        "style.css",
         "manifest.json",
-    ] {
+    ]) {
         assert!(folder.join(file).exists(), "{file} is missing");
     }
     // Nothing in this meeting is exempt, so there is no private pack to confuse with the public.
@@ -112,11 +126,37 @@ fn the_manifest_lists_every_file_with_its_hash_pages_and_status() {
     let folder = folder();
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["schema_version"], 2);
+    assert_eq!(manifest["committee"], "Corporate Parenting Panel");
     let files = manifest["files"].as_array().unwrap();
     let mut listed = Vec::new();
     for entry in files {
         let name = entry["file"].as_str().unwrap();
         listed.push(name.to_string());
+        // Every file says what it is, and a paper of an item where its item is in the pack.
+        let kind = entry["kind"].as_str().unwrap();
+        assert!(!entry["media_type"].as_str().unwrap().is_empty(), "{name}");
+        if ["item", "report", "appendix", "minutes"].contains(&kind) {
+            assert!(entry["item"].is_u64(), "{name}");
+            let pages = &entry["pack_pages"];
+            assert!(
+                pages["first"].as_u64().unwrap() <= pages["last"].as_u64().unwrap(),
+                "{name}"
+            );
+            assert!(!entry["title"].as_str().unwrap().is_empty(), "{name}");
+        }
+        if kind == "appendix" {
+            assert!(entry["appendix"].is_string(), "{name}");
+        }
+        if name.ends_with(".pdf") && kind == "item" {
+            // The item's file is its pages of the pack.
+            let pages = &entry["pack_pages"];
+            assert_eq!(
+                entry["pages"].as_u64().unwrap(),
+                pages["last"].as_u64().unwrap() - pages["first"].as_u64().unwrap() + 1,
+                "{name}"
+            );
+        }
         let bytes = std::fs::read(folder.join(name)).unwrap();
         let digest = tool("sha256sum", &[folder.join(name).to_str().unwrap()]);
         let expected = String::from_utf8(digest.stdout).unwrap();
@@ -159,7 +199,7 @@ fn the_manifest_lists_every_file_with_its_hash_pages_and_status() {
 
 #[test]
 fn agenda_page_ranges_match_where_each_item_starts_and_ends() {
-    let pack = folder().join("agenda-pack.pdf");
+    let pack = folder().join("agenda-pack.pdf").published();
     let pages = pdf_pages_raw(&pack);
     let labels = page_labels(&pack);
     assert_eq!(labels.len(), pages.len());
@@ -218,10 +258,10 @@ fn agenda_page_ranges_match_where_each_item_starts_and_ends() {
 
 #[test]
 fn each_item_file_continues_the_pack_numbering() {
-    let pack = folder().join("agenda-pack.pdf");
+    let pack = folder().join("agenda-pack.pdf").published();
     let front: String = pdf_pages_raw(&pack)[..2].concat();
     for number in [4, 5, 6, 7] {
-        let item = folder().join(format!("item-{number:02}.pdf"));
+        let item = folder().join(format!("item-{number:02}.pdf")).published();
         let (first, last) = agenda_range(&front, number).unwrap();
         let labels = page_labels(&item);
         assert_eq!(labels.first(), Some(&first), "item {number}");
@@ -237,7 +277,7 @@ fn each_item_file_continues_the_pack_numbering() {
 
 #[test]
 fn the_pack_outline_has_an_entry_per_item_and_per_paper() {
-    let outline = pdf_outline(&folder().join("agenda-pack.pdf"));
+    let outline = pdf_outline(&folder().join("agenda-pack.pdf").published());
     for expected in [
         "Agenda Item 4",
         "CORPORATE PARENTING PANEL Tuesday 15 February 2022",
@@ -307,7 +347,7 @@ fn every_line_of_the_seed_agenda_and_minutes_appears_in_order() {
         .filter(|line| !line.is_empty())
         .collect();
     assert!(seed.len() > 150, "{} seed lines", seed.len());
-    let text = without_page_ranges(&pdf_text_raw(&folder().join("agenda-pack.pdf")));
+    let text = without_page_ranges(&pdf_text_raw(&folder().join("agenda-pack.pdf").published()));
     let missing = missing_in_order(&seed, &text);
     assert!(
         missing.is_empty(),
@@ -320,9 +360,10 @@ fn every_line_of_the_seed_agenda_and_minutes_appears_in_order() {
 
 #[test]
 fn the_agenda_docx_prints_the_packs_page_ranges() {
-    let pack = folder().join("agenda-pack.pdf");
+    let pack = folder().join("agenda-pack.pdf").published();
     let front: String = pdf_pages_raw(&pack)[..2].concat();
-    let docx = normalise_spaces(&docx_paragraphs(&folder().join("agenda.docx")).join("\n"));
+    let docx =
+        normalise_spaces(&docx_paragraphs(&folder().join("agenda.docx").published()).join("\n"));
     for number in [4, 5, 6, 7] {
         let (first, last) = agenda_range(&front, number).unwrap();
         let expected = if first == last {
@@ -336,7 +377,10 @@ fn the_agenda_docx_prints_the_packs_page_ranges() {
         );
     }
     let converted = tempfile::tempdir().unwrap();
-    let pdf = docx_to_pdf(&folder().join("item-04-minutes.docx"), converted.path());
+    let pdf = docx_to_pdf(
+        &folder().join("item-04-minutes.docx").published(),
+        converted.path(),
+    );
     let text = normalise(&pdf_text_raw(&pdf));
     assert!(
         text.contains("31. LAC COUNCIL UPDATE"),
@@ -348,7 +392,7 @@ fn the_agenda_docx_prints_the_packs_page_ranges() {
 #[test]
 fn the_minutes_docx_prints_the_running_header_on_every_page() {
     const HEADER: &str = "CORPORATE PARENTING PANEL - 15/02/22";
-    let minutes = folder().join("item-04-minutes.docx");
+    let minutes = folder().join("item-04-minutes.docx").published();
     let header = docx_part(&minutes, "word/header1.xml");
     assert!(header.contains(&format!(">{HEADER}<")), "{header}");
     let document = docx_document(&minutes);
@@ -464,7 +508,8 @@ items:
     let out = work.path().join("out");
     build_to(work.path(), &out);
     let text = normalise(&pdf_text_raw(
-        &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"),
+        &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf")
+            .published(),
     ));
     let expected = normalise(
         "1. Apologies for absence. To receive the apologies of any Panel Member who is unable to attend the meeting. \

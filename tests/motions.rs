@@ -3,6 +3,7 @@
 //! votes written wrong, refused at their line.
 
 mod common;
+use common::Published;
 
 use std::path::{Path, PathBuf};
 
@@ -16,8 +17,8 @@ const MINUTES: &str = "2026-02-12/minutes-2026-01-15.yaml";
 fn built_minutes() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let out = build_into_tempdir(&["content/harrow-cabinet"]);
     let meeting = out.path().join("cabinet-2026-02-12");
-    let pdf = meeting.join("item-03.pdf");
-    let docx = meeting.join("item-03-minutes.docx");
+    let pdf = meeting.join("item-03.pdf").published();
+    let docx = meeting.join("item-03-minutes.docx").published();
     assert!(pdf.exists() && docx.exists(), "{:?}", files(&meeting));
     (out, pdf, docx)
 }

@@ -5,6 +5,7 @@
 //! CreationDate). The example content is checked, and content written here.
 
 mod common;
+use common::Published;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -407,7 +408,10 @@ fn the_long_reports_contents_are_toc_entries_linked_to_their_headings() {
     );
     // Item 6's file (the cover report, then the annual report) and the whole pack.
     let folder = out.path().join(MEETING_FOLDER);
-    for pdf in [folder.join("item-06.pdf"), folder.join("agenda-pack.pdf")] {
+    for pdf in [
+        folder.join("item-06.pdf").published(),
+        folder.join("agenda-pack.pdf").published(),
+    ] {
         assert_contents_link_to_headings(&pdf, &structure(&pdf), expected);
     }
 }
@@ -416,11 +420,18 @@ fn the_long_reports_contents_are_toc_entries_linked_to_their_headings() {
 fn cover_front_pages_are_tables_whose_labels_are_header_cells() {
     let out = build_examples();
     // The 2022 form (labels above values), the 2020 form, and Harrow's (labels beside values).
-    let item_5 = out.path().join(MEETING_FOLDER).join("item-05.pdf");
+    let item_5 = out
+        .path()
+        .join(MEETING_FOLDER)
+        .join("item-05.pdf")
+        .published();
     let june_2020 = out
         .path()
         .join("corporate-parenting-performance-2020-06/performance-june-2020-cover.pdf");
-    let harrow = out.path().join("cabinet-2026-02-12/item-07.pdf");
+    let harrow = out
+        .path()
+        .join("cabinet-2026-02-12/item-07.pdf")
+        .published();
     let read = structures(&[item_5.clone(), june_2020.clone(), harrow.clone()]);
     assert_fields_have_header_cells(&item_5, &read[0], 12, "Column");
     assert_fields_have_header_cells(&june_2020, &read[1], 7, "Column");
@@ -449,15 +460,19 @@ fn agenda_items_are_list_items_titled_by_headings() {
         let (items, supplementary) = agenda_items(&root(), &root().join(content));
         assert!(items > 5, "{content} has {items} items");
         let folder = out.path().join(built);
-        let pack = folder.join("agenda-pack.pdf");
+        let pack = folder.join("agenda-pack.pdf").published();
         assert_items_are_headed_list_items(&pack, &structure(&pack), items);
         if supplementary > 0 {
-            let pack = folder.join("supplementary-pack.pdf");
+            let pack = folder.join("supplementary-pack.pdf").published();
             assert_items_are_headed_list_items(&pack, &structure(&pack), supplementary);
         }
     }
     // Harrow's items stand under their portfolio's heading, a level below it.
-    let harrow = structure(&out.path().join("cabinet-2026-02-12/agenda-pack.pdf"));
+    let harrow = structure(
+        &out.path()
+            .join("cabinet-2026-02-12/agenda-pack.pdf")
+            .published(),
+    );
     let levels: Vec<u8> = harrow
         .headed_items()
         .iter()
@@ -504,7 +519,7 @@ fn no_example_pdf_skips_a_heading_level_and_each_says_what_and_when_it_is() {
             "12 February 2026",
         ),
     ] {
-        let pdf = out.path().join(pack);
+        let pdf = out.path().join(pack).published();
         let info = structure(&pdf).info;
         let subject = info.get("Subject").map_or("", String::as_str);
         let keywords = info.get("Keywords").map_or("", String::as_str);
@@ -518,7 +533,12 @@ fn no_example_pdf_skips_a_heading_level_and_each_says_what_and_when_it_is() {
         );
     }
     // The meeting's date is the packs' creation date, not the clock's.
-    let pack = structure(&out.path().join(MEETING_FOLDER).join("agenda-pack.pdf"));
+    let pack = structure(
+        &out.path()
+            .join(MEETING_FOLDER)
+            .join("agenda-pack.pdf")
+            .published(),
+    );
     assert!(
         pack.info["CreationDate"].starts_with("D:20220513"),
         "{:?}",
@@ -646,8 +666,8 @@ fn content_of_our_own_is_structured_as_the_examples_are() {
     build_to(&standalone, &out_standalone);
 
     let folder = out.join("climate-scrutiny-board-2026-06-18");
-    let pack = folder.join("agenda-pack.pdf");
-    let item = folder.join("item-03.pdf");
+    let pack = folder.join("agenda-pack.pdf").published();
+    let item = folder.join("item-03.pdf").published();
     let cover = out_standalone.join("tree-planting.pdf");
     let pdfs = [pack.clone(), item.clone(), cover.clone()];
     let read = structures(&pdfs);

@@ -3,6 +3,7 @@
 //! its lowering, one line in the registry), and these tests read it back as a reader would.
 
 mod common;
+use common::Published;
 
 use common::*;
 
@@ -80,13 +81,13 @@ fn a_short_paper_is_an_appendix_of_a_meeting() {
     let out = work.path().join("out");
     build_to(work.path(), &out);
     let folder = out.join("corporate-parenting-panel-2022-06-14");
-    let pack = pdf_text(&folder.join("agenda-pack.pdf"));
+    let pack = pdf_text(&folder.join("agenda-pack.pdf").published());
     assert!(
         pack.contains("Membership of the Panel 2022/23 #1"),
         "{pack}"
     );
     assert!(pack.contains("the quorum is three"), "{pack}");
-    let paragraphs = docx_paragraphs(&folder.join("item-02-appendix-1.docx"));
+    let paragraphs = docx_paragraphs(&folder.join("item-02-appendix-1.docx").published());
     assert!(
         paragraphs
             .iter()

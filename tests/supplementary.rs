@@ -4,6 +4,7 @@
 //! as a member and a web team would.
 
 mod common;
+use common::Published;
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,7 @@ fn page_words(pdf: &Path) -> Vec<String> {
 #[test]
 fn late_papers_are_a_supplementary_pack_with_its_own_front_sheet_and_pages() {
     let (_work, folder) = build_cabinet(|_| {});
-    let supplement = folder.join("supplementary-pack.pdf");
+    let supplement = folder.join("supplementary-pack.pdf").published();
     let pages = page_words(&supplement);
     // Its front sheet: the heading, when it was issued, and the late item with its pages in
     // this pack, numbered as on the agenda.
@@ -68,7 +69,7 @@ fn late_papers_are_a_supplementary_pack_with_its_own_front_sheet_and_pages() {
     assert!(title.contains("supplementary agenda pack"), "{title}");
 
     // The agenda pack lists the item, says its papers follow, and does not hold them.
-    let agenda = page_words(&folder.join("agenda-pack.pdf")).join(" ");
+    let agenda = page_words(&folder.join("agenda-pack.pdf").published()).join(" ");
     assert!(
         agenda.contains("To follow: the papers for this item are in the supplemental agenda."),
         "{agenda}"
@@ -84,22 +85,19 @@ fn late_papers_are_a_supplementary_pack_with_its_own_front_sheet_and_pages() {
     );
 
     // The item's own file is its pages of the supplementary pack; the Word agenda too.
-    let item = pdf_text(&folder.join("item-08.pdf"));
+    let item = pdf_text(&folder.join("item-08.pdf").published());
     assert!(
         item.contains("Leisure Centre Management Contract"),
         "{item}"
     );
-    let word = docx_paragraphs(&folder.join("supplementary-agenda.docx")).join("\n");
+    let word = docx_paragraphs(&folder.join("supplementary-agenda.docx").published()).join("\n");
     assert!(word.contains("Supplemental Agenda"), "{word}");
     // The page range never breaks across lines: its spaces are no-break spaces.
     assert!(word.contains("(Pages\u{a0}3\u{a0}-\u{a0}5)"), "{word}");
     let manifest = std::fs::read_to_string(folder.join("manifest.json")).unwrap();
+    assert!(manifest.contains("-supplementary-pack.pdf\""), "{manifest}");
     assert!(
-        manifest.contains("\"supplementary-pack.pdf\""),
-        "{manifest}"
-    );
-    assert!(
-        manifest.contains("\"supplementary-agenda.docx\""),
+        manifest.contains("-supplementary-agenda.docx\""),
         "{manifest}"
     );
 }
@@ -111,9 +109,9 @@ fn a_supplement_does_not_move_the_agenda_packs_pages() {
         edit_file(meeting, "        supplementary: true\n", "");
     });
     // Without the supplement, the late report is in the agenda pack after item 7's pages.
-    let whole = page_words(&without.join("agenda-pack.pdf"));
-    let split = page_words(&with.join("agenda-pack.pdf"));
-    assert!(!without.join("supplementary-pack.pdf").exists());
+    let whole = page_words(&without.join("agenda-pack.pdf").published());
+    let split = page_words(&with.join("agenda-pack.pdf").published());
+    assert!(!without.join("supplementary-pack.pdf").published().exists());
     assert!(whole.len() > split.len(), "{} {}", whole.len(), split.len());
     // Item 7 keeps its pages either way.
     for pages in [&whole, &split] {
@@ -135,15 +133,18 @@ fn the_exempt_appendix_reaches_only_the_private_pack_and_the_agenda_says_why() {
         .map(|file| pdf_text(file))
         .collect();
     assert!(!public.contains("Tenderer A"), "{public}");
-    let private = pdf_text(&folder.join("private/agenda-pack.pdf"));
+    let private = pdf_text(&folder.join("private/agenda-pack.pdf").published());
     assert!(private.contains("Tenderer A"), "{private}");
     assert!(
-        folder.join("private/item-07-appendix-3.docx").exists(),
+        folder
+            .join("private/item-07-appendix-3.docx")
+            .published()
+            .exists(),
         "{:?}",
         files_under(&folder)
     );
     // One sentence on the agenda's front sheet: which appendix, and the paragraph once.
-    let agenda = page_words(&folder.join("agenda-pack.pdf"))[..2].join(" ");
+    let agenda = page_words(&folder.join("agenda-pack.pdf").published())[..2].join(" ");
     assert!(
         agenda.contains(
             "excluded from the meeting for Appendix 3 of Agenda Item 7 (Final Capital Programme 2026/27 to 2027/28), as it is likely"
@@ -163,7 +164,7 @@ fn the_exempt_appendix_reaches_only_the_private_pack_and_the_agenda_says_why() {
 #[test]
 fn a_hybrid_venue_and_the_notices_are_working_links() {
     let (_work, folder) = build_cabinet(|_| {});
-    let links = pdf_json(&folder.join("agenda-pack.pdf"), "qpdf").to_string();
+    let links = pdf_json(&folder.join("agenda-pack.pdf").published(), "qpdf").to_string();
     for address in [
         "https://example.org/cabinet/live",
         "https://example.org/webcasts",
@@ -171,7 +172,10 @@ fn a_hybrid_venue_and_the_notices_are_working_links() {
     ] {
         assert!(links.contains(address), "{address}: {links}");
     }
-    let relationships = docx_part(&folder.join("agenda.docx"), "word/_rels/document.xml.rels");
+    let relationships = docx_part(
+        &folder.join("agenda.docx").published(),
+        "word/_rels/document.xml.rels",
+    );
     assert!(
         relationships.contains("https://example.org/cabinet/live"),
         "{relationships}"
@@ -205,7 +209,7 @@ fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
         // Each portfolio's group becomes one item, its business numbered in parts.
         edit_file(meeting, "    items:\n", "    parts: true\n    items:\n");
     });
-    let agenda = page_words(&folder.join("agenda-pack.pdf"));
+    let agenda = page_words(&folder.join("agenda-pack.pdf").published());
     let front = agenda[..2].join(" ");
     for expected in [
         "7. Finance and Resources Councillor Ahmed, Deputy Leader and Portfolio Holder for Finance 7.1 Final Capital Programme 2026/27 to 2027/28 (Pages 5 - 11)",
@@ -224,7 +228,7 @@ fn items_in_parts_are_numbered_stamped_and_named_by_their_parts() {
         "private/item-07-1-appendix-3.docx",
     ] {
         assert!(
-            folder.join(file).exists(),
+            folder.join(file).published().exists(),
             "{file}: {:?}",
             files_under(&folder)
         );
@@ -249,7 +253,7 @@ fn items_numbered_by_hand_keep_their_numbers_and_the_next_number_on() {
             "      - key: leisure_contract\n        number: \"10.1\"\n",
         );
     });
-    let front = page_words(&folder.join("agenda-pack.pdf"))[..2].join(" ");
+    let front = page_words(&folder.join("agenda-pack.pdf").published())[..2].join(" ");
     for expected in [
         "6. Councillor Questions",
         "10. Final Capital Programme 2026/27 to 2027/28",
@@ -261,12 +265,12 @@ fn items_numbered_by_hand_keep_their_numbers_and_the_next_number_on() {
         assert!(front.contains(expected), "{expected}\n{front}");
     }
     assert!(
-        folder.join("item-10.pdf").exists(),
+        folder.join("item-10.pdf").published().exists(),
         "{:?}",
         files_under(&folder)
     );
     assert!(
-        folder.join("item-10-1.pdf").exists(),
+        folder.join("item-10-1.pdf").published().exists(),
         "{:?}",
         files_under(&folder)
     );

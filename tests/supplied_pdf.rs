@@ -1,6 +1,7 @@
 //! An appendix supplied as a PDF joins the pack page by page, numbered in sequence.
 
 mod common;
+use common::Published;
 
 use common::*;
 
@@ -54,7 +55,7 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
     );
 
     let folder = out.join("corporate-parenting-panel-2022-05-13");
-    let pack = folder.join("agenda-pack.pdf");
+    let pack = folder.join("agenda-pack.pdf").published();
     let pages = pdf_pages_raw(&pack);
     let start = pages
         .iter()
@@ -103,14 +104,16 @@ fn a_supplied_pdf_appendix_is_paginated_into_the_pack() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|entry| entry["file"] == file)
+            .find(|entry| {
+                folder.join(entry["file"].as_str().unwrap()) == folder.join(file).published()
+            })
             .unwrap_or_else(|| panic!("{file} is not in the manifest"))
             .clone()
     };
     assert_eq!(entry("agenda-pack.pdf")["pdf_ua"], false);
     assert_eq!(entry("item-02.pdf")["pdf_ua"], false);
     assert_eq!(
-        std::fs::read(folder.join("item-02-appendix-1.pdf")).unwrap(),
+        std::fs::read(folder.join("item-02-appendix-1.pdf").published()).unwrap(),
         supplied,
         "the supplied PDF is published as supplied"
     );
@@ -200,7 +203,10 @@ fn supplied_pdfs_whose_paths_look_alike_each_show_their_own_pages() {
     .unwrap();
     let out = work.path().join("out");
     build_to(&content, &out);
-    let pack = pdf_text_raw(&out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf"));
+    let pack = pdf_text_raw(
+        &out.join("corporate-parenting-panel-2022-05-13/agenda-pack.pdf")
+            .published(),
+    );
     let first = pack
         .find("In November 2021 a task and finish group")
         .expect("the first supplied PDF is in the pack");

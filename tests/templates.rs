@@ -2,6 +2,7 @@
 //! PDF can be written out (`--emit-typst`) for Typst alone to compile.
 
 mod common;
+use common::Published;
 
 use common::*;
 
@@ -305,20 +306,20 @@ const OTHER_LOOK: [(&str, &str); 8] = [
 fn a_committee_chooses_its_house_style() {
     let content = meeting_with_style(Some("my-style"), &OTHER_LOOK);
     let folder = build_meeting(content.path(), &[]);
-    let report = docx_document(&folder.join("item-02-report.docx"));
+    let report = docx_document(&folder.join("item-02-report.docx").published());
     assert!(
         report.contains(r#"w:fill="FCE4D6""#),
         "the Word file has the style's shading"
     );
     let fonts = tool(
         "pdffonts",
-        &[folder.join("agenda-pack.pdf").to_str().unwrap()],
+        &[folder.join("agenda-pack.pdf").published().to_str().unwrap()],
     );
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("DroidSansFallback"), "{fonts}");
     assert!(!fonts.contains("LiberationSans-Regular"), "{fonts}");
     // The style's words: the item stamp, the footer and the agenda's page ranges.
-    let pack = pdf_text(&folder.join("agenda-pack.pdf"));
+    let pack = pdf_text(&folder.join("agenda-pack.pdf").published());
     assert!(pack.contains("Business Item 2"), "{pack}");
     assert!(pack.contains("Folio 1"), "{pack}");
     assert!(
@@ -329,9 +330,9 @@ fn a_committee_chooses_its_house_style() {
         pack.contains("(Folios 3 - ") || pack.contains("(Folio 3)"),
         "{pack}"
     );
-    let footer = docx_part(&folder.join("agenda.docx"), "word/footer1.xml");
+    let footer = docx_part(&folder.join("agenda.docx").published(), "word/footer1.xml");
     assert!(footer.contains("Folio "), "{footer}");
-    let agenda = docx_paragraphs(&folder.join("agenda.docx"));
+    let agenda = docx_paragraphs(&folder.join("agenda.docx").published());
     assert!(agenda.iter().any(|p| p.contains("(Folio")), "{agenda:?}");
     // The style's agenda wording, its names filled in.
     for text in [
@@ -361,8 +362,8 @@ fn the_built_in_style_by_name_is_the_default_and_templates_override_a_committee(
     let by_name = build_meeting(named.path(), &[]);
     for file in ["agenda-pack.pdf", "agenda.docx", "item-02-report.docx"] {
         assert_eq!(
-            std::fs::read(built_in.join(file)).unwrap(),
-            std::fs::read(by_name.join(file)).unwrap(),
+            std::fs::read(built_in.join(file).published()).unwrap(),
+            std::fs::read(by_name.join(file).published()).unwrap(),
             "{file}"
         );
     }
@@ -372,7 +373,7 @@ fn the_built_in_style_by_name_is_the_default_and_templates_override_a_committee(
         chosen.path(),
         &["--templates", run_style.path().to_str().unwrap()],
     );
-    let report = docx_document(&overridden.join("item-02-report.docx"));
+    let report = docx_document(&overridden.join("item-02-report.docx").published());
     assert!(report.contains(r#"w:fill="DBE5F1""#));
     assert!(!report.contains(r#"w:fill="FCE4D6""#));
 }
@@ -441,7 +442,7 @@ fn minutes_use_the_wording_of_their_committees_style() {
         out.to_str().unwrap(),
     ]);
     let folder = out.join("corporate-parenting-panel-2022-05-13");
-    let minutes = docx_paragraphs(&folder.join("item-04-minutes.docx"));
+    let minutes = docx_paragraphs(&folder.join("item-04-minutes.docx").published());
     let joined = minutes.join("\n");
     assert!(
         joined.contains("Attendance: Cusworth (in the Chair); Councillors Bird"),
@@ -458,7 +459,7 @@ fn minutes_use_the_wording_of_their_committees_style() {
         joined.contains("for Min. 31 (LAC Council Update)"),
         "{joined}"
     );
-    let pack = pdf_text(&folder.join("item-04.pdf"));
+    let pack = pdf_text(&folder.join("item-04.pdf").published());
     let words = pack.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains("Attendance: Cusworth (in the Chair)"),
@@ -641,7 +642,7 @@ fn a_third_style_is_a_copied_folder_with_its_data_and_templates_edited() {
     // The agenda wording reaches a meeting built in the style.
     let content = meeting_with_style(None, &[]);
     let meeting = build_meeting(content.path(), &["--templates", style.to_str().unwrap()]);
-    let agenda = docx_paragraphs(&meeting.join("agenda.docx")).join("\n");
+    let agenda = docx_paragraphs(&meeting.join("agenda.docx").published()).join("\n");
     assert!(agenda.contains("Members' Apologies"), "{agenda}");
     assert!(!agenda.contains("Apologies for absence."), "{agenda}");
 }
@@ -743,7 +744,7 @@ fn a_style_sets_the_columns_of_its_tables() {
     assert!(!document.contains("DOT (month)"), "the old heading");
     assert!(!document.contains("Best stat neigh"), "the column left out");
     assert!(document.contains("Stat neigh av."), "the columns kept");
-    let pack = pdf_text(&meeting.join("agenda-pack.pdf"));
+    let pack = pdf_text(&meeting.join("agenda-pack.pdf").published());
     let pack = pack.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(pack.contains("Direction of travel"), "{pack}");
     assert!(!pack.contains("Best stat neigh"), "{pack}");
@@ -858,7 +859,7 @@ fn a_style_logo_tops_the_front_pages_with_its_text_alternative() {
         style.path().to_str().unwrap(),
     ]);
     let meeting = out.join("corporate-parenting-panel-2022-05-13");
-    let pack = meeting.join("agenda-pack.pdf");
+    let pack = meeting.join("agenda-pack.pdf").published();
     let images =
         String::from_utf8_lossy(&tool("pdfimages", &["-list", pack.to_str().unwrap()]).stdout)
             .into_owned();
@@ -873,10 +874,10 @@ fn a_style_logo_tops_the_front_pages_with_its_text_alternative() {
         "the logo's text alternative is in the PDF"
     );
     assert!(pdf_xmp(&pack).contains("<pdfuaid:part>1</pdfuaid:part>"));
-    let agenda = docx_document(&meeting.join("agenda.docx"));
+    let agenda = docx_document(&meeting.join("agenda.docx").published());
     assert!(agenda.contains(r#"descr="Example Council""#), "{agenda}");
     assert!(
-        docx_parts(&meeting.join("agenda.docx"))
+        docx_parts(&meeting.join("agenda.docx").published())
             .iter()
             .any(|part| part.starts_with("word/media/"))
     );
@@ -1024,8 +1025,8 @@ fn the_style_sets_how_numbers_print() {
             .collect()
     };
     // The performance papers' percentages are all computed: narrative, indicator tables, charts.
-    let before = pdf_text(&british.join("item-07.pdf"));
-    let after = pdf_text(&styled.join("item-07.pdf"));
+    let before = pdf_text(&british.join("item-07.pdf").published());
+    let after = pdf_text(&styled.join("item-07.pdf").published());
     let found = percentages(&before);
     assert!(
         found.len() > 20,
@@ -1042,10 +1043,10 @@ fn the_style_sets_how_numbers_print() {
     }
     // A figure of thousands in a figures table ("1,753") gets the style's separator; typed
     // text ("per 10,000 population") does not.
-    let iro = pdf_text(&styled.join("item-06.pdf"));
+    let iro = pdf_text(&styled.join("item-06.pdf").published());
     assert!(iro.contains("1 753"), "{iro}");
     assert!(!iro.contains("1,753"), "{iro}");
-    let performance = pdf_text(&styled.join("item-07.pdf"));
+    let performance = pdf_text(&styled.join("item-07.pdf").published());
     assert!(
         performance.contains("per 10,000 population"),
         "{performance}"

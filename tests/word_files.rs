@@ -4,6 +4,7 @@
 //! nothing; header words never break inside a word; and every word the PDF shows is in the DOCX.
 
 mod common;
+use common::Published;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -235,7 +236,9 @@ fn libreoffice_text(docx: &Path, out: &Path) -> String {
 fn the_contents_is_a_word_field_filled_in_with_linked_entries() {
     for docx in [
         own_report("docx"),
-        built().folders[0].join("corporate-parenting-panel-2022-05-13/item-06-appendix-1.docx"),
+        built().folders[0]
+            .join("corporate-parenting-panel-2022-05-13/item-06-appendix-1.docx")
+            .published(),
     ] {
         let document = common::docx_document(&docx);
         let field = document
@@ -268,7 +271,9 @@ fn header_words_never_break_inside_a_word_in_libreoffice() {
     let converted = tempfile::tempdir().unwrap();
     for (docx, words) in [
         (
-            examples.join("corporate-parenting-panel-2022-05-13/item-07-appendix-2.docx"),
+            examples
+                .join("corporate-parenting-panel-2022-05-13/item-07-appendix-2.docx")
+                .published(),
             &[
                 "TIMELINE", "Amber", "Green", "(target)", "2020/21", "2021/22",
             ][..],
@@ -398,9 +403,27 @@ struct Compared {
 }
 
 /// Each published PDF that is a paper or an agenda item's papers, with the Word files of the
-/// same papers: `report.pdf` with `report.docx`, `item-06.pdf` with `item-06-report.docx` and
-/// `item-06-appendix-1.docx`; and each pack's agenda front sheet (its pages before the first
-/// "Agenda Item" stamp) with `agenda.docx` or `supplementary-agenda.docx`.
+/// same papers: `report.pdf` with `report.docx`, an item's PDF with its report's and
+/// appendices' Word files (as the meeting's manifest says); and each pack's agenda front sheet
+/// (its pages before the first "Agenda Item" stamp) with the agenda's or the supplementary
+/// agenda's Word file.
+/// What its folder's manifest says of `file` (null for a file built on its own).
+fn manifest_entry(file: &Path) -> serde_json::Value {
+    let folder = file.parent().unwrap();
+    let name = file.file_name().unwrap().to_str().unwrap();
+    std::fs::read(folder.join("manifest.json"))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|manifest| {
+            manifest["files"]
+                .as_array()?
+                .iter()
+                .find(|entry| entry["file"] == name)
+                .cloned()
+        })
+        .unwrap_or(serde_json::Value::Null)
+}
+
 fn papers_with_word_files() -> Vec<Compared> {
     let mut compared = Vec::new();
     for folder in &built().folders {
@@ -415,25 +438,25 @@ fn papers_with_word_files() -> Vec<Compared> {
                 .into_iter()
                 .filter(|page| page.lines().filter(|line| !line.trim().is_empty()).count() > 2)
                 .collect();
-            let (pages, word_stem) = match stem.as_str() {
-                "agenda-pack" | "supplementary-pack" => {
-                    let front_sheet: Vec<String> = pages
-                        .into_iter()
-                        .take_while(|page| !page.lines().any(is_item_stamp))
-                        .collect();
-                    let agenda = stem
-                        .replace("-pack", "-agenda")
-                        .replace("agenda-agenda", "agenda");
-                    (front_sheet, agenda)
-                }
-                _ => (pages, stem.clone()),
+            let entry = manifest_entry(&pdf);
+            let kind = entry["kind"].as_str().unwrap_or("paper").to_string();
+            let pages = match kind.as_str() {
+                "pack" | "supplementary-pack" => pages
+                    .into_iter()
+                    .take_while(|page| !page.lines().any(is_item_stamp))
+                    .collect(),
+                _ => pages,
             };
             let word_files: Vec<PathBuf> = docx_files(pdf.parent().unwrap())
                 .into_iter()
                 .filter(|docx| {
-                    let name = docx.file_stem().unwrap().to_str().unwrap();
-                    name == word_stem
-                        || (!stem.ends_with("-pack") && name.starts_with(&format!("{stem}-")))
+                    let word = manifest_entry(docx);
+                    match kind.as_str() {
+                        "pack" => word["kind"] == "agenda",
+                        "supplementary-pack" => word["kind"] == "supplementary-agenda",
+                        "item" => word["item"] == entry["item"],
+                        _ => docx.file_stem().unwrap().to_str().unwrap() == stem,
+                    }
                 })
                 .collect();
             if !word_files.is_empty() && !pages.is_empty() {

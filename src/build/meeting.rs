@@ -5,8 +5,14 @@
 
 use serde::Serialize;
 
+use crate::published::names;
+use crate::site::{
+    FileKind, MANIFEST_SCHEMA_VERSION, PublishedFile as FileEntry, Status, media_type,
+};
+
 use super::{Format, LoweredMeeting, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lower::agenda::{DocumentRole, ItemDocument, ItemPapers};
 use crate::model::{Pack, PageRange};
 use crate::pack::{
     PackVariant, assemble_pack, assemble_supplement, fill_page_ranges, item_file_title,
@@ -18,44 +24,32 @@ use crate::publish::{MANIFEST, Origin, Output, TypstProjectFiles, sha256_hex};
 type PageRanges = std::collections::BTreeMap<u32, PageRange>;
 use crate::typst_writer::{self, Typesetter};
 
-/// Whether a file may be published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-enum Status {
-    /// Free to publish.
-    Public,
-    /// Holds exempt information: for members and officers only.
-    Exempt,
-}
-
-/// A file of the meeting's folder and what the manifest says of it.
-struct FileEntry {
-    output: Output,
-    status: Status,
-    /// The agenda item's number as printed ("7", "6.1").
-    item: Option<String>,
-    exempt_paragraph: Option<u8>,
-    /// For PDFs: whether the file claims PDF/UA-1.
-    pdf_ua: Option<bool>,
-}
-
 /// One file in a manifest, named relative to the manifest's own folder.
 #[derive(Serialize)]
 struct ManifestEntry {
     file: String,
+    title: String,
+    kind: FileKind,
+    media_type: &'static str,
     sha256: String,
     bytes: usize,
     pages: Option<usize>,
     status: Status,
     /// The item's number: a JSON number, or text for a part ("6.1").
     item: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appendix: Option<String>,
+    /// The item's pages in its pack.
+    pack_pages: Option<PageRange>,
     exempt_paragraph: Option<u8>,
     pdf_ua: Option<bool>,
 }
 
 #[derive(Serialize)]
 struct Manifest<'a> {
+    schema_version: u32,
     meeting: &'a str,
+    committee: &'a str,
     date: String,
     files: Vec<ManifestEntry>,
 }
@@ -128,6 +122,7 @@ pub fn render_meeting(
     meeting: &LoweredMeeting,
     folder: &str,
     formats: &[Format],
+    minutes: Option<&str>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let model = &meeting.model;
@@ -162,33 +157,55 @@ pub fn render_meeting(
     let Some((mut files, ranges, supplement_ranges)) = pack_files else {
         return Vec::new();
     };
-    files.extend(paper_files);
+    // A paper's pages in the pack are its item's.
+    files.extend(paper_files.into_iter().map(|mut file| {
+        let number = model
+            .items
+            .iter()
+            .find(|item| Some(&item.label) == file.item.as_ref())
+            .map(|item| item.number);
+        file.pack_pages = number.and_then(|number| {
+            ranges
+                .get(&number)
+                .or_else(|| supplement_ranges.get(&number))
+                .copied()
+        });
+        file
+    }));
     if !paper_errors.is_empty() {
         typesetter.fail(paper_errors);
     }
+    let stem = meeting_stem(meeting);
     if formats.contains(&Format::Docx) {
         let agendas = [
-            (Some(&model.agenda), "agenda.docx", &ranges),
+            (Some(&model.agenda), "agenda", FileKind::Agenda, &ranges),
             (
                 model.supplement.as_ref(),
-                "supplementary-agenda.docx",
+                "supplementary-agenda",
+                FileKind::SupplementaryAgenda,
                 &supplement_ranges,
             ),
         ];
-        for (agenda, name, ranges) in agendas {
+        for (agenda, name, kind, ranges) in agendas {
             let Some(agenda) = agenda else { continue };
             let mut agenda = agenda.clone();
             fill_page_ranges(&mut agenda, ranges);
             match session.write_docx_in(style, &agenda) {
                 Ok(bytes) => files.push(FileEntry {
                     output: Output {
-                        path: format!("{folder}/{name}"),
+                        title: None,
+                        kind: None,
+                        path: format!("{folder}/{stem}-{name}.docx"),
                         bytes,
                         pages: None,
                         origin: origin(meeting, None),
                     },
                     status: Status::Public,
+                    kind,
+                    title: agenda.metadata.title.clone(),
                     item: None,
+                    appendix: None,
+                    pack_pages: None,
                     exempt_paragraph: None,
                     pdf_ua: None,
                 }),
@@ -199,7 +216,25 @@ pub fn render_meeting(
     if typesetter.failed {
         return Vec::new();
     }
+    if formats.contains(&Format::Html) {
+        let mut agenda = model.agenda.clone();
+        fill_page_ranges(&mut agenda, &ranges);
+        let site =
+            super::website::meeting_site_files(meeting, style, folder, &files, &agenda, minutes);
+        files.extend(site);
+    }
 
+    outputs_with_manifests(meeting, folder, files)
+}
+
+/// The files of a meeting's folder followed by its manifests: the public files' and, if any
+/// file is exempt, `private/manifest.json`.
+fn outputs_with_manifests(
+    meeting: &LoweredMeeting,
+    folder: &str,
+    files: Vec<FileEntry>,
+) -> Vec<Output> {
+    let model = &meeting.model;
     let date = crate::format::iso_date(model.date);
     let mut outputs = Vec::new();
     for (status, base) in [
@@ -216,6 +251,9 @@ pub fn render_meeting(
                     .strip_prefix(&base)
                     .unwrap_or(&entry.output.path)
                     .to_string(),
+                title: entry.title.clone(),
+                kind: entry.kind,
+                media_type: media_type(&entry.output.path),
                 sha256: sha256_hex(&entry.output.bytes),
                 bytes: entry.output.bytes.len(),
                 pages: entry.output.pages,
@@ -224,6 +262,8 @@ pub fn render_meeting(
                     Ok(number) => serde_json::Value::from(number),
                     Err(_) => serde_json::Value::from(label.as_str()),
                 }),
+                appendix: entry.appendix.clone(),
+                pack_pages: entry.pack_pages,
                 exempt_paragraph: entry.exempt_paragraph,
                 pdf_ua: entry.pdf_ua,
             })
@@ -233,13 +273,17 @@ pub fn render_meeting(
         }
         entries.sort_by(|a, b| a.file.cmp(&b.file));
         let manifest = Manifest {
+            schema_version: MANIFEST_SCHEMA_VERSION,
             meeting: &model.title,
+            committee: &model.facts.committee,
             date: date.clone(),
             files: entries,
         };
         let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         bytes.push(b'\n');
         outputs.push(Output {
+            title: None,
+            kind: None,
             path: format!("{base}{MANIFEST}"),
             bytes,
             pages: None,
@@ -250,12 +294,40 @@ pub fn render_meeting(
     outputs
 }
 
-/// The start of an item's file names: "item-07", or "item-06-1" for part 1 of item 6.
-fn item_file_stem(label: &str) -> String {
-    let mut parts = label.split('.');
-    let first = parts.next().unwrap_or_default();
-    let rest: String = parts.map(|part| format!("-{part}")).collect();
-    format!("item-{first:0>2}{rest}")
+/// The name of an item's public files without extension (its PDF; its report's or minutes'
+/// Word file): "…-item-5-corporate-parenting-panel-terms-of-reference".
+fn item_public_stem(meeting: &LoweredMeeting, item: &ItemPapers) -> String {
+    names::with_title_of_committee(
+        &names::item_stem(&meeting_stem(meeting), &item.label),
+        &item.title,
+        &meeting.model.facts.committee,
+    )
+}
+
+/// The name of a paper's own files without extension. A report or the minutes share the
+/// item's name; an appendix adds its label and title. An exempt paper's name gives no title.
+pub(super) fn paper_stem(
+    meeting: &LoweredMeeting,
+    item: &ItemPapers,
+    document: &ItemDocument,
+) -> String {
+    let item_stem = names::item_stem(&meeting_stem(meeting), &item.label);
+    if document.exempt.is_some() {
+        return format!("{item_stem}-{}", document.role.file_part());
+    }
+    match &document.role {
+        DocumentRole::Minutes | DocumentRole::Report => item_public_stem(meeting, item),
+        DocumentRole::Appendix(label) => names::with_title_of_committee(
+            &format!("{item_stem}-appendix-{}", names::ascii_slug(label)),
+            &document.document.metadata.title,
+            &meeting.model.facts.committee,
+        ),
+    }
+}
+
+/// The start of every file of the meeting: "2022-05-13-corporate-parenting-panel".
+fn meeting_stem(meeting: &LoweredMeeting) -> String {
+    names::meeting_file_stem(&meeting.model.facts.committee, meeting.model.date)
 }
 
 /// Where a file of the meeting comes from, for messages: the meeting file, and the item.
@@ -282,7 +354,7 @@ fn pack_files(
         folder,
         formats,
         typesetter,
-        "agenda-pack.pdf",
+        "agenda-pack",
         &mut files,
         |variant| Some(assemble_pack(model, variant)),
     )?;
@@ -292,7 +364,7 @@ fn pack_files(
             folder,
             formats,
             typesetter,
-            "supplementary-pack.pdf",
+            "supplementary-pack",
             &mut files,
             |variant| assemble_supplement(model, variant),
         )?
@@ -302,7 +374,7 @@ fn pack_files(
     Some((files, ranges, supplement_ranges))
 }
 
-/// One pack as `name`: the public pack, each of its items' PDFs cut from it, and the private
+/// One pack named `name` ("agenda-pack", after the meeting's stem): the public pack, each of its items' PDFs cut from it, and the private
 /// pack where something is withheld; their entries are added to `files`. Returns the page
 /// ranges of the public pack's layout, or `None` if it could not be typeset.
 fn pack_set(
@@ -315,25 +387,42 @@ fn pack_set(
     assemble: impl Fn(PackVariant) -> Option<Pack>,
 ) -> Option<PageRanges> {
     let model = &meeting.model;
-    let pdf_entry =
-        |path: &str, pdf: typst_writer::Pdf, accessible: bool, status, item: Option<String>| {
-            FileEntry {
-                output: Output {
-                    path: format!("{folder}/{path}"),
-                    pages: Some(pdf.pages),
-                    bytes: pdf.bytes,
-                    origin: origin(meeting, item.clone()),
-                },
-                status,
-                item,
-                exempt_paragraph: None,
-                pdf_ua: Some(accessible),
-            }
-        };
+    let kind = if name == "agenda-pack" {
+        FileKind::Pack
+    } else {
+        FileKind::SupplementaryPack
+    };
+    let name = format!("{}-{name}.pdf", meeting_stem(meeting));
+    let pdf_entry = |path: &str,
+                     pdf: typst_writer::Pdf,
+                     accessible: bool,
+                     status,
+                     kind,
+                     title: String,
+                     item: Option<(String, PageRange)>| {
+        FileEntry {
+            output: Output {
+                title: None,
+                kind: None,
+                path: format!("{folder}/{path}"),
+                pages: Some(pdf.pages),
+                bytes: pdf.bytes,
+                origin: origin(meeting, item.as_ref().map(|(label, _)| label.clone())),
+            },
+            status,
+            kind,
+            title,
+            pack_pages: item.as_ref().map(|(_, range)| *range),
+            item: item.map(|(label, _)| label),
+            appendix: None,
+            exempt_paragraph: None,
+            pdf_ua: Some(accessible),
+        }
+    };
 
     // The public pack's layout decides the page ranges everything else prints.
     let public = assemble(PackVariant::Public)?;
-    let public_pdf = typesetter.pack(&public, name)?;
+    let public_pdf = typesetter.pack(&public, &name)?;
     let ranges = public_pdf.page_ranges.clone();
     if !formats.contains(&Format::Pdf) {
         return Some(ranges);
@@ -348,7 +437,7 @@ fn pack_set(
             continue;
         };
         any_exempt |= item.documents.iter().any(|d| d.exempt.is_some());
-        let item_name = format!("{}.pdf", item_file_stem(&item.label));
+        let item_name = format!("{}.pdf", item_public_stem(meeting, item));
         let accessible = !shows_supplied_pdfs(item);
         match public_pdf.extract(
             range.first as usize,
@@ -362,16 +451,20 @@ fn pack_set(
                 pdf,
                 accessible,
                 Status::Public,
-                Some(item.label.clone()),
+                FileKind::Item,
+                item_file_title(model, item),
+                Some((item.label.clone(), *range)),
             )),
             Err(errors) => typesetter.fail(errors),
         }
     }
     files.push(pdf_entry(
-        name,
+        &name,
         public_pdf.pdf,
         !public.has_supplied_pdfs(),
         Status::Public,
+        kind,
+        public.metadata.title.clone(),
         None,
     ));
 
@@ -385,6 +478,8 @@ fn pack_set(
             private_pdf.pdf,
             !private.has_supplied_pdfs(),
             Status::Exempt,
+            kind,
+            private.metadata.title.clone(),
             None,
         ));
     }
@@ -405,11 +500,7 @@ fn paper_files(
     let mut errors = Vec::new();
     for item in &meeting.model.items {
         for document in &item.documents {
-            let stem = format!(
-                "{}-{}",
-                item_file_stem(&item.label),
-                document.role.file_part()
-            );
+            let stem = paper_stem(meeting, item, document);
             let (bytes, name, pages) = match &document.attachment {
                 Some(attachment) => {
                     let pages = document
@@ -443,13 +534,27 @@ fn paper_files(
             };
             files.push(FileEntry {
                 output: Output {
+                    title: None,
+                    kind: None,
                     path,
                     bytes,
                     pages,
                     origin: origin(meeting, Some(item.label.clone())),
                 },
                 status,
+                kind: match document.role {
+                    DocumentRole::Minutes => FileKind::Minutes,
+                    DocumentRole::Report => FileKind::Report,
+                    DocumentRole::Appendix(_) => FileKind::Appendix,
+                },
+                title: document.document.metadata.title.clone(),
                 item: Some(item.label.clone()),
+                appendix: match &document.role {
+                    DocumentRole::Appendix(label) => Some(label.clone()),
+                    _ => None,
+                },
+                // Filled in once the packs are laid out.
+                pack_pages: None,
                 exempt_paragraph: document.exempt,
                 pdf_ua: document.attachment.as_ref().map(|_| false),
             });

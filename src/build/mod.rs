@@ -10,6 +10,7 @@ mod minute_numbers;
 mod names;
 mod render;
 mod session;
+mod website;
 mod workspace;
 
 pub use house_style::{BUILT_IN_STYLES, read_house_style};
@@ -33,6 +34,8 @@ pub enum Format {
     Pdf,
     /// Word document.
     Docx,
+    /// Web page, with the meeting, committee and index pages and the feeds around it.
+    Html,
 }
 
 impl Format {
@@ -41,6 +44,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 }

@@ -2,11 +2,14 @@
 
 use super::meeting::render_meeting;
 use super::names;
+use super::website;
 use super::{Failure, Format, Loaded, Session};
 use crate::content::FoundFile;
 use crate::diagnostics::Diagnostics;
 use crate::model::Document;
 use crate::publish::{Origin, Output, Publication, TypstProjectFiles};
+use crate::published::FileKind;
+use crate::site::pages::Link;
 use crate::typst_writer;
 
 /// Typeset everything in the chosen formats, in memory. Fails without output if anything fails,
@@ -28,7 +31,8 @@ pub fn render(
             diagnostics,
         ));
     }
-    for meeting in &loaded.meetings {
+    let minutes = website::minutes_pages(&loaded.meetings);
+    for (meeting, minutes) in loaded.meetings.iter().zip(&minutes) {
         // The slug names committee and date, so it is unique on its own; the content folders
         // above it would only repeat it.
         let folder = meeting.model.slug.clone();
@@ -38,9 +42,29 @@ pub fn render(
             meeting,
             &folder,
             formats,
+            minutes.as_deref(),
             diagnostics,
         );
         publication.meetings.push((folder, files));
+    }
+    if formats.contains(&Format::Html) {
+        let built: Vec<website::BuiltMeeting<'_>> = loaded
+            .meetings
+            .iter()
+            .zip(&publication.meetings)
+            .map(|(meeting, (folder, _))| website::BuiltMeeting { meeting, folder })
+            .collect();
+        let papers: Vec<Link> = publication
+            .papers
+            .iter()
+            .filter(|output| output.path.ends_with(".html"))
+            .map(|output| Link {
+                text: output.title.clone().unwrap_or_default(),
+                href: output.path.clone(),
+            })
+            .collect();
+        let site = website::site_files(session, &built, &papers);
+        publication.papers.extend(site);
     }
     diagnostics.extend(names::clashes(loaded, &publication));
     if diagnostics.has_errors() {
@@ -72,6 +96,8 @@ pub(super) fn render_document(
                     projects.extend(pdf.project.map(|project| (stem.to_string(), project.files)));
                     diagnostics.extend(pdf.warnings.into_iter().map(|w| w.hint(&context)));
                     outputs.push(Output {
+                        title: Some(document.metadata.title.clone()),
+                        kind: Some(FileKind::Paper),
                         path,
                         bytes: pdf.bytes,
                         pages: Some(pdf.pages),
@@ -85,6 +111,8 @@ pub(super) fn render_document(
             },
             Format::Docx => match session.write_docx(document) {
                 Ok(bytes) => outputs.push(Output {
+                    title: Some(document.metadata.title.clone()),
+                    kind: Some(FileKind::Paper),
                     path,
                     bytes,
                     pages: None,
@@ -95,6 +123,10 @@ pub(super) fn render_document(
                 }),
                 Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
             },
+            Format::Html => {
+                let pages = website::paper_site_files(session, document, stem, origin, &outputs);
+                outputs.extend(pages);
+            }
         }
     }
     outputs

@@ -224,7 +224,22 @@ impl Workspace<'_> {
         let canonical = self.refer(from, &written.value, from.location_of(written))?;
         let file = &self.files[&canonical];
         match &file.parsed {
-            Some((_, Parsed::Committee(committee))) => Some((**committee).clone()),
+            Some((_, Parsed::Committee(committee))) => {
+                if let Some(website) = &committee.website
+                    && !is_web_address(&website.value)
+                {
+                    let at = file.source.location_of(website);
+                    self.diagnostics.push(
+                        Diagnostic::error(format!(
+                            "`website: {}` is not a web address",
+                            website.value
+                        ))
+                        .at(at)
+                        .hint("give the address the output folder is published at, starting https://, such as https://www.example.gov.uk/committee-papers/"),
+                    );
+                }
+                Some((**committee).clone())
+            }
             Some((kind, _)) => {
                 self.diagnostics.push(
                     Diagnostic::error(format!(
@@ -443,4 +458,19 @@ impl lower::Resolve for Resolving<'_, '_> {
     fn warnings(&self) -> Warnings {
         self.workspace.warnings.clone()
     }
+}
+
+/// Whether `text` is an `http(s)` address with a host and nothing a link or a calendar line
+/// could not carry.
+fn is_web_address(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'))
+    })
 }

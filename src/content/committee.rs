@@ -37,6 +37,10 @@ pub struct Committee {
     /// agendas do), taken from the report.
     #[serde(default)]
     pub agenda_recommendations: bool,
+    /// The web address the output folder is published at
+    /// (`https://www.example.gov.uk/committee-papers/`): the calendar's and the meeting data's
+    /// links are made from it. Without it they carry no links.
+    pub website: Option<serde_saphyr::Spanned<String>>,
 }
 
 /// A member of the committee: a councillor, or a member from outside the council.

@@ -200,6 +200,11 @@ impl Typesetter {
         &self.style
     }
 
+    /// The house style's logo, a PNG, if it has one.
+    pub fn logo(&self) -> Option<&[u8]> {
+        self.templates.logo()
+    }
+
     /// The house style's data as the templates read it.
     pub(super) fn style_json(&self) -> &Bytes {
         &self.style_json

@@ -760,3 +760,79 @@ pub fn snapshot_pdf_text(text: &str) -> String {
 pub fn model_json(document: &papers::model::Document) -> String {
     serde_json::to_string_pretty(document).unwrap()
 }
+
+/// The file a meeting folder publishes under the short name a test gives it, found in the
+/// folder's manifest: "agenda-pack.pdf", "supplementary-pack.pdf", "agenda.docx",
+/// "item-05.pdf" (the item's papers), "item-06-1-report.docx", "item-04-minutes.docx",
+/// "item-07-appendix-2.docx", and the same under `private/`. A published name says the
+/// committee, date and title, which a test's content decides; the short name says only what
+/// the file is. A path that is not such a name, or names nothing published, is returned as it
+/// is (so a test can still check that a file is not there).
+pub trait Published {
+    /// The published file's path.
+    fn published(&self) -> PathBuf;
+}
+
+impl Published for Path {
+    fn published(&self) -> PathBuf {
+        let (Some(folder), Some(name)) = (self.parent(), self.file_name()) else {
+            return self.to_path_buf();
+        };
+        let name = name.to_string_lossy();
+        let Some((stem, extension)) = name.rsplit_once('.') else {
+            return self.to_path_buf();
+        };
+        let (kind, item, appendix) = match stem {
+            "agenda-pack" => ("pack", None, None),
+            "supplementary-pack" => ("supplementary-pack", None, None),
+            "agenda" => ("agenda", None, None),
+            "supplementary-agenda" => ("supplementary-agenda", None, None),
+            _ => {
+                let Some(rest) = stem.strip_prefix("item-") else {
+                    return self.to_path_buf();
+                };
+                let (number, kind, appendix) =
+                    if let Some((number, label)) = rest.split_once("-appendix-") {
+                        (number, "appendix", Some(label.to_string()))
+                    } else if let Some(number) = rest.strip_suffix("-report") {
+                        (number, "report", None)
+                    } else if let Some(number) = rest.strip_suffix("-minutes") {
+                        (number, "minutes", None)
+                    } else {
+                        (rest, "item", None)
+                    };
+                let label = number
+                    .split('-')
+                    .map(|part| part.trim_start_matches('0'))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                (kind, Some(label), appendix)
+            }
+        };
+        let Ok(text) = std::fs::read_to_string(folder.join("manifest.json")) else {
+            return self.to_path_buf();
+        };
+        let Ok(manifest) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return self.to_path_buf();
+        };
+        let as_text = |value: &serde_json::Value| match value {
+            serde_json::Value::String(text) => Some(text.clone()),
+            serde_json::Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        };
+        let found = manifest["files"].as_array().and_then(|files| {
+            files.iter().find(|file| {
+                let file_name = file["file"].as_str().unwrap_or_default();
+                file["kind"] == kind
+                    && file_name.ends_with(&format!(".{extension}"))
+                    && as_text(&file["item"]) == item
+                    && as_text(&file["appendix"]).map(|label| label.to_lowercase())
+                        == appendix.clone().map(|label| label.to_lowercase())
+            })
+        });
+        match found.and_then(|file| file["file"].as_str()) {
+            Some(file) => folder.join(file),
+            None => self.to_path_buf(),
+        }
+    }
+}

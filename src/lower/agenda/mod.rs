@@ -131,6 +131,29 @@ pub struct MeetingModel {
     pub items: Vec<ItemPapers>,
     /// The governance contact, credited as the packs' author.
     pub author: String,
+    /// What the website, its calendar and its data say of the meeting besides its papers.
+    pub facts: MeetingFacts,
+}
+
+/// A meeting's particulars as its committee and meeting files give them, for the website's
+/// pages and feeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingFacts {
+    /// The committee's name ("Corporate Parenting Panel").
+    pub committee: String,
+    /// The council, as the committee file names it.
+    pub council: String,
+    /// The start time as the meeting file writes it ("1.00 p.m.").
+    pub time: String,
+    /// The start time read from it (hours 0-23, minutes), when it can be read.
+    pub start: Option<(u8, u8)>,
+    /// Where it is held.
+    pub venue: String,
+    /// The address the output folder is published at (ending in `/`), when the committee
+    /// gives one: the calendar's and the data's links are made from it.
+    pub website: Option<String>,
+    /// The governance contact's name and e-mail address.
+    pub contact: (String, Option<String>),
 }
 
 /// A paper an agenda item refers to, already read and lowered by the caller.
@@ -341,15 +364,33 @@ pub fn lower_meeting(
             running_header: None,
             blocks,
         }),
-        slug: format!(
-            "{}-{}",
-            slug(&committee.name),
-            format::iso_date(meeting.date)
-        ),
+        slug: crate::published::names::meeting_folder(&committee.name, meeting.date),
         title,
         date: meeting.date,
         items,
         author: committee.contact.name.clone(),
+        facts: MeetingFacts {
+            committee: committee.name.clone(),
+            council: committee.council.clone(),
+            time: meeting.time.clone(),
+            start: format::clock_time(&meeting.time),
+            venue: meeting
+                .venue
+                .clone()
+                .unwrap_or_else(|| committee.venue.clone()),
+            website: committee.website.as_ref().map(|address| {
+                let address = address.value.trim();
+                if address.ends_with('/') {
+                    address.to_string()
+                } else {
+                    format!("{address}/")
+                }
+            }),
+            contact: (
+                committee.contact.name.clone(),
+                committee.contact.email.clone(),
+            ),
+        },
     })
 }
 
@@ -466,19 +507,4 @@ fn signature(
             Inline::text(title),
         ],
     })
-}
-
-/// Lower-case words joined by hyphens; "meeting" for a name with no letters or digits, so that a
-/// folder name never starts with a hyphen.
-fn slug(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        "meeting".to_string()
-    } else {
-        words.join("-")
-    }
 }
