@@ -135,17 +135,29 @@ fn nothing_exempt_reaches_a_public_output_and_everything_reaches_the_private_pac
         "{} markers",
         meeting.markers.len()
     );
-    let all = files_under(&meeting.folder);
+    // The whole site: the meeting's folder, and the index, committee page and calendar above
+    // it; names, web pages and feeds as well as PDFs and Word files.
+    let site = meeting.folder.parent().unwrap();
+    let all = files_under(site);
     let public: Vec<&PathBuf> = all
         .iter()
         .filter(|path| {
             !path
-                .strip_prefix(&meeting.folder)
+                .strip_prefix(site)
                 .unwrap()
-                .starts_with("private")
+                .components()
+                .any(|part| part.as_os_str() == "private")
         })
         .collect();
     assert!(public.len() >= 6, "{public:?}");
+    for kind in ["html", "json", "ics"] {
+        assert!(
+            public
+                .iter()
+                .any(|path| path.extension().is_some_and(|extension| extension == kind)),
+            "no public .{kind} file was checked: {public:?}"
+        );
+    }
     for path in &public {
         let text = readable(path);
         let leaked: Vec<&String> = meeting

@@ -118,7 +118,12 @@ pub fn read_house_style(
     }
     let fonts = read_style_fonts(folder)?;
     read.extend(fonts.paths);
-    let templates = Templates::new(texts).with_fonts(fonts.files);
+    let mut templates = Templates::new(texts).with_fonts(fonts.files);
+    let css_path = folder.join("website.css");
+    if let Some(css) = read_if_there(&css_path)? {
+        read.push(css_path);
+        templates = templates.with_website_css(css);
+    }
     let path = folder.join("style.yaml");
     let Some(text) = read_if_there(&path)? else {
         return Ok((templates, HouseStyle::built_in(), read));

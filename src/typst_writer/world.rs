@@ -56,6 +56,9 @@ pub struct Templates {
     fonts: Vec<Bytes>,
     /// The style's logo (a PNG), which the templates read as `/logo.png`.
     logo: Option<Bytes>,
+    /// The style folder's own stylesheet for the website (`website.css`), replacing the
+    /// built-in one; carried here because a style folder is read once, as a whole.
+    website_css: Option<String>,
     /// Hash of every template's text and font, for results cached outside Typst.
     key: memo::Key,
 }
@@ -80,6 +83,7 @@ impl Templates {
             paths,
             fonts: Vec::new(),
             logo: None,
+            website_css: None,
             key: memo::key(&parts),
         }
     }
@@ -103,6 +107,13 @@ impl Templates {
     /// The style's logo, a PNG, if it has one.
     pub fn logo(&self) -> Option<&[u8]> {
         self.logo.as_ref().map(Bytes::as_slice)
+    }
+
+    /// The templates with the style folder's own website stylesheet.
+    pub fn with_website_css(mut self, css: String) -> Self {
+        self.key = memo::key(&[&self.key, b"website.css", css.as_bytes()]);
+        self.website_css = Some(css);
+        self
     }
 
     /// The house style built into the program.
@@ -203,6 +214,11 @@ impl Typesetter {
     /// The house style's logo, a PNG, if it has one.
     pub fn logo(&self) -> Option<&[u8]> {
         self.templates.logo()
+    }
+
+    /// The style folder's own website stylesheet, if it has one.
+    pub fn website_css(&self) -> Option<&str> {
+        self.templates.website_css.as_deref()
     }
 
     /// The house style's data as the templates read it.
