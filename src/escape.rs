@@ -6,6 +6,9 @@
 //!   export for inspection and benchmarking.
 //! - XML (DOCX): docx-rs escapes markup characters in runs; [`xml_safe`] removes the characters
 //!   XML 1.0 cannot hold at all, and [`xml_text`] escapes text for parts we write ourselves.
+//! - HTML: [`html_text`] escapes text and attribute values, and [`html_link`] lets only
+//!   `https:`, `http:`, `mailto:`, `tel:`, relative and `#` addresses become links.
+//! - CSS: [`css_string`] keeps a font's name inside its string.
 //! - iCalendar: [`icalendar_text`] escapes a TEXT value, so a venue with commas or a title with
 //!   a line break stays one value of one property.
 
@@ -36,6 +39,58 @@ pub fn xml_text(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text escaped for HTML, in an element or a quoted attribute value: `&`, `<`, `>`, `"` and `'`
+/// become references, and characters HTML forbids (controls but tab and line feed) go.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link's address, escaped for an `href`, when it is one a page may follow: `https:`,
+/// `http:`, `mailto:`, `tel:`, or relative within the site (no scheme). `None` for any other
+/// (`javascript:`, `data:`), which then prints as text.
+pub fn html_link(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let scheme_end = trimmed.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let allowed = match scheme_end {
+        Some(end) if trimmed[end..].starts_with(':') => {
+            let scheme = trimmed[..end].to_ascii_lowercase();
+            matches!(scheme.as_str(), "https" | "http" | "mailto" | "tel")
+        }
+        _ => !trimmed.is_empty() || url.is_empty(),
+    };
+    (allowed && !trimmed.chars().any(char::is_control)).then(|| html_text(trimmed))
+}
+
+/// Text inside a double-quoted CSS string (a font's name): quotes and backslashes escaped,
+/// control characters left out, so a name cannot end the string or the rule.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -119,6 +174,51 @@ mod tests {
                 .replace("&amp;", "&");
             assert_eq!(unescaped, text);
             assert!(!escaped.contains('<'));
+        }
+    }
+
+    #[test]
+    fn awkward_strings_print_literally_in_html() {
+        let more = [
+            "</p><script>alert(1)</script>",
+            "\" onclick=\"x",
+            "it's",
+            "&amp;",
+        ];
+        for text in AWKWARD_STRINGS.iter().chain(&more) {
+            let escaped = html_text(text);
+            assert!(!escaped.contains(['<', '>', '"', '\'']), "{escaped}");
+            let unescaped = escaped
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            assert_eq!(&unescaped, text);
+        }
+    }
+
+    #[test]
+    fn only_safe_addresses_become_links() {
+        for (url, link) in [
+            (
+                "https://www.example.gov.uk/a?b=1&c=2",
+                Some("https://www.example.gov.uk/a?b=1&amp;c=2"),
+            ),
+            (
+                "mailto:clerk@example.gov.uk",
+                Some("mailto:clerk@example.gov.uk"),
+            ),
+            ("tel:01709 822477", Some("tel:01709 822477")),
+            ("2022-05-13-item-5.pdf", Some("2022-05-13-item-5.pdf")),
+            ("#section-2", Some("#section-2")),
+            ("javascript:alert(1)", None),
+            (" JavaScript:alert(1)", None),
+            ("data:text/html,<script>", None),
+            ("vbscript:x", None),
+            ("\"><script>", Some("&quot;&gt;&lt;script&gt;")),
+        ] {
+            assert_eq!(html_link(url).as_deref(), link, "{url}");
         }
     }
 

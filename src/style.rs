@@ -473,8 +473,8 @@ pub struct WebsiteWording {
     pub meeting_data: Words,
     /// The committee's calendar of meetings ("Add the meetings to your calendar (iCalendar)").
     pub calendar: Words,
-    /// Shown instead of an exempt paper's links ("Not for publication").
-    pub exempt: Words,
+    /// Over a chart's figures, which a reader opens under the chart ("Chart data").
+    pub chart_data: Words,
 }
 
 /// One paper's subject and keywords.

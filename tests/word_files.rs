@@ -6,10 +6,13 @@
 mod common;
 use common::Published;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use common::{build_into_tempdir, build_paper, normalise, pdf_pages_raw, python, root};
+use common::{
+    build_into_tempdir, build_paper, is_item_stamp, normalise, pdf_pages_raw,
+    pdf_text_without_furniture, python, root, text_without_furniture, word_counts,
+    words_in_authors_pictures,
+};
 
 /// Every DOCX under `folder`, sorted.
 fn docx_files(folder: &Path) -> Vec<PathBuf> {
@@ -295,83 +298,6 @@ fn header_words_never_break_inside_a_word_in_libreoffice() {
     }
 }
 
-/// The words of a text, lower case, punctuation trimmed, counted.
-fn word_counts(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for word in text.split_whitespace() {
-        let word = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if !word.is_empty() {
-            *counts.entry(word).or_default() += 1;
-        }
-    }
-    counts
-}
-
-/// The PDF's text without running furniture: lines printed at the top or foot of most of its
-/// pages (a running header), page numbers, and the page numbers of contents entries (which a Word file shows
-/// once Word has updated its contents field). The public stand-in page for an exempt appendix
-/// is left out too: it is not a paper, and the appendix's Word file is the private one.
-fn pdf_text_without_furniture(pdf: &Path) -> String {
-    text_without_furniture(pdf_pages_raw(pdf))
-}
-
-/// The text of `pages` without running furniture, as [`pdf_text_without_furniture`].
-fn text_without_furniture(pages: Vec<String>) -> String {
-    let pages: Vec<String> = pages
-        .into_iter()
-        .filter(|page| {
-            !page
-                .lines()
-                .take(3)
-                .any(|line| line.trim().ends_with(": not for publication"))
-        })
-        .collect();
-    // Running furniture sits at a page's top or foot: the first and last two lines.
-    let edges = |page: &str| -> Vec<String> {
-        let lines: Vec<&str> = page.lines().map(str::trim).collect();
-        let mut edge: Vec<String> = lines
-            .iter()
-            .take(2)
-            .chain(lines.iter().rev().take(2))
-            .map(|line| line.to_string())
-            .collect();
-        edge.sort();
-        edge.dedup();
-        edge
-    };
-    let mut on_pages: HashMap<String, usize> = HashMap::new();
-    for page in &pages {
-        for line in edges(page) {
-            *on_pages.entry(line).or_default() += 1;
-        }
-    }
-    let running = |line: &str| {
-        pages.len() >= 2
-            && on_pages
-                .get(line)
-                .is_some_and(|count| count * 3 > pages.len() * 2)
-    };
-    let mut kept: Vec<&str> = Vec::new();
-    for page in &pages {
-        let lines: Vec<&str> = page.lines().map(str::trim).collect();
-        let count = lines.len();
-        for (index, line) in lines.into_iter().enumerate() {
-            let at_edge = index < 2 || index + 2 >= count;
-            if at_edge && running(line) {
-                continue;
-            }
-            kept.push(match line.rsplit_once(". . ") {
-                // "1. Recruitment. . . . . 3": the entry without its page number.
-                Some((entry, page)) if page.trim().chars().all(|c| c.is_ascii_digit()) => entry,
-                _ => line,
-            });
-        }
-    }
-    normalise(&kept.join("\n"))
-}
-
 /// Every word a DOCX shows: its pages as LibreOffice lays them out (list numbers and charts,
 /// with their axes, legends and labels, included; running furniture left out as for the PDF),
 /// and its pictures' descriptions.
@@ -384,15 +310,6 @@ fn docx_words(docx: &Path, converted: &Path) -> String {
         text.push_str(&common::unescape_xml(&piece[..end]));
     }
     normalise(&text)
-}
-
-/// Whether `line` is the "Agenda Item 6" (or "6.1") stamp atop an item's first page.
-fn is_item_stamp(line: &str) -> bool {
-    line.trim()
-        .strip_prefix("Agenda Item ")
-        .is_some_and(|number| {
-            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-        })
 }
 
 /// A paper's printed pages, named, with the Word files of the same papers.
@@ -469,37 +386,6 @@ fn papers_with_word_files() -> Vec<Compared> {
         }
     }
     compared
-}
-
-/// The words drawn as text inside the authors' SVG pictures under `content/`, counted. The
-/// PDF draws an SVG's text as text; the Word file holds the same picture, as a PNG with the
-/// author's description, so those words are the picture's, not the paper's.
-fn words_in_authors_pictures() -> HashMap<String, usize> {
-    let mut text = String::new();
-    for file in walk(&root().join("content")) {
-        if file.extension().is_some_and(|extension| extension == "svg") {
-            let svg = std::fs::read_to_string(&file).unwrap();
-            for piece in svg.split("<text").skip(1) {
-                let body = &piece[piece.find('>').map_or(0, |at| at + 1)..];
-                let body = &body[..body.find("</text>").unwrap_or(body.len())];
-                // Drop the markup of any <tspan> inside, keeping its text.
-                let mut inside_tag = false;
-                for c in body.chars() {
-                    match c {
-                        '<' => inside_tag = true,
-                        '>' => {
-                            inside_tag = false;
-                            text.push(' ');
-                        }
-                        _ if !inside_tag => text.push(c),
-                        _ => {}
-                    }
-                }
-                text.push(' ');
-            }
-        }
-    }
-    word_counts(&normalise(&common::unescape_xml(&text)))
 }
 
 #[test]

@@ -219,8 +219,16 @@ pub fn render_meeting(
     if formats.contains(&Format::Html) {
         let mut agenda = model.agenda.clone();
         fill_page_ranges(&mut agenda, &ranges);
+        let supplement = model.supplement.clone().map(|mut supplement| {
+            fill_page_ranges(&mut supplement, &supplement_ranges);
+            supplement
+        });
+        let agendas = super::website::Agendas {
+            agenda: &agenda,
+            supplement: supplement.as_ref(),
+        };
         let site =
-            super::website::meeting_site_files(meeting, style, folder, &files, &agenda, minutes);
+            super::website::meeting_site_files(meeting, style, folder, &files, &agendas, minutes);
         files.extend(site);
     }
 

@@ -149,6 +149,14 @@ fn logo_of(typesetter: &Typesetter) -> Option<(&'static str, String, Vec<u8>)> {
     Some(("logo.png", logo.alt.as_str().to_string(), bytes.to_vec()))
 }
 
+/// A meeting's public agenda and supplementary agenda, their page ranges filled in.
+pub struct Agendas<'a> {
+    /// The agenda.
+    pub agenda: &'a Document,
+    /// The supplementary agenda, when items' papers follow.
+    pub supplement: Option<&'a Document>,
+}
+
 /// The website files of a meeting's folder: a page for each public paper, the meeting's page
 /// and data, the stylesheet and the pictures; `files` are its other files, `agenda` its public
 /// agenda with the page ranges filled in, `minutes` where its minutes are published (relative
@@ -158,9 +166,10 @@ pub fn meeting_site_files(
     typesetter: &Typesetter,
     folder: &str,
     files: &[PublishedFile],
-    agenda: &Document,
+    agendas: &Agendas<'_>,
     minutes: Option<&str>,
 ) -> Vec<PublishedFile> {
+    let agenda = agendas.agenda;
     let model = &meeting.model;
     let style = typesetter.style();
     let wording = &style.website;
@@ -255,6 +264,39 @@ pub fn meeting_site_files(
         }
     }
 
+    // The supplementary agenda's page, beside its Word file.
+    if let Some(supplement) = agendas.supplement {
+        let page = pages::meeting_page(supplement, &model.items, files, folder, wording);
+        let mut crumbs = meeting_crumbs.clone();
+        crumbs.push((model.title.clone(), MEETING_PAGE.to_string()));
+        let html = html_writer::write_html(
+            &page.blocks,
+            style,
+            &PageFrame {
+                title: &supplement.metadata.title,
+                lang: LANGUAGE,
+                stylesheet: STYLESHEET,
+                site_name: &model.facts.council,
+                breadcrumbs: &crumbs,
+                downloads: &[],
+                logo: frame_logo,
+                asset_prefix: "pictures/",
+            },
+        );
+        let name = format!(
+            "{}-supplementary-agenda.html",
+            names::meeting_file_stem(&model.facts.committee, model.date)
+        );
+        site.extend(page_files(
+            html,
+            folder,
+            &name,
+            &supplement.metadata.title,
+            FileKind::SupplementaryAgenda,
+            &origin,
+        ));
+    }
+
     // The meeting's data, then its page, which links to it.
     let data_path = format!("{folder}/{MEETING_DATA}");
     let mut all: Vec<PublishedFile> = files.iter().chain(&site).cloned().collect();
@@ -298,7 +340,7 @@ pub fn meeting_site_files(
     ));
     site.push(published(
         format!("{folder}/{STYLESHEET}"),
-        html_writer::stylesheet(style).into_bytes(),
+        html_writer::stylesheet(style, typesetter.website_css()).into_bytes(),
         "",
         FileKind::Stylesheet,
         &origin,
@@ -457,7 +499,7 @@ pub fn site_files(
     );
     files.push(Output {
         path: STYLESHEET.to_string(),
-        bytes: html_writer::stylesheet(style).into_bytes(),
+        bytes: html_writer::stylesheet(style, session.typesetter.website_css()).into_bytes(),
         pages: None,
         origin,
         title: None,

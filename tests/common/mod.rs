@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -835,4 +836,121 @@ impl Published for Path {
             None => self.to_path_buf(),
         }
     }
+}
+
+/// The words of a text, lower case, punctuation trimmed, counted.
+pub fn word_counts(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for word in text.split_whitespace() {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !word.is_empty() {
+            *counts.entry(word).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// The PDF's text without running furniture: lines printed at the top or foot of most of its
+/// pages (a running header), page numbers, and the page numbers of contents entries (which a Word file shows
+/// once Word has updated its contents field). The public stand-in page for an exempt appendix
+/// is left out too: it is not a paper, and the appendix's Word file is the private one.
+pub fn pdf_text_without_furniture(pdf: &Path) -> String {
+    text_without_furniture(pdf_pages_raw(pdf))
+}
+
+/// The text of `pages` without running furniture, as [`pdf_text_without_furniture`].
+pub fn text_without_furniture(pages: Vec<String>) -> String {
+    let pages: Vec<String> = pages
+        .into_iter()
+        .filter(|page| {
+            !page
+                .lines()
+                .take(3)
+                .any(|line| line.trim().ends_with(": not for publication"))
+        })
+        .collect();
+    // Running furniture sits at a page's top or foot: the first and last two lines.
+    let edges = |page: &str| -> Vec<String> {
+        let lines: Vec<&str> = page.lines().map(str::trim).collect();
+        let mut edge: Vec<String> = lines
+            .iter()
+            .take(2)
+            .chain(lines.iter().rev().take(2))
+            .map(|line| line.to_string())
+            .collect();
+        edge.sort();
+        edge.dedup();
+        edge
+    };
+    let mut on_pages: HashMap<String, usize> = HashMap::new();
+    for page in &pages {
+        for line in edges(page) {
+            *on_pages.entry(line).or_default() += 1;
+        }
+    }
+    let running = |line: &str| {
+        pages.len() >= 2
+            && on_pages
+                .get(line)
+                .is_some_and(|count| count * 3 > pages.len() * 2)
+    };
+    let mut kept: Vec<&str> = Vec::new();
+    for page in &pages {
+        let lines: Vec<&str> = page.lines().map(str::trim).collect();
+        let count = lines.len();
+        for (index, line) in lines.into_iter().enumerate() {
+            let at_edge = index < 2 || index + 2 >= count;
+            if at_edge && running(line) {
+                continue;
+            }
+            kept.push(match line.rsplit_once(". . ") {
+                // "1. Recruitment. . . . . 3": the entry without its page number.
+                Some((entry, page)) if page.trim().chars().all(|c| c.is_ascii_digit()) => entry,
+                _ => line,
+            });
+        }
+    }
+    normalise(&kept.join("\n"))
+}
+
+/// Whether `line` is the "Agenda Item 6" (or "6.1") stamp atop an item's first page.
+pub fn is_item_stamp(line: &str) -> bool {
+    line.trim()
+        .strip_prefix("Agenda Item ")
+        .is_some_and(|number| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+}
+
+/// The words drawn as text inside the authors' SVG pictures under `content/`, counted. The
+/// PDF draws an SVG's text as text; the Word file holds the same picture, as a PNG with the
+/// author's description, so those words are the picture's, not the paper's.
+pub fn words_in_authors_pictures() -> HashMap<String, usize> {
+    let mut text = String::new();
+    for file in files_under(&root().join("content")) {
+        if file.extension().is_some_and(|extension| extension == "svg") {
+            let svg = std::fs::read_to_string(&file).unwrap();
+            for piece in svg.split("<text").skip(1) {
+                let body = &piece[piece.find('>').map_or(0, |at| at + 1)..];
+                let body = &body[..body.find("</text>").unwrap_or(body.len())];
+                // Drop the markup of any <tspan> inside, keeping its text.
+                let mut inside_tag = false;
+                for c in body.chars() {
+                    match c {
+                        '<' => inside_tag = true,
+                        '>' => {
+                            inside_tag = false;
+                            text.push(' ');
+                        }
+                        _ if !inside_tag => text.push(c),
+                        _ => {}
+                    }
+                }
+                text.push(' ');
+            }
+        }
+    }
+    word_counts(&normalise(&unescape_xml(&text)))
 }
