@@ -69,7 +69,7 @@ pub fn html_text(text: &str) -> String {
 /// (`javascript:`, `data:`), which then prints as text.
 pub fn html_link(url: &str) -> Option<String> {
     let trimmed = url.trim();
-    let scheme_end = trimmed.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = trimmed.find([':', '/', '?', '#']);
     let allowed = match scheme_end {
         Some(end) if trimmed[end..].starts_with(':') => {
             let scheme = trimmed[..end].to_ascii_lowercase();

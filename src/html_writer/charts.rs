@@ -47,7 +47,11 @@ impl BodyWriter<'_> {
     }
 
     fn reference_stroke(&self, index: usize) -> String {
-        let dash = if index % 2 == 0 { "6 4" } else { "2 3" };
+        let dash = if index.is_multiple_of(2) {
+            "6 4"
+        } else {
+            "2 3"
+        };
         format!(
             "stroke=\"#{}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"",
             self.style.colours.chart_references.nth(index).hex()
