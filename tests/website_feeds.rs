@@ -12,14 +12,8 @@ use common::*;
 /// of 15 February 2022, and that earlier meeting (an agenda of one item), with the site's
 /// address given so the feeds carry full links.
 fn two_meetings() -> (tempfile::TempDir, PathBuf) {
-    let work = tempfile::tempdir().unwrap();
-    let content = work.path().join("content");
-    let committee = copy_example_folder("corporate-parenting-panel", &content);
-    edit_file(
-        &committee.join("committee.yaml"),
-        "venue: Rotherham Town Hall, Moorgate Street, Rotherham.",
-        "venue: Rotherham Town Hall, Moorgate Street, Rotherham.\nwebsite: https://www.example.gov.uk/papers",
-    );
+    let (work, content, committee) =
+        example_committee_with("website: https://www.example.gov.uk/papers");
     write_files(
         &committee.join("2022-02-15"),
         &[(
@@ -30,6 +24,21 @@ fn two_meetings() -> (tempfile::TempDir, PathBuf) {
     let out = work.path().join("out");
     build_to(&content, &out);
     (work, out)
+}
+
+/// The example committee and its meeting in a new content folder, `line` added to the
+/// committee's file: the work folder, the content folder and the committee's folder.
+fn example_committee_with(line: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    let content = work.path().join("content");
+    let committee = copy_example_folder("corporate-parenting-panel", &content);
+    let venue = "venue: Rotherham Town Hall, Moorgate Street, Rotherham.";
+    edit_file(
+        &committee.join("committee.yaml"),
+        venue,
+        &format!("{venue}\n{line}"),
+    );
+    (work, content, committee)
 }
 
 fn json(path: &Path) -> serde_json::Value {
@@ -180,14 +189,7 @@ fn the_committee_page_lists_meetings_newest_first_and_a_meeting_links_its_minute
 
 #[test]
 fn a_website_that_is_not_a_web_address_is_an_error_at_its_line() {
-    let work = tempfile::tempdir().unwrap();
-    let content = work.path().join("content");
-    let committee = copy_example_folder("corporate-parenting-panel", &content);
-    edit_file(
-        &committee.join("committee.yaml"),
-        "venue: Rotherham Town Hall, Moorgate Street, Rotherham.",
-        "venue: Rotherham Town Hall, Moorgate Street, Rotherham.\nwebsite: javascript:alert(1)",
-    );
+    let (work, content, _) = example_committee_with("website: javascript:alert(1)");
     let output = papers(&[
         "build",
         content.to_str().unwrap(),

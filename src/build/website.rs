@@ -141,6 +141,27 @@ fn links(links: &[Link]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A page's frame on this site: in English, its pictures in `pictures/` beside it.
+fn frame<'a>(
+    title: &'a str,
+    site_name: &'a str,
+    stylesheet: &'a str,
+    breadcrumbs: &'a [(String, String)],
+    downloads: &'a [(String, String)],
+    logo: Option<(&'a str, &'a str)>,
+) -> PageFrame<'a> {
+    PageFrame {
+        title,
+        lang: LANGUAGE,
+        stylesheet,
+        site_name,
+        breadcrumbs,
+        downloads,
+        logo,
+        asset_prefix: "pictures/",
+    }
+}
+
 /// The logo of a style as a file of the folder, and its text alternative.
 fn logo_of(typesetter: &Typesetter) -> Option<(&'static str, String, Vec<u8>)> {
     let style = typesetter.style();
@@ -226,16 +247,14 @@ pub fn meeting_site_files(
             let page = html_writer::write_html(
                 &document.document.blocks,
                 style,
-                &PageFrame {
-                    title: &document.document.metadata.title,
-                    lang: LANGUAGE,
-                    stylesheet: STYLESHEET,
-                    site_name: &model.facts.council,
-                    breadcrumbs: &crumbs,
-                    downloads: &downloads,
-                    logo: frame_logo,
-                    asset_prefix: "pictures/",
-                },
+                &frame(
+                    &document.document.metadata.title,
+                    &model.facts.council,
+                    STYLESHEET,
+                    &crumbs,
+                    &downloads,
+                    frame_logo,
+                ),
             );
             let mut page_files = page_files(
                 page,
@@ -272,16 +291,14 @@ pub fn meeting_site_files(
         let html = html_writer::write_html(
             &page.blocks,
             style,
-            &PageFrame {
-                title: &supplement.metadata.title,
-                lang: LANGUAGE,
-                stylesheet: STYLESHEET,
-                site_name: &model.facts.council,
-                breadcrumbs: &crumbs,
-                downloads: &[],
-                logo: frame_logo,
-                asset_prefix: "pictures/",
-            },
+            &frame(
+                &supplement.metadata.title,
+                &model.facts.council,
+                STYLESHEET,
+                &crumbs,
+                &[],
+                frame_logo,
+            ),
         );
         let name = format!(
             "{}-supplementary-agenda.html",
@@ -319,16 +336,14 @@ pub fn meeting_site_files(
     let html = html_writer::write_html(
         &page.blocks,
         style,
-        &PageFrame {
-            title: &model.title,
-            lang: LANGUAGE,
-            stylesheet: STYLESHEET,
-            site_name: &model.facts.council,
-            breadcrumbs: &meeting_crumbs,
-            downloads: &links(&downloads),
-            logo: frame_logo,
-            asset_prefix: "pictures/",
-        },
+        &frame(
+            &model.title,
+            &model.facts.council,
+            STYLESHEET,
+            &meeting_crumbs,
+            &links(&downloads),
+            frame_logo,
+        ),
     );
     site.extend(page_files(
         html,
@@ -409,16 +424,7 @@ pub fn site_files(
         let page = html_writer::write_html(
             &document.blocks,
             style,
-            &PageFrame {
-                title: committee,
-                lang: LANGUAGE,
-                stylesheet: STYLESHEET,
-                site_name: &council,
-                breadcrumbs: &home,
-                downloads: &downloads,
-                logo: None,
-                asset_prefix: "pictures/",
-            },
+            &frame(committee, &council, STYLESHEET, &home, &downloads, None),
         );
         files.extend(
             page_files(
@@ -474,16 +480,7 @@ pub fn site_files(
     let page = html_writer::write_html(
         &index.blocks,
         style,
-        &PageFrame {
-            title: &index.metadata.title,
-            lang: LANGUAGE,
-            stylesheet: STYLESHEET,
-            site_name: &council,
-            breadcrumbs: &[],
-            downloads: &[],
-            logo: None,
-            asset_prefix: "pictures/",
-        },
+        &frame(&index.metadata.title, &council, STYLESHEET, &[], &[], None),
     );
     files.extend(
         page_files(
@@ -543,16 +540,14 @@ pub fn paper_site_files(
     let page = html_writer::write_html(
         &document.blocks,
         style,
-        &PageFrame {
-            title: &document.metadata.title,
-            lang: LANGUAGE,
-            stylesheet: &stylesheet,
-            site_name: &style.council,
-            breadcrumbs: &home,
-            downloads: &downloads,
-            logo: logo.as_ref().map(|(path, alt, _)| (*path, alt.as_str())),
-            asset_prefix: "pictures/",
-        },
+        &frame(
+            &document.metadata.title,
+            &style.council,
+            &stylesheet,
+            &home,
+            &downloads,
+            logo.as_ref().map(|(path, alt, _)| (*path, alt.as_str())),
+        ),
     );
     let origin = Origin {
         file: origin.to_path_buf(),

@@ -23,17 +23,7 @@ pub(super) struct BodyWriter<'a> {
 
 /// The id a model's anchor has on the page: contents entries link to it.
 pub(super) fn anchor_id(anchor: &str) -> String {
-    let safe: String = anchor
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("a-{safe}")
+    format!("a-{}", super::id_characters(anchor))
 }
 
 impl<'a> BodyWriter<'a> {

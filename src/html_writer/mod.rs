@@ -80,27 +80,29 @@ pub fn write_html(blocks: &[Block], style: &HouseStyle, frame: &PageFrame<'_>) -
         html_text(frame.site_name)
     ));
     if !frame.breadcrumbs.is_empty() {
-        html.push_str("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\"><ol>");
-        for (text, href) in frame.breadcrumbs {
-            html.push_str("<li>");
-            push_link(&mut html, text, href);
-            html.push_str("</li>");
-        }
-        html.push_str("</ol></nav>\n");
+        html.push_str("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">");
+        push_link_list(&mut html, "ol", "", frame.breadcrumbs);
+        html.push_str("</nav>\n");
     }
     html.push_str("<main>\n");
     if !frame.downloads.is_empty() {
-        html.push_str("<ul class=\"downloads\">");
-        for (text, href) in frame.downloads {
-            html.push_str("<li>");
-            push_link(&mut html, text, href);
-            html.push_str("</li>");
-        }
-        html.push_str("</ul>\n");
+        push_link_list(&mut html, "ul", " class=\"downloads\"", frame.downloads);
+        html.push('\n');
     }
     html.push_str(&main);
     html.push_str("</main>\n</body>\n</html>\n");
     HtmlPage { html, assets }
+}
+
+/// A list (`ol` or `ul`, with `attributes`) of links.
+fn push_link_list(out: &mut String, list: &str, attributes: &str, links: &[(String, String)]) {
+    out.push_str(&format!("<{list}{attributes}>"));
+    for (text, href) in links {
+        out.push_str("<li>");
+        push_link(out, text, href);
+        out.push_str("</li>");
+    }
+    out.push_str(&format!("</{list}>"));
 }
 
 /// A link, or its text alone where the address is not one a page may follow.
@@ -109,6 +111,19 @@ fn push_link(out: &mut String, text: &str, href: &str) {
         Some(href) => out.push_str(&format!("<a href=\"{href}\">{}</a>", html_text(text))),
         None => out.push_str(&html_text(text)),
     }
+}
+
+/// `text` with every character an id may not hold made `-`.
+fn id_characters(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// Ids already given on a page, and making new ones unique.
