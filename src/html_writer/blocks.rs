@@ -16,8 +16,10 @@ pub(super) struct BodyWriter<'a> {
     pub(super) ids: Ids,
     /// The anchor the next heading takes.
     pending_anchor: Option<String>,
-    /// The id of the last heading written, which names the tables and charts under it.
-    pub(super) last_heading: Option<String>,
+    /// The id and text of the last heading written, which names the tables under it.
+    pub(super) last_heading: Option<(String, String)>,
+    /// The names given to scrolling regions so far: each must be the page's only one.
+    pub(super) region_names: std::collections::BTreeSet<String>,
     assets: Vec<HtmlAsset>,
 }
 
@@ -35,6 +37,7 @@ impl<'a> BodyWriter<'a> {
             ids: Ids::default(),
             pending_anchor: None,
             last_heading: None,
+            region_names: std::collections::BTreeSet::new(),
             assets: Vec::new(),
         }
     }
@@ -236,7 +239,9 @@ impl<'a> BodyWriter<'a> {
             ));
         }
         self.out.push_str(&format!("</h{level}>\n"));
-        self.last_heading = Some(id);
+        let mut text = number.map(|number| format!("{number} ")).unwrap_or_default();
+        text.push_str(&crate::model::plain_text(content));
+        self.last_heading = Some((id, text));
     }
 
     fn paragraph(&mut self, attributes: &str, content: &[Inline]) {

@@ -283,8 +283,13 @@ impl BodyWriter<'_> {
             "<details class=\"chart-data\"><summary>{}</summary>\n",
             html_text(self.style.website.chart_data.as_str())
         ));
-        self.open_region("table-wrap", chart.title.as_str());
+        let name = format!(
+            "{}: {}",
+            chart.title,
+            self.style.website.chart_data.as_str()
+        );
+        self.open_region("table-wrap", &name);
         self.out.push_str(&table);
-        self.out.push_str("</div>\n</details>\n");
+        self.out.push_str("</section>\n</details>\n");
     }
 }

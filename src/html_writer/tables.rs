@@ -7,14 +7,32 @@ use crate::model::{Cell, CellAlign, Table, TableRow, Tone};
 use super::blocks::BodyWriter;
 
 impl BodyWriter<'_> {
-    /// Opens a scrolling region named by the heading above it (or `fallback`).
+    /// Opens a scrolling region (a `section`, which the keyboard can scroll), named by the
+    /// heading above it; a second region under the same heading, or one with no heading, is
+    /// named by `fallback` (its own title), numbered if need be, so that every region's name is
+    /// its own.
     pub(super) fn open_region(&mut self, class: &str, fallback: &str) {
-        let name = match &self.last_heading {
-            Some(heading) => format!("aria-labelledby=\"{heading}\""),
-            None => format!("aria-label=\"{}\"", html_text(fallback)),
+        let (name, labelled_by) = match &self.last_heading {
+            Some((id, text)) if !self.region_names.contains(text) => {
+                (text.clone(), Some(id.clone()))
+            }
+            Some((_, text)) if fallback.is_empty() => (text.clone(), None),
+            _ if fallback.is_empty() => ("Table".to_string(), None),
+            _ => (fallback.to_string(), None),
+        };
+        let mut unique = name.clone();
+        let mut count = 1;
+        while self.region_names.contains(&unique) {
+            count += 1;
+            unique = format!("{name} ({count})");
+        }
+        self.region_names.insert(unique.clone());
+        let name = match labelled_by {
+            Some(id) if unique == name => format!("aria-labelledby=\"{id}\""),
+            _ => format!("aria-label=\"{}\"", html_text(&unique)),
         };
         self.out.push_str(&format!(
-            "<div class=\"{class}\" role=\"region\" tabindex=\"0\" {name}>\n"
+            "<section class=\"{class}\" tabindex=\"0\" {name}>\n"
         ));
     }
 
@@ -29,7 +47,7 @@ impl BodyWriter<'_> {
             .map(|cells| cells.iter().map(|cell| usize::from(cell.span.max(1))).sum())
             .max()
             .unwrap_or(1);
-        self.open_region("table-wrap", "Table");
+        self.open_region("table-wrap", "");
         let small = if table.font_size < self.style.body_size.points() as f32 - 1.0 {
             " class=\"small\""
         } else {
@@ -72,7 +90,7 @@ impl BodyWriter<'_> {
             }
             first = false;
         }
-        self.out.push_str("</tbody>\n</table>\n</div>\n");
+        self.out.push_str("</tbody>\n</table>\n</section>\n");
     }
 
     fn cell(&mut self, element: &str, scope: Option<&str>, cell: &Cell) {
