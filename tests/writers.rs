@@ -1,6 +1,6 @@
 //! Goldens of the writers alone, from hand-written document models (`tests/fixtures/model/`):
 //! for each fixture, the DOCX's `word/document.xml` one element per line, the PDF's text as
-//! `pdftotext -layout` reads it, and the data the Typst templates receive. A change to a writer
+//! `pdftotext -layout` reads it, the data the Typst templates receive, and the web page. A change to a writer
 //! shows up as a readable diff (`cargo insta review`) without lowering or LibreOffice in the way.
 
 mod common;
@@ -92,6 +92,29 @@ fn every_fixture_pdf_text_matches_its_snapshot() {
     }
 }
 
+/// The HTML writer's page of a fixture, as the website frames a paper.
+fn html(document: &Document) -> String {
+    let style = papers::style::HouseStyle::built_in();
+    let frame = papers::html_writer::PageFrame {
+        title: &document.metadata.title,
+        lang: "en-GB",
+        stylesheet: "style.css",
+        site_name: "Rotherham Council",
+        breadcrumbs: &[],
+        downloads: &[],
+        logo: None,
+        asset_prefix: "pictures/",
+    };
+    papers::html_writer::write_html(&document.blocks, &style, &frame).html
+}
+
+#[test]
+fn every_fixture_html_matches_its_snapshot() {
+    for name in FIXTURES {
+        insta::assert_snapshot!(format!("{name}_html"), html(&model_fixture(name)));
+    }
+}
+
 #[test]
 fn every_fixture_typst_data_matches_its_snapshot() {
     for name in FIXTURES {
@@ -133,6 +156,19 @@ fn awkward_text_reaches_both_formats_literally() {
     assert!(
         relationships.contains("Target=\"https://example.org/a?b=1&amp;c=&lt;2&gt;#frag\""),
         "{relationships}"
+    );
+    // The web page holds them escaped, and a browser shows them as typed.
+    let page = html(&document);
+    for awkward in AWKWARD {
+        let escaped = papers::escape::html_text(awkward);
+        assert!(
+            page.contains(&escaped),
+            "the page lacks {awkward:?}:\n{page}"
+        );
+    }
+    assert!(
+        page.contains("href=\"https://example.org/a?b=1&amp;c=&lt;2&gt;#frag\""),
+        "{page}"
     );
     // The PDF prints them as typed (compared word by word: pdftotext spaces by guesswork).
     let text = normalise(&typeset_text(&document, "awkward"));

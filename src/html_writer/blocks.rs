@@ -239,7 +239,9 @@ impl<'a> BodyWriter<'a> {
             ));
         }
         self.out.push_str(&format!("</h{level}>\n"));
-        let mut text = number.map(|number| format!("{number} ")).unwrap_or_default();
+        let mut text = number
+            .map(|number| format!("{number} "))
+            .unwrap_or_default();
         text.push_str(&crate::model::plain_text(content));
         self.last_heading = Some((id, text));
     }

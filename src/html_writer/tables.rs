@@ -8,17 +8,16 @@ use super::blocks::BodyWriter;
 
 impl BodyWriter<'_> {
     /// Opens a scrolling region (a `section`, which the keyboard can scroll), named by the
-    /// heading above it; a second region under the same heading, or one with no heading, is
-    /// named by `fallback` (its own title), numbered if need be, so that every region's name is
-    /// its own.
-    pub(super) fn open_region(&mut self, class: &str, fallback: &str) {
+    /// heading above it, or by `name` when given (a chart's data); a second region under the
+    /// same heading is numbered, so that every region's name is its own.
+    pub(super) fn open_region(&mut self, class: &str, name: &str) {
         let (name, labelled_by) = match &self.last_heading {
+            _ if !name.is_empty() => (name.to_string(), None),
             Some((id, text)) if !self.region_names.contains(text) => {
                 (text.clone(), Some(id.clone()))
             }
-            Some((_, text)) if fallback.is_empty() => (text.clone(), None),
-            _ if fallback.is_empty() => ("Table".to_string(), None),
-            _ => (fallback.to_string(), None),
+            Some((_, text)) => (text.clone(), None),
+            None => ("Table".to_string(), None),
         };
         let mut unique = name.clone();
         let mut count = 1;

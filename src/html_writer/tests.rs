@@ -156,7 +156,9 @@ fn tables_have_header_cells_with_scope_groups_and_a_named_scrolling_region() {
         html.contains("<h2 id=\"heading\">Indicators</h2>"),
         "{html}"
     );
-    assert!(html.contains("<section class=\"table-wrap\" tabindex=\"0\" aria-labelledby=\"heading\">"));
+    assert!(
+        html.contains("<section class=\"table-wrap\" tabindex=\"0\" aria-labelledby=\"heading\">")
+    );
     assert!(
         html.contains("<th scope=\"col\" class=\"align-center\">Measure</th>"),
         "{html}"
