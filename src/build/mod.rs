@@ -8,6 +8,7 @@ mod meeting;
 mod meeting_papers;
 mod minute_numbers;
 mod names;
+mod parallel;
 mod render;
 mod session;
 mod website;

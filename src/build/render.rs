@@ -2,6 +2,7 @@
 
 use super::meeting::render_meeting;
 use super::names;
+use super::parallel;
 use super::website;
 use super::{Failure, Format, Loaded, Session};
 use crate::content::FoundFile;
@@ -21,31 +22,55 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<Publication, Failure> {
     let mut publication = Publication::default();
-    for paper in &loaded.papers {
-        publication.papers.extend(render_document(
+    // Papers and meetings are independent: each is built on a core of its own, with its own
+    // messages and Typst projects, gathered afterwards in the order given.
+    let papers = parallel::in_order(&loaded.papers, |paper| {
+        let mut projects = Vec::new();
+        let mut messages = Diagnostics::new();
+        let outputs = render_document(
             session,
-            &mut publication.typst_projects,
+            &mut projects,
             &paper.document,
             &paper.file,
             formats,
-            diagnostics,
-        ));
+            &mut messages,
+        );
+        (outputs, projects, messages)
+    });
+    for (paper, built) in loaded.papers.iter().zip(papers) {
+        let (outputs, projects, messages) =
+            built.unwrap_or_else(|| failed_unexpectedly(&paper.file.path));
+        publication.papers.extend(outputs);
+        publication.typst_projects.extend(projects);
+        diagnostics.extend(messages.iter().cloned());
     }
     let minutes = website::minutes_pages(&loaded.meetings);
-    for (meeting, minutes) in loaded.meetings.iter().zip(&minutes) {
+    let work: Vec<_> = loaded.meetings.iter().zip(&minutes).collect();
+    let meetings = parallel::in_order(&work, |(meeting, minutes)| {
         // The slug names committee and date, so it is unique on its own; the content folders
         // above it would only repeat it.
         let folder = meeting.model.slug.clone();
+        let mut projects = Vec::new();
+        let mut messages = Diagnostics::new();
         let files = render_meeting(
             session,
-            &mut publication.typst_projects,
+            &mut projects,
             meeting,
             &folder,
             formats,
             minutes.as_deref(),
-            diagnostics,
+            &mut messages,
         );
-        publication.meetings.push((folder, files));
+        (files, projects, messages)
+    });
+    for (meeting, built) in loaded.meetings.iter().zip(meetings) {
+        let (files, projects, messages) =
+            built.unwrap_or_else(|| failed_unexpectedly(&meeting.file.path));
+        publication
+            .meetings
+            .push((meeting.model.slug.clone(), files));
+        publication.typst_projects.extend(projects);
+        diagnostics.extend(messages.iter().cloned());
     }
     if formats.contains(&Format::Html) {
         let built: Vec<website::BuiltMeeting<'_>> = loaded
@@ -71,6 +96,20 @@ pub fn render(
         return Err(Failure::Content(std::mem::take(diagnostics)));
     }
     Ok(publication)
+}
+
+/// What a paper or meeting whose build panicked gives: no files, and an error saying so (a bug,
+/// which the other papers and meetings of the run survive).
+fn failed_unexpectedly<T>(file: &std::path::Path) -> (Vec<T>, Vec<TypstProjectFiles>, Diagnostics) {
+    let mut messages = Diagnostics::new();
+    messages.push(
+        crate::diagnostics::Diagnostic::error(format!(
+            "building `{}` failed unexpectedly",
+            file.display()
+        ))
+        .hint("this is a bug in papers; please report it with the file"),
+    );
+    (Vec::new(), Vec::new(), messages)
 }
 
 /// A paper's files: `<stem>.pdf` and/or `<stem>.docx` (the stem relative to the output folder,
