@@ -1,8 +1,11 @@
 //! Helpers shared by the end-to-end tests: making content and running `papers` on it, reading
 //! PDFs and DOCX files back the way a user would (pdftotext, qpdf, LibreOffice), comparing text
-//! against the seed papers, and loading and normalising what the snapshot tests compare.
+//! against the seed papers, and loading and normalising what the snapshot tests compare. Checking
+//! a built website in a real browser is in `browser`.
 
 #![allow(dead_code)]
+
+pub mod browser;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
