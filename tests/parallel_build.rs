@@ -39,7 +39,10 @@ fn meetings_built_together_match_meetings_built_alone() {
         let built_alone = files_of(&alone.path().join(folder));
         assert!(built_alone.len() > 10, "{folder}: {}", built_alone.len());
         let names = |files: &[(String, Vec<u8>)]| {
-            files.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>()
+            files
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect::<Vec<_>>()
         };
         assert_eq!(names(&built_together), names(&built_alone), "{folder}");
         for ((name, together), (_, alone)) in built_together.iter().zip(&built_alone) {

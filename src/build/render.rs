@@ -13,6 +13,9 @@ use crate::published::FileKind;
 use crate::site::pages::Link;
 use crate::typst_writer;
 
+/// The most meetings a run keeps all of Typst's layouts for.
+const MEETINGS_KEPT_WARM: usize = 8;
+
 /// Typeset everything in the chosen formats, in memory. Fails without output if anything fails,
 /// or if two outputs would share a name.
 pub fn render(
@@ -46,6 +49,10 @@ pub fn render(
     }
     let minutes = website::minutes_pages(&loaded.meetings);
     let work: Vec<_> = loaded.meetings.iter().zip(&minutes).collect();
+    // Typst keeps every layout it has made for reuse; across a year of meetings that grows to
+    // gigabytes, and one meeting's layouts are of no use to the next. A large run forgets, after
+    // each meeting, what the last few did not use (`watch`, rebuilding a few meetings, keeps all).
+    let forget_between_meetings = loaded.meetings.len() > MEETINGS_KEPT_WARM;
     let meetings = parallel::in_order(&work, |(meeting, minutes)| {
         // The slug names committee and date, so it is unique on its own; the content folders
         // above it would only repeat it.
@@ -61,6 +68,9 @@ pub fn render(
             minutes.as_deref(),
             &mut messages,
         );
+        if forget_between_meetings {
+            typst::comemo::evict(MEETINGS_KEPT_WARM);
+        }
         (files, projects, messages)
     });
     for (meeting, built) in loaded.meetings.iter().zip(meetings) {

@@ -225,7 +225,9 @@ pub fn check_site(site: &Path, screenshots: &Path) -> SiteReport {
     require_harness();
     // One browser at a time: several at once on two cores time out over their screenshots.
     static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _turn = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let output = Command::new("node")
         .arg(root().join("tests/browser/check-site.mjs"))
         .arg(site)
