@@ -172,6 +172,8 @@ pub(super) fn render_document(
                 }),
                 Err(errors) => diagnostics.extend(errors.into_iter().map(|e| e.hint(&context))),
             },
+            // Formats come sorted, HTML last, so the page can link to the PDF and Word files
+            // just written, with their sizes.
             Format::Html => {
                 let pages = website::paper_site_files(session, document, stem, origin, &outputs);
                 outputs.extend(pages);

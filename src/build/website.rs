@@ -134,6 +134,11 @@ fn published(
     }
 }
 
+/// The meeting's files written so far and its site's files, by reference.
+fn listed<'a>(files: &'a [PublishedFile], site: &'a [PublishedFile]) -> Vec<&'a PublishedFile> {
+    files.iter().chain(site).collect()
+}
+
 fn links(links: &[Link]) -> Vec<(String, String)> {
     links
         .iter()
@@ -285,7 +290,13 @@ pub fn meeting_site_files(
 
     // The supplementary agenda's page, beside its Word file.
     if let Some(supplement) = agendas.supplement {
-        let page = pages::meeting_page(supplement, &model.items, files, folder, wording);
+        let page = pages::meeting_page(
+            supplement,
+            &model.items,
+            &listed(files, &[]),
+            folder,
+            wording,
+        );
         let mut crumbs = meeting_crumbs.clone();
         crumbs.push((model.title.clone(), MEETING_PAGE.to_string()));
         let html = html_writer::write_html(
@@ -314,17 +325,17 @@ pub fn meeting_site_files(
         ));
     }
 
-    // The meeting's data, then its page, which links to it.
-    let data_path = format!("{folder}/{MEETING_DATA}");
-    let mut all: Vec<PublishedFile> = files.iter().chain(&site).cloned().collect();
-    site.push(published(
-        data_path,
-        meeting_data(model, agenda, &all, folder),
+    // The meeting's data, then its page, which links to it. Both list the files by reference:
+    // their bytes (a pack of megabytes) are not copied.
+    let data = published(
+        format!("{folder}/{MEETING_DATA}"),
+        meeting_data(model, agenda, &listed(files, &site), folder),
         &model.title,
         FileKind::MeetingData,
         &origin,
-    ));
-    all.push(site[site.len() - 1].clone());
+    );
+    site.push(data);
+    let all = listed(files, &site);
     let page = pages::meeting_page(agenda, &model.items, &all, folder, wording);
     let downloads = pages::meeting_downloads(
         &all,

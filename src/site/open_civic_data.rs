@@ -79,7 +79,7 @@ struct AgendaEntry {
 pub fn meeting_data(
     model: &MeetingModel,
     agenda: &Document,
-    files: &[PublishedFile],
+    files: &[&PublishedFile],
     folder: &str,
 ) -> Vec<u8> {
     let facts = &model.facts;
@@ -98,6 +98,7 @@ pub fn meeting_data(
     let public = |kinds: &'static [FileKind]| {
         files
             .iter()
+            .copied()
             .filter(move |file| file.status == Status::Public && kinds.contains(&file.kind))
     };
     let documents = public(&[

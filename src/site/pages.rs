@@ -70,12 +70,12 @@ fn described_link(
 /// page with its Word file beside it, each supplied PDF, then the item's papers as one PDF.
 fn item_links(
     item: &ItemPapers,
-    files: &[PublishedFile],
+    files: &[&PublishedFile],
     folder: &str,
     wording: &WebsiteWording,
 ) -> Vec<Block> {
     let public_of_item = |kind: FileKind| {
-        files.iter().filter(move |file| {
+        files.iter().copied().filter(move |file| {
             file.status == Status::Public
                 && file.kind == kind
                 && file.item.as_deref() == Some(item.label.as_str())
@@ -159,7 +159,7 @@ fn item_links(
 pub fn meeting_page(
     agenda: &Document,
     items: &[ItemPapers],
-    files: &[PublishedFile],
+    files: &[&PublishedFile],
     folder: &str,
     wording: &WebsiteWording,
 ) -> Document {
@@ -184,7 +184,7 @@ pub fn meeting_page(
 /// files, the minutes of the meeting (when a later meeting in the build publishes them), the
 /// meeting's data and its committee's calendar.
 pub fn meeting_downloads(
-    files: &[PublishedFile],
+    files: &[&PublishedFile],
     folder: &str,
     minutes: Option<&str>,
     calendar: &str,
