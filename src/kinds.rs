@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
@@ -21,6 +22,7 @@ use crate::content::terms_of_reference::TermsOfReference;
 use crate::content::{parse_yaml, quoted_list};
 use crate::diagnostics::{Diagnostic, Location, SourceFile, did_you_mean};
 use crate::lower;
+use crate::schema::root_schema;
 use crate::style::HouseStyle;
 
 /// One kind of content file.
@@ -37,6 +39,8 @@ pub struct Kind {
     pub presented_as_minutes: bool,
     /// Read a file of this kind.
     parse: fn(&SourceFile) -> Result<Parsed, Diagnostic>,
+    /// The JSON Schema of a file of this kind (see [`crate::schema`]).
+    pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
 }
 
 /// A content file, typed.
@@ -67,22 +71,22 @@ pub static KINDS: [Kind; 11] = [
         presented_as_minutes: true,
         ..paper::<Minutes>("minutes", "set of minutes")
     },
-    data("meeting", "meeting", |source| {
+    data::<Meeting>("meeting", "meeting", |source| {
         parse_yaml::<Meeting>(source).map(|meeting| Parsed::Meeting(Arc::new(meeting)))
     }),
-    data("committee", "committee", |source| {
+    data::<Committee>("committee", "committee", |source| {
         parse_yaml::<Committee>(source).map(|committee| Parsed::Committee(Arc::new(committee)))
     }),
-    data("figures", "figures file", |source| {
+    data::<FiguresFile>("figures", "figures file", |source| {
         parse_yaml::<FiguresFile>(source).map(|figures| Parsed::Figures(Arc::new(figures)))
     }),
-    data("house-style", "house style", |source| {
+    data::<HouseStyle>("house-style", "house style", |source| {
         parse_yaml::<HouseStyle>(source).map(|style| Parsed::HouseStyle(Arc::new(style)))
     }),
 ];
 
 /// A kind of paper that stands alone and is presented as a report or appendix.
-const fn paper<T: lower::Paper + DeserializeOwned + 'static>(
+const fn paper<T: lower::Paper + DeserializeOwned + JsonSchema + 'static>(
     name: &'static str,
     noun: &'static str,
 ) -> Kind {
@@ -92,11 +96,12 @@ const fn paper<T: lower::Paper + DeserializeOwned + 'static>(
         stands_alone: true,
         presented_as_minutes: false,
         parse: parse_paper::<T>,
+        schema: root_schema::<T>,
     }
 }
 
 /// A kind of file that is not a paper: data other files name.
-const fn data(
+const fn data<T: JsonSchema>(
     name: &'static str,
     noun: &'static str,
     parse: fn(&SourceFile) -> Result<Parsed, Diagnostic>,
@@ -107,6 +112,7 @@ const fn data(
         stands_alone: false,
         presented_as_minutes: false,
         parse,
+        schema: root_schema::<T>,
     }
 }
 
@@ -114,6 +120,20 @@ fn parse_paper<T: lower::Paper + DeserializeOwned + 'static>(
     source: &SourceFile,
 ) -> Result<Parsed, Diagnostic> {
     parse_yaml::<T>(source).map(|paper| Parsed::Paper(Arc::new(paper)))
+}
+
+/// The kind named `name`, or a message listing the kinds (with the likeliest one meant).
+pub fn named(name: &str) -> Result<&'static Kind, Diagnostic> {
+    if let Some(kind) = KINDS.iter().find(|kind| kind.name == name) {
+        return Ok(kind);
+    }
+    let names: Vec<&str> = KINDS.iter().map(|kind| kind.name).collect();
+    let mut diagnostic =
+        Diagnostic::error(format!("unknown kind `{name}`")).expected(quoted_list(&names));
+    if let Some(suggestion) = did_you_mean(name, names.iter().copied()) {
+        diagnostic = diagnostic.hint(format!("did you mean `{suggestion}`?"));
+    }
+    Err(diagnostic)
 }
 
 /// Only the `kind` of a file, read first to choose the type to parse the whole file as.

@@ -33,6 +33,7 @@ pub mod pack;
 pub mod pictures;
 pub mod publish;
 pub mod published;
+pub mod schema;
 pub mod site;
 pub mod style;
 pub mod supplied;

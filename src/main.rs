@@ -127,6 +127,17 @@ enum Command {
         #[arg(long, value_name = "MS", default_value_t = 100)]
         poll: u64,
     },
+    /// Print the JSON Schema (draft 7) of a kind of file, for an editor's YAML support; with
+    /// --out, write every kind's schema into a folder as <kind>.json.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema {
+        /// The kind of file (cover-report, meeting, figures, …).
+        #[arg(value_name = "KIND", required_unless_present = "out")]
+        kind: Option<String>,
+        /// Write every kind's schema into DIR instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+        out: Option<PathBuf>,
+    },
     /// Open a supplied PDF read from standard input, lay its pages out and print how many there
     /// are (run by papers itself, in a separate process, before a build uses the file).
     #[command(hide = true)]
@@ -215,6 +226,7 @@ fn main() -> ExitCode {
         } => root
             .resolve(&paths)
             .and_then(|root| run_check(&session(templates.as_deref(), false)?, &paths, &root)),
+        Command::Schema { kind, out } => run_schema(kind.as_deref(), out.as_deref()),
         Command::CheckSuppliedPdf => {
             return match papers::supplied::check_here(&Typesetter::default()) {
                 Ok(pages) => {
@@ -229,6 +241,31 @@ fn main() -> ExitCode {
         }
     };
     report(result)
+}
+
+const SCHEMA_EXAMPLES: &str = "\
+Examples:
+  papers schema cover-report > cover-report.json
+  papers schema --out .papers/schema            every kind, as .papers/schema/<kind>.json";
+
+/// Print one kind's schema, or write every kind's into `out`.
+fn run_schema(kind: Option<&str>, out: Option<&Path>) -> Result<(), Failure> {
+    if let Some(folder) = out {
+        let written = papers::schema::write_all(folder).map_err(|error| {
+            Failure::Io(Diagnostic::error(format!(
+                "cannot write the schemas to `{}`: {error}",
+                folder.display()
+            )))
+        })?;
+        for path in written {
+            println!("wrote {}", path.display());
+        }
+        return Ok(());
+    }
+    let name = kind.unwrap_or_default();
+    let kind = papers::kinds::named(name).map_err(Failure::Io)?;
+    println!("{}", papers::schema::schema_text(kind));
+    Ok(())
 }
 
 /// Print what stopped a run, and its exit code.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub const BUILT_IN: &str = include_str!("../report_templates/rotherham/style.yaml");
 
 /// The look of one council's papers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HouseStyle {
     /// Always `house-style`: a style folder inside a content folder is read as content too.
@@ -53,7 +53,7 @@ pub struct HouseStyle {
 
 /// One cover report form: its banner and front page, its sections, its closing line, and how
 /// it sets out what a report gives.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoverReportForm {
     /// Other forms this one stands in for: a report written for one of them (`layout:`) is
@@ -95,7 +95,9 @@ fn numbered_by_default() -> bool {
 }
 
 /// Where a front page's labels stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FrontPageLabels {
     /// Above each value, on the style's shade.
@@ -106,7 +108,7 @@ pub enum FrontPageLabels {
 }
 
 /// How a form lists a report's appendices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AppendixList {
     /// A label and a title a row.
@@ -117,7 +119,7 @@ pub enum AppendixList {
 
 /// What a cover report gives beyond its sections, which a form places on its front page or in
 /// a section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportField {
     /// The committee and the meeting's date, together.
@@ -207,7 +209,7 @@ impl ReportField {
 }
 
 /// A field of a form's front page and its label.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontPageField {
     /// Which field.
@@ -219,7 +221,7 @@ pub struct FrontPageField {
 }
 
 /// A section of a cover report form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormSection {
     /// The key a report writes it under (`background`, `key_issues`, …).
@@ -260,7 +262,7 @@ impl FormSection {
 }
 
 /// A report's field printed in a section, with a label above it if the form gives one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionField {
     /// Which field.
@@ -270,7 +272,7 @@ pub struct SectionField {
 }
 
 /// The minutes' wording: who was present, apologies, decisions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesWording {
     /// The label of those present ("Present:-").
@@ -295,7 +297,7 @@ pub struct MinutesWording {
 
 /// The wording of a motion a minute records: who moved and seconded it and each amendment, how
 /// the votes went, and what became of each.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MotionWording {
     /// Before the motion's text, `{mover}` and `{seconder}` filled in ("It was moved by
@@ -331,7 +333,7 @@ pub struct MotionWording {
 }
 
 /// The column headings of a minute's table of declared interests.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationHeadings {
     /// Who declared it.
@@ -346,7 +348,7 @@ pub struct DeclarationHeadings {
 
 /// The agenda front sheet's wording: the labels of the meeting's details, the standing
 /// statements and the standard items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaWording {
     /// The label of the meeting's date and time ("Date and Time :-").
@@ -425,7 +427,7 @@ pub struct AgendaWording {
 
 /// What the files of a meeting say about themselves in their properties (a PDF's Subject and
 /// Keywords, a Word file's description and keywords), by paper.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingProperties {
     /// The agenda, and the agenda pack behind it.
@@ -437,7 +439,7 @@ pub struct MeetingProperties {
 }
 
 /// The website's wording (`website:` in `style.yaml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WebsiteWording {
     /// The site's front page heading, over its committees ("Committee meetings").
@@ -478,7 +480,7 @@ pub struct WebsiteWording {
 }
 
 /// One paper's subject and keywords.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PaperProperties {
     /// Its subject, `{committee}` and `{date}` (the meeting's, as `dates.long` prints it)
@@ -502,7 +504,7 @@ impl PaperProperties {
 }
 
 /// The supplementary agenda's wording.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupplementaryWording {
     /// Its heading, under the committee's name ("SUPPLEMENTARY AGENDA").
@@ -512,7 +514,7 @@ pub struct SupplementaryWording {
 }
 
 /// A standard agenda item's title and the text under it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StandardWording {
     /// The item's title.
@@ -522,7 +524,7 @@ pub struct StandardWording {
 }
 
 /// A standard agenda item whose text is made from the meeting (its dates).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TitleOnly {
     /// The item's title.
@@ -531,7 +533,7 @@ pub struct TitleOnly {
 
 /// The exclusion item: its text when nothing is exempt, and the sentence before the list of
 /// exempt items (each with its paragraph of Schedule 12A) when something is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExclusionWording {
     /// The item's title.
@@ -586,7 +588,7 @@ pub const PLACEHOLDERS: [&str; 24] = [
 ];
 
 /// Wording: text that may name [`PLACEHOLDERS`] in braces ("{council} advocates openness…").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct Words(String);
 
@@ -656,7 +658,7 @@ impl TryFrom<String> for Words {
 }
 
 /// The words the papers print around numbers, in the council's own terms.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     /// The footer's "Page 3", and "(Page 5)" for an agenda item's one page.
@@ -679,7 +681,7 @@ pub struct Labels {
 
 /// A table's look: its text size and its columns in order, each with its heading and width.
 /// A column left out is not printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableStyle<Key> {
     /// Text size in points.
@@ -689,7 +691,7 @@ pub struct TableStyle<Key> {
 }
 
 /// One column of a table: what it holds, its heading and its width.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableColumn<Key> {
     /// What the column holds.
@@ -702,7 +704,7 @@ pub struct TableColumn<Key> {
 }
 
 /// What a column of the indicator table holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorColumn {
     /// The indicator's reference.
@@ -741,7 +743,7 @@ pub enum IndicatorColumn {
 
 /// What a column of an action plan holds. The optional columns are printed only when some
 /// action fills them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionPlanColumn {
     /// The group (theme or issue) each action belongs to; a plan's `group_label` heads it.
@@ -759,7 +761,7 @@ pub enum ActionPlanColumn {
 }
 
 /// A column's width: a share from 0.5 to 50.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "f64")]
 pub struct ColumnWidth(f32);
 
@@ -785,7 +787,7 @@ impl TryFrom<f64> for ColumnWidth {
 }
 
 /// A table's text size in points: 6 to 14.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "f64")]
 pub struct TableTextSize(f32);
 
@@ -811,7 +813,7 @@ impl TryFrom<f64> for TableTextSize {
 }
 
 /// A council's logo: a PNG file in the style folder, its text alternative and its printed width.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
     /// The file's name in the style folder (`logo.png`).
@@ -823,7 +825,7 @@ pub struct Logo {
 }
 
 /// A logo's file name: a PNG in the style folder itself, never a path out of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct LogoFile(String);
 
@@ -855,7 +857,7 @@ impl TryFrom<String> for LogoFile {
 }
 
 /// A logo's printed width: 1 to 10 centimetres.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "f64")]
 pub struct LogoWidth(f64);
 
@@ -882,7 +884,7 @@ impl TryFrom<f64> for LogoWidth {
 
 /// How the papers print numbers: "1,167.5" and "91.3%" in British style; "1 167,5" or
 /// "91.3 per cent" where a council prints them so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberStyle {
     /// Between thousands: `","`, `" "`, `"."`, `"'"` or `""` for none.
@@ -918,7 +920,7 @@ impl Default for NumberStyle {
 }
 
 /// A separator in a number: at most one character, not a digit, sign or letter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct Separator(String);
 
@@ -944,7 +946,7 @@ impl TryFrom<String> for Separator {
 }
 
 /// A pattern around a number: text with `{number}` once ("{number} per cent").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct NumberPattern(String);
 
@@ -978,7 +980,7 @@ impl TryFrom<String> for NumberPattern {
 
 /// How the papers print dates: one pattern per use, so a council that writes "Friday 13 May
 /// 2022" on its agenda and "15th February, 2022" for the meeting its minutes record says so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateStyles {
     /// A date on its own: titles, a cover report's committee date ("13 May 2022").
@@ -1014,7 +1016,7 @@ pub const DATE_PARTS: [&str; 10] = [
 ];
 
 /// A date pattern: text naming [`DATE_PARTS`] in braces ("{weekday} {day} {month} {year}").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct DatePattern(String);
 
@@ -1091,7 +1093,7 @@ impl TryFrom<String> for DatePattern {
 }
 
 /// A short label: one line of 1 to 40 printable characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct Label(String);
 
@@ -1119,7 +1121,7 @@ impl TryFrom<String> for Label {
 
 /// The text fonts: the PDF's is bundled; the Word file names its own, which Word substitutes
 /// when the reader lacks it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
     /// The PDF's font, one of those bundled in `fonts/` ("Liberation Sans").
@@ -1129,7 +1131,7 @@ pub struct Fonts {
 }
 
 /// Page margins in centimetres.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Margins {
     /// Top margin.
@@ -1143,7 +1145,7 @@ pub struct Margins {
 }
 
 /// The colours of the house style.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Colours {
     /// Links (underlined as well).
@@ -1163,7 +1165,7 @@ pub struct Colours {
 }
 
 /// Colours used in turn, one after another and round again: at least one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "Vec<Colour>")]
 pub struct Palette(Vec<Colour>);
 
@@ -1187,7 +1189,7 @@ impl TryFrom<Vec<Colour>> for Palette {
 }
 
 /// A font's family name: letters, digits, spaces and hyphens, as font names are written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String")]
 pub struct FontName(String);
 
@@ -1222,6 +1224,22 @@ impl TryFrom<String> for FontName {
 #[serde(try_from = "String")]
 pub struct Colour(String);
 
+impl schemars::JsonSchema for Colour {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Colour".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Six digits with no letter (595959) are a number to YAML, and read as the colour.
+        schemars::json_schema!({
+            "description": "A colour as six hex digits, e.g. 1F4E79.",
+            "anyOf": [
+                { "type": "string", "pattern": "^#?[0-9A-Fa-f]{6}$" },
+                { "type": "integer", "minimum": 0, "maximum": 999999 }
+            ]
+        })
+    }
+}
+
 impl Colour {
     /// The six hex digits, in capitals.
     pub fn hex(&self) -> &str {
@@ -1245,7 +1263,7 @@ impl TryFrom<String> for Colour {
 }
 
 /// A body text size in points: 6 to 30, in half points (Word sizes text in half points).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "f64")]
 pub struct BodySize(f64);
 
@@ -1276,7 +1294,7 @@ impl TryFrom<f64> for BodySize {
 }
 
 /// How headings of one level look.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HeadingStyle {
     /// Text size in points (6 to 30, in half points).
@@ -1295,7 +1313,7 @@ impl HouseStyle {
 }
 
 /// A length in centimetres, 0 to 10 (a margin).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "f64")]
 pub struct Centimetres(f64);
 

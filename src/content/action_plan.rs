@@ -7,7 +7,7 @@ use super::common::{Heading, string_or_map};
 use crate::model::Date;
 
 /// An action plan as a paper of its own.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionPlanPaper {
     /// Always `action-plan`.
@@ -21,7 +21,7 @@ pub struct ActionPlanPaper {
 }
 
 /// One action plan: a table of groups of actions.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionPlanDefinition {
     /// Heading above the table, e.g. "Key Actions for 2021/22".
@@ -35,7 +35,7 @@ pub struct ActionPlanDefinition {
 }
 
 /// A theme or issue and its actions.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionGroup {
     /// The theme or issue.
@@ -59,7 +59,7 @@ pub struct Action {
     pub status: Option<Status>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ActionFields {
     action: String,
@@ -92,7 +92,7 @@ string_or_map!(
 );
 
 /// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Done.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::common::{OneOrMany, Person, string_or_map};
 
 /// A committee, shared by all its meetings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Committee {
     /// Always `committee`.
@@ -28,6 +28,7 @@ pub struct Committee {
     /// The house style its papers are built in: a built-in style's name (`rotherham`) or a
     /// style folder relative to this file; the built-in style if left out. `--templates`
     /// overrides it for one run.
+    #[schemars(with = "Option<String>")]
     pub house_style: Option<serde_saphyr::Spanned<String>>,
     /// Notices printed on every agenda after the meeting's details (Markdown): "Meetings are
     /// webcast at …", how to register to speak.
@@ -40,6 +41,7 @@ pub struct Committee {
     /// The web address the output folder is published at
     /// (`https://www.example.gov.uk/committee-papers/`): the calendar's and the meeting data's
     /// links are made from it. Without it they carry no links.
+    #[schemars(with = "Option<String>")]
     pub website: Option<serde_saphyr::Spanned<String>>,
 }
 
@@ -83,6 +85,11 @@ pub enum MemberRole {
     Other(String),
 }
 
+crate::schema::schema_text_only!(
+    MemberRole,
+    "`chair`, `vice-chair`, or the role's name, e.g. Leader of the Council."
+);
+
 impl<'de> Deserialize<'de> for MemberRole {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -103,7 +110,7 @@ impl<'de> Deserialize<'de> for MemberRole {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MemberFields {
     name: String,

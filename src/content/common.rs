@@ -8,6 +8,19 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use crate::format;
 use crate::model::Date;
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A date written year-month-day, e.g. 2022-05-13."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     /// A date written `2022-05-13`.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -60,6 +73,18 @@ impl Answer {
     }
 }
 
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "boolean"],
+            "description": "`yes` or `no` (printed \"Yes\" or \"No\"), or the answer as text."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswerVisitor;
@@ -88,6 +113,18 @@ impl<'de> Deserialize<'de> for Answer {
 /// it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading(pub String);
+
+impl schemars::JsonSchema for Heading {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Heading".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "minLength": 1, "pattern": "\\S" })
+    }
+}
 
 impl<'de> Deserialize<'de> for Heading {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -121,7 +158,7 @@ impl fmt::Display for Heading {
 }
 
 /// A person named on a paper: report author, accountable officer.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// As printed, e.g. "Rebecca Wall".
@@ -141,6 +178,18 @@ pub struct OneOrMany<T>(pub Vec<T>);
 impl<T> Default for OneOrMany<T> {
     fn default() -> Self {
         OneOrMany(Vec::new())
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for OneOrMany<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("OneOrMany_{}", T::schema_name()).into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::one_or_many::<T>(generator)
     }
 }
 
@@ -204,6 +253,7 @@ macro_rules! string_or_map {
                 deserializer.deserialize_any(StringOrMap)
             }
         }
+        $crate::schema::schema_text_or!($type, $fields, $expecting);
     };
 }
 pub(crate) use string_or_map;
@@ -251,6 +301,18 @@ mod tests {
 /// point is refused: YAML would read `4.10` as 4.1, not as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextOrNumber(pub String);
+
+impl schemars::JsonSchema for TextOrNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TextOrNumber".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "integer"] })
+    }
+}
 
 impl<'de> Deserialize<'de> for TextOrNumber {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

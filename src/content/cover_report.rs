@@ -10,20 +10,23 @@ use super::common::{Answer, OneOrMany, Person, TextOrNumber, string_or_map};
 use crate::model::Date;
 
 /// A cover report in the *Public Report* format.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoverReport {
     /// Always `cover-report`.
     pub kind: String,
     /// The house style's form the report is written in (`2022`); its default form when none.
+    #[schemars(with = "Option<TextOrNumber>")]
     pub layout: Option<Spanned<TextOrNumber>>,
     /// Report title; also the document title.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     /// The committee the report goes to, e.g. "Corporate Parenting Panel".
     pub committee: String,
     /// The meeting the report goes to.
     pub meeting_date: Option<Date>,
     /// A figures file whose figures the narrative uses, relative to this file.
+    #[schemars(with = "Option<String>")]
     pub figures: Option<Spanned<String>>,
 
     /// "Is this a Key Decision and has it been included on the Forward Plan?"
@@ -41,6 +44,7 @@ pub struct CoverReport {
     /// "Recommendations": one entry per recommendation.
     pub recommendations: Option<OneOrMany<Paragraph>>,
     /// "List of Appendices Included".
+    #[schemars(with = "Option<Vec<Appendix>>")]
     pub appendices: Option<Spanned<Vec<Appendix>>>,
     /// "Background Papers"; an empty list prints "None".
     pub background_papers: Option<OneOrMany<String>>,
@@ -49,13 +53,16 @@ pub struct CoverReport {
     /// "Council Approval Required".
     pub council_approval_required: Option<Answer>,
     /// "Exempt from the Press and Public".
+    #[schemars(with = "Option<Answer>")]
     pub exempt: Option<Spanned<Answer>>,
     /// Whether the decision may be called in.
     pub call_in: Option<Answer>,
 
     /// The numbered sections of the report body.
+    #[schemars(with = "Sections")]
     pub sections: Spanned<Sections>,
     /// "Accountable Officer(s)", the last section of Rotherham's forms.
+    #[schemars(with = "Option<OneOrMany<Person>>")]
     pub accountable_officers: Option<Spanned<OneOrMany<Person>>>,
 }
 
@@ -74,9 +81,11 @@ impl CoverReport {
 /// The body sections, by the keys the house style's form gives them (`background`,
 /// `key_issues`, …). The form decides which keys there are, their headings and order; any it
 /// has that a report leaves out take its standard wording.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
-pub struct Sections(pub BTreeMap<String, Spanned<Section>>);
+pub struct Sections(
+    #[schemars(with = "BTreeMap<String, Section>")] pub BTreeMap<String, Spanned<Section>>,
+);
 
 impl Sections {
     /// The section written under `key`, if any.
@@ -94,11 +103,13 @@ pub struct Section {
     pub items: Vec<Spanned<SectionItem>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SectionFields {
+    #[schemars(with = "Option<String>")]
     heading: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "OneOrMany<SectionItem>")]
     paragraphs: OneOrMany<Spanned<SectionItem>>,
 }
 
@@ -108,6 +119,20 @@ impl From<SectionFields> for Section {
             heading: fields.heading,
             items: fields.paragraphs.0,
         }
+    }
+}
+
+impl schemars::JsonSchema for Section {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Section".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let item = generator.subschema_for::<SectionItem>();
+        let fields = generator.subschema_for::<SectionFields>();
+        schemars::json_schema!({
+            "description": "A paragraph, a list of paragraphs, or a map with `heading` and `paragraphs`.",
+            "anyOf": [{ "type": "string" }, { "type": "array", "items": item }, fields]
+        })
     }
 }
 
@@ -187,12 +212,13 @@ pub enum Numbering {
 
 /// A section item's map of fields as written, before it is known to be a paragraph or a
 /// sub-section.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SectionItemFields {
     text: Option<String>,
     heading: Option<String>,
     #[serde(default)]
+    #[schemars(with = "OneOrMany<SectionParagraph>")]
     paragraphs: OneOrMany<Spanned<SectionParagraph>>,
     number: Option<NumberText>,
     numbered: Option<bool>,
@@ -285,6 +311,21 @@ string_or_map!(
 #[derive(Debug, Clone)]
 pub struct NumberText(pub String);
 
+impl schemars::JsonSchema for NumberText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NumberText".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "integer"],
+            "description": "A number such as \"2.4\" or \"3.2.1\" (in quotes), or a label."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for NumberText {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct NumberVisitor;
@@ -317,7 +358,7 @@ pub struct Paragraph {
     pub text: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ParagraphFields {
     text: String,
@@ -344,7 +385,7 @@ pub struct Appendix {
     pub title: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct AppendixFields {
     label: Option<NumberText>,

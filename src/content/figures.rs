@@ -7,45 +7,52 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// The figures behind a report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FiguresFile {
     /// Always `figures`.
     pub kind: String,
     /// The month the figures are "as at", e.g. `2021-12`.
+    #[schemars(with = "String")]
     pub as_at: Spanned<String>,
     /// First month of the financial year (default 4, April).
     pub financial_year_start: Option<u8>,
     /// The CSV of values per indicator and period, relative to this file.
+    #[schemars(with = "Option<String>")]
     pub series: Option<Spanned<String>>,
     /// Populations for rates per 10,000, by name, then by financial year ("2021/22").
     #[serde(default)]
     pub populations: BTreeMap<String, BTreeMap<String, f64>>,
     /// The indicators, in the order of the report's table.
     #[serde(default)]
+    #[schemars(with = "Vec<IndicatorDefinition>")]
     pub indicators: Vec<Spanned<IndicatorDefinition>>,
     /// Raw figures that are not monthly series, by name (numbers, or maps of them).
     #[serde(default)]
     pub values: BTreeMap<String, NumberTree>,
     /// Named figures computed from others, e.g. `lac_change: lac.dec_21 - lac.sep_21`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub computed: BTreeMap<String, Spanned<String>>,
     /// Tables of figures by name: rows of a label and numbers, with computed totals and shares.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, TableDefinition>")]
     pub tables: BTreeMap<String, Spanned<TableDefinition>>,
 }
 
 /// A table of figures: a label column, then numbers.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableDefinition {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows: a label, then a value per column (a number, or text such as "-").
+    #[schemars(with = "Vec<Vec<TableValue>>")]
     pub rows: Vec<Spanned<Vec<TableValue>>>,
     /// Label of a total row computed from the rows (e.g. "Grand Total").
     pub total: Option<String>,
     /// The total as published: an error if the rows do not add up to it.
+    #[schemars(with = "Option<f64>")]
     pub declared_total: Option<Spanned<f64>>,
     /// Heading of a column giving each row's share of the total (e.g. "%").
     pub percent: Option<String>,
@@ -53,20 +60,24 @@ pub struct TableDefinition {
     pub of_column: Option<usize>,
     /// A column holding each row's total: typed and checked against the sum of its parts, or
     /// computed from them.
+    #[schemars(with = "Option<RowTotalDefinition>")]
     pub row_total: Option<Spanned<RowTotalDefinition>>,
     /// Computed share columns, each a column's figure as a percentage of another figure.
     #[serde(default)]
+    #[schemars(with = "Vec<ShareDefinition>")]
     pub shares: Vec<Spanned<ShareDefinition>>,
 }
 
 /// A column of each row's total, e.g. "Total" = the sum of the other numeric columns.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RowTotalDefinition {
     /// The total column's heading: one of the table's `columns` when typed, a new column when
     /// computed.
+    #[schemars(with = "String")]
     pub heading: Spanned<String>,
     /// The columns it adds up, by heading (default: every other column holding a number).
+    #[schemars(with = "Option<Vec<String>>")]
     pub of: Option<Vec<Spanned<String>>>,
     /// Whether papers works the column out (added after the typed columns) rather than
     /// checking the figures typed in it.
@@ -76,19 +87,23 @@ pub struct RowTotalDefinition {
 
 /// A computed column: each row's figure in `column` as a percentage of a figure of the same
 /// row (`of_row`), of a column's total (`of_total`) or of a named figure (`of_figure`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShareDefinition {
     /// The share column's heading, e.g. "% spent".
     pub heading: String,
     /// The column whose figures are shares, by heading (default: the table's column, as for
     /// `percent`).
+    #[schemars(with = "Option<String>")]
     pub column: Option<Spanned<String>>,
     /// A share of the same row's figure in this column, e.g. spent of budget.
+    #[schemars(with = "Option<String>")]
     pub of_row: Option<Spanned<String>>,
     /// A share of this column's total over the table's rows.
+    #[schemars(with = "Option<String>")]
     pub of_total: Option<Spanned<String>>,
     /// A share of a named figure: a value (`county.budget`) or a computation.
+    #[schemars(with = "Option<String>")]
     pub of_figure: Option<Spanned<String>>,
     /// Decimals shown (default 1).
     pub places: Option<u32>,
@@ -101,6 +116,18 @@ pub enum TableValue {
     Number(f64),
     /// Text: a label, or a mark such as "-".
     Text(String),
+}
+
+impl schemars::JsonSchema for TableValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TableValue".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["number", "string"] })
+    }
 }
 
 impl<'de> Deserialize<'de> for TableValue {
@@ -129,7 +156,7 @@ impl<'de> Deserialize<'de> for TableValue {
 }
 
 /// How an indicator is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// A number of children, placements… (no decimals).
@@ -163,13 +190,14 @@ impl Unit {
 }
 
 /// One performance indicator.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDefinition {
     /// Reference number, e.g. "3.1"; the CSV's rows use it.
     #[serde(rename = "ref")]
     pub reference: String,
     /// Name in narrative text: `{{ lac.dec_21 }}`.
+    #[schemars(with = "String")]
     pub key: Spanned<String>,
     /// As the table prints it.
     pub title: String,
@@ -202,7 +230,7 @@ fn monthly() -> String {
 }
 
 /// How the year to date is worked out.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Ytd {
     /// Not shown ("-").
@@ -222,7 +250,7 @@ pub enum Ytd {
 }
 
 /// A rate per 10,000.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RateDefinition {
     /// The count's indicator `ref`.
@@ -232,7 +260,7 @@ pub struct RateDefinition {
 }
 
 /// Latest benchmarks for comparison.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Benchmarks {
     /// Best statistical neighbour.
@@ -252,6 +280,19 @@ pub enum NumberTree {
     Number(f64),
     /// Named figures.
     Map(BTreeMap<String, NumberTree>),
+}
+
+impl schemars::JsonSchema for NumberTree {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NumberTree".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let tree = generator.subschema_for::<NumberTree>();
+        schemars::json_schema!({
+            "description": "A number, or a map of named numbers.",
+            "anyOf": [{ "type": "number" }, { "type": "object", "additionalProperties": tree }]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for NumberTree {
@@ -284,7 +325,7 @@ impl<'de> Deserialize<'de> for NumberTree {
 }
 
 /// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Polarity {
     /// Higher values are better ("high" in the table).
@@ -309,7 +350,7 @@ impl Polarity {
 /// A target with tolerances. For high-is-good indicators a value at or above `green` is green,
 /// else at or above `amber` amber, else red; for low-is-good ones a value at or above `red` is
 /// red, else at or above `amber` amber, else green. Either threshold may be left out.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// High-is-good: green from here up.

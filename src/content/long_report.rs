@@ -12,12 +12,13 @@ use super::cover_report::NumberText;
 use crate::content::figures::Unit;
 
 /// A long report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LongReport {
     /// Always `long-report`.
     pub kind: String,
     /// A figures file for narrative numbers, tables and charts, relative to this file.
+    #[schemars(with = "Option<String>")]
     pub figures: Option<Spanned<String>>,
     /// The report's title, e.g. "ANNUAL REPORT 2020-2021".
     pub title: Heading,
@@ -27,16 +28,18 @@ pub struct LongReport {
     /// Heading of a generated contents page (e.g. "Content"); none without it.
     pub contents: Option<String>,
     /// Unnumbered opening part, e.g. the executive summary.
+    #[schemars(with = "Option<Part>")]
     pub summary: Option<Spanned<Part>>,
     /// The numbered sections.
     #[serde(default)]
+    #[schemars(with = "Vec<Part>")]
     pub sections: Vec<Spanned<Part>>,
     /// Who signs it.
     pub signature: Option<Signature>,
 }
 
 /// A section (or sub-section) of a long report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Its heading.
@@ -47,14 +50,16 @@ pub struct Part {
     pub numbered: Option<bool>,
     /// Its content, in order.
     #[serde(default)]
+    #[schemars(with = "Vec<BodyItem>")]
     pub body: Vec<Spanned<BodyItem>>,
     /// Its sub-sections.
     #[serde(default)]
+    #[schemars(with = "Vec<Part>")]
     pub subsections: Vec<Spanned<Part>>,
 }
 
 /// The signature at the end.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// e.g. "Lee Durrant".
@@ -94,7 +99,7 @@ pub enum BodyItem {
 }
 
 /// A body item's map of fields as written, before it is known to be one thing.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct BodyItemFields {
     text: Option<String>,
@@ -157,7 +162,7 @@ string_or_map!(
 );
 
 /// A boxed quotation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalloutDefinition {
     /// What was said (Markdown).
@@ -167,7 +172,7 @@ pub struct CalloutDefinition {
 }
 
 /// A chart drawn from a table of the figures file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableChart {
     /// The table's name.
@@ -183,7 +188,7 @@ pub struct TableChart {
 }
 
 /// The kinds of chart a table can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TableChartKind {
     /// Upright bars.
@@ -195,7 +200,7 @@ pub enum TableChartKind {
 }
 
 /// A hierarchy diagram.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StructureDefinition {
     /// Shown above it.
@@ -213,7 +218,7 @@ pub struct StructureNodeDefinition {
     pub children: Vec<StructureNodeDefinition>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct StructureNodeFields {
     label: String,

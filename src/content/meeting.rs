@@ -9,12 +9,13 @@ use super::common::{Heading, Person, TextOrNumber, string_or_map};
 use crate::model::Date;
 
 /// One meeting of a committee.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Always `meeting`.
     pub kind: String,
     /// Path of the committee file, relative to this one.
+    #[schemars(with = "String")]
     pub committee: Spanned<String>,
     /// The meeting's date.
     pub date: Date,
@@ -25,6 +26,7 @@ pub struct Meeting {
     /// The chief executive who signs the agenda, above the house style's `signed_by`.
     pub chief_executive: Option<String>,
     /// Whoever else signs the agenda, with their title ("Director of Legal and Governance").
+    #[schemars(with = "Option<Person>")]
     pub signed_by: Option<Spanned<Person>>,
     /// The day the agenda was issued (published), printed with the meeting's details.
     pub issued: Option<Date>,
@@ -35,6 +37,7 @@ pub struct Meeting {
     #[serde(default)]
     pub notices: Vec<String>,
     /// The agenda, in order; items may be grouped under headings.
+    #[schemars(with = "Vec<AgendaEntry>")]
     pub items: Vec<Spanned<AgendaEntry>>,
     /// Dates of future meetings, printed under the standard item.
     pub future_meetings: Option<FutureMeetings>,
@@ -43,7 +46,7 @@ pub struct Meeting {
 }
 
 /// The supplementary agenda: the papers published after the agenda, as their own pack.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Supplement {
     /// The day it was issued.
@@ -135,27 +138,36 @@ impl AgendaItem {
 
 /// An agenda entry's map of fields as written, before it is known to be an item or a group.
 /// Named as the entry it becomes, so that a wrong type is reported as it always was.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename = "AgendaEntry")]
 struct AgendaEntryFields {
     group: Option<Heading>,
+    #[schemars(with = "Option<Vec<AgendaEntry>>")]
     items: Option<Vec<Spanned<AgendaEntry>>>,
+    #[schemars(with = "Option<String>")]
     key: Option<Spanned<String>>,
     standard: Option<StandardItem>,
     title: Option<String>,
+    #[schemars(with = "Option<String>")]
     description: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     minutes: Option<Spanned<String>>,
+    #[schemars(with = "Option<PaperRef>")]
     report: Option<Spanned<PaperRef>>,
     #[serde(default)]
+    #[schemars(with = "Vec<PaperRef>")]
     appendices: Vec<Spanned<PaperRef>>,
+    #[schemars(with = "Option<u8>")]
     exempt: Option<Spanned<u8>>,
     #[serde(default)]
     withdrawn: bool,
     #[serde(default)]
     supplementary: bool,
+    #[schemars(with = "Option<String>")]
     urgent: Option<Spanned<String>>,
     #[serde(default)]
     parts: bool,
+    #[schemars(with = "Option<TextOrNumber>")]
     number: Option<Spanned<TextOrNumber>>,
 }
 
@@ -366,8 +378,11 @@ fn misplaced_title(paper: &Spanned<PaperRef>) -> ShapeError {
         .at_field("title")
 }
 
+crate::schema::schema_as!(AgendaEntry, AgendaEntryFields);
+
 /// Read as its map of fields, then made an item or a group: a shape the agenda does not allow
 /// fails here, while parsing, at the entry's place.
+
 impl<'de> Deserialize<'de> for AgendaEntry {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let fields = AgendaEntryFields::deserialize(deserializer)?;
@@ -421,6 +436,11 @@ impl StandardItem {
     }
 }
 
+crate::schema::schema_text_only!(
+    StandardItem,
+    "apologies, declarations, exclusion, minutes, urgent, future_meetings, or an item the house style words."
+);
+
 impl<'de> Deserialize<'de> for StandardItem {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
@@ -453,7 +473,7 @@ impl PaperRef {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PaperRefFields {
     paper: String,
@@ -486,7 +506,7 @@ string_or_map!(
 );
 
 /// Dates of the next meetings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FutureMeetings {
     /// The dates, in order.

@@ -12,12 +12,13 @@ use super::common::{Heading, OneOrMany};
 use crate::model::Date;
 
 /// Minutes of one meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
     /// Always `minutes`.
     pub kind: String,
     /// Path of the committee file, relative to this one.
+    #[schemars(with = "String")]
     pub committee: Spanned<String>,
     /// The meeting's date.
     pub date: Date,
@@ -27,16 +28,18 @@ pub struct Minutes {
     pub present: Present,
     /// Sentences on others in attendance (Markdown; may refer to minutes by key).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub in_attendance: Vec<Spanned<String>>,
     /// Names of those who sent apologies.
     #[serde(default)]
     pub apologies: Vec<String>,
     /// The minutes, in order.
+    #[schemars(with = "Vec<Minute>")]
     pub minutes: Vec<Spanned<Minute>>,
 }
 
 /// The "Present:-" line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Present {
     /// The councillor in the chair.
@@ -68,7 +71,7 @@ pub struct Minute {
 }
 
 /// An interest a member declared.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declaration {
     /// Who declared it ("Councillor Parmar").
@@ -119,13 +122,16 @@ impl Minute {
 
 /// A minute's map of fields as written, before it is known to record something. Named as the
 /// minute it becomes, so that a wrong type is reported as it always was.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename = "Minute")]
 struct MinuteFields {
+    #[schemars(with = "Option<String>")]
     key: Option<Spanned<String>>,
     title: Heading,
     short_title: Option<String>,
+    #[schemars(with = "Option<String>")]
     body: Option<Spanned<String>>,
+    #[schemars(with = "Option<Resolved>")]
     resolved: Option<Spanned<Resolved>>,
     #[serde(default)]
     declarations: Vec<Declaration>,
@@ -173,8 +179,11 @@ impl TryFrom<MinuteFields> for Minute {
     }
 }
 
+crate::schema::schema_as!(Minute, MinuteFields);
+
 /// Read as its map of fields, then checked: a minute that records nothing fails here, while
 /// parsing, at the minute's place.
+
 impl<'de> Deserialize<'de> for Minute {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let fields = MinuteFields::deserialize(deserializer)?;
@@ -191,7 +200,7 @@ pub struct Resolved {
     pub items: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ResolvedFields {
     numbering: Option<String>,
@@ -204,6 +213,19 @@ impl From<ResolvedFields> for Resolved {
             numbering: fields.numbering,
             items: fields.items.0,
         }
+    }
+}
+
+impl schemars::JsonSchema for Resolved {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Resolved".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let fields = generator.subschema_for::<ResolvedFields>();
+        schemars::json_schema!({
+            "description": "A decision, a list of decisions, or `numbering` and `items`.",
+            "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, fields]
+        })
     }
 }
 

@@ -8,12 +8,13 @@ use super::common::{Heading, OneOrMany};
 use crate::model::Date;
 
 /// A performance data report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerformanceReport {
     /// Always `performance-report`.
     pub kind: String,
     /// The figures file, relative to this one.
+    #[schemars(with = "String")]
     pub figures: Spanned<String>,
     /// e.g. "Corporate Parenting Performance Report".
     pub title: Heading,
@@ -26,6 +27,7 @@ pub struct PerformanceReport {
     /// "Document details": status, date created, created by, contact.
     pub details: Option<Details>,
     /// A note on the data (Markdown).
+    #[schemars(with = "Option<String>")]
     pub notice: Option<Spanned<String>>,
     /// The service's vision, quoted on the cover.
     pub vision: Option<String>,
@@ -34,32 +36,38 @@ pub struct PerformanceReport {
     /// How many months the table shows, up to the as-at month (default 4).
     pub months: Option<u8>,
     /// Text above the table explaining direction of travel and the key (Markdown).
+    #[schemars(with = "Option<String>")]
     pub key: Option<Spanned<String>>,
     /// The table's groups of indicators.
+    #[schemars(with = "Vec<ReportSection>")]
     pub sections: Vec<Spanned<ReportSection>>,
     /// Pages after the table: an introduction, headline figures and charts per theme.
     #[serde(default)]
+    #[schemars(with = "Vec<ReportPage>")]
     pub pages: Vec<Spanned<ReportPage>>,
 }
 
 /// A page of the report on one theme.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportPage {
     /// e.g. "Looked After Children (LAC)".
     pub title: Heading,
     /// Introduction (Markdown; may use figures).
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// Headline figures, one line each (Markdown; e.g. "{{ lac.latest }} LAC as at period end").
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub headlines: Vec<Spanned<String>>,
     /// Charts on the page.
     #[serde(default)]
+    #[schemars(with = "Vec<ChartDefinition>")]
     pub charts: Vec<Spanned<ChartDefinition>>,
 }
 
 /// "Document details" on the cover.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Details {
     /// e.g. "Issue 1".
@@ -73,7 +81,7 @@ pub struct Details {
 }
 
 /// A group of indicators under a heading row.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportSection {
     /// e.g. "LOOKED AFTER CHILDREN".
@@ -83,7 +91,7 @@ pub struct ReportSection {
 }
 
 /// A chart of one indicator.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChartDefinition {
     /// `line` (months, with benchmark lines) or `bar`.
@@ -102,7 +110,7 @@ pub struct ChartDefinition {
 }
 
 /// The kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKindName {
     /// A line over months.

@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 use super::common::Heading;
 
 /// A short paper.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShortPaper {
     /// Always `short-paper`.
@@ -15,7 +15,9 @@ pub struct ShortPaper {
     /// Its heading, e.g. "Membership of the Panel 2022/23".
     pub title: Heading,
     /// A figures file whose figures and tables the body uses, relative to this file.
+    #[schemars(with = "Option<String>")]
     pub figures: Option<Spanned<String>>,
     /// The text: Markdown, with figures ("{{ lac.latest }}") and references.
+    #[schemars(with = "String")]
     pub body: Spanned<String>,
 }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::common::{Heading, OneOrMany};
 
 /// Terms of reference.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermsOfReference {
     /// Always `terms-of-reference`.

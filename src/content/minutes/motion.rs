@@ -35,24 +35,32 @@ pub struct Amendment {
 
 /// A motion's fields as written, before its text is known not to be blank. Named as the
 /// motion it becomes, so that a wrong type is reported with the word an author knows.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename = "Motion")]
 struct MotionFields {
+    #[schemars(with = "String")]
     mover: Spanned<String>,
+    #[schemars(with = "String")]
     seconder: Spanned<String>,
+    #[schemars(with = "String")]
     text: Spanned<String>,
     #[serde(default)]
     amendments: Vec<Amendment>,
+    #[schemars(with = "Vote")]
     vote: Spanned<Vote>,
 }
 
 /// An amendment's fields as written.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename = "Amendment")]
 struct AmendmentFields {
+    #[schemars(with = "String")]
     mover: Spanned<String>,
+    #[schemars(with = "String")]
     seconder: Spanned<String>,
+    #[schemars(with = "String")]
     text: Spanned<String>,
+    #[schemars(with = "Vote")]
     vote: Spanned<Vote>,
 }
 
@@ -69,6 +77,10 @@ fn written_text(text: &Spanned<String>, what: &str) -> Result<(), ShapeError> {
     }
     Ok(())
 }
+
+crate::schema::schema_as!(Motion, MotionFields);
+crate::schema::schema_as!(Amendment, AmendmentFields);
+crate::schema::schema_as!(Vote, VoteFields);
 
 impl<'de> Deserialize<'de> for Motion {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -119,7 +131,7 @@ pub enum Tally {
 }
 
 /// How many voted each way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {
     /// For.
@@ -134,17 +146,20 @@ pub struct Counts {
 }
 
 /// Who voted which way, named as `present:` names them.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordedVote {
     /// Those who voted for.
     #[serde(rename = "for", default)]
+    #[schemars(with = "Vec<String>")]
     pub in_favour: Vec<Spanned<String>>,
     /// Those who voted against.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub against: Vec<Spanned<String>>,
     /// Those who abstained.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub abstain: Vec<Spanned<String>>,
 }
 
@@ -171,7 +186,7 @@ impl Choice {
 }
 
 /// Which way the chair's casting vote went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// For the motion or amendment: it is carried.
@@ -181,7 +196,7 @@ pub enum Side {
 }
 
 /// What became of a motion or amendment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// More voted for than against (or the chair's casting vote was for).
@@ -240,12 +255,16 @@ pub enum VoterProblem<'vote> {
 }
 
 /// A vote's fields as written, before it is known to be counted one way.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename = "Vote")]
 struct VoteFields {
+    #[schemars(with = "Option<Counts>")]
     show_of_hands: Option<Spanned<Counts>>,
+    #[schemars(with = "Option<RecordedVote>")]
     recorded: Option<Spanned<RecordedVote>>,
+    #[schemars(with = "Option<Side>")]
     casting_vote: Option<Spanned<Side>>,
+    #[schemars(with = "Option<Outcome>")]
     outcome: Option<Spanned<Outcome>>,
 }
 
