@@ -122,6 +122,13 @@ fn parse_paper<T: lower::Paper + DeserializeOwned + 'static>(
     parse_yaml::<T>(source).map(|paper| Parsed::Paper(Arc::new(paper)))
 }
 
+impl Kind {
+    /// The JSON Schema of a file of this kind, as the text of a JSON file.
+    pub fn schema_text(&self) -> String {
+        crate::schema::document(self.name, self.noun, self.schema)
+    }
+}
+
 /// The kind named `name`, or a message listing the kinds (with the likeliest one meant).
 pub fn named(name: &str) -> Result<&'static Kind, Diagnostic> {
     if let Some(kind) = KINDS.iter().find(|kind| kind.name == name) {

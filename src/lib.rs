@@ -35,6 +35,7 @@ pub mod publish;
 pub mod published;
 pub mod schema;
 pub mod site;
+pub mod starter;
 pub mod style;
 pub mod supplied;
 pub mod typst_writer;

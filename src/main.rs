@@ -127,6 +127,28 @@ enum Command {
         #[arg(long, value_name = "MS", default_value_t = 100)]
         poll: u64,
     },
+    /// Start a paper: write a valid, commented starting file of KIND at PATH (a meeting: its
+    /// folder, with the meeting, one item's cover report and a committee), in a house style's
+    /// form, with the line that points an editor at its schema.
+    #[command(after_help = NEW_EXAMPLES)]
+    New {
+        /// What to start: meeting, committee, cover-report, minutes, long-report,
+        /// performance-report, figures, terms-of-reference, action-plan, short-paper,
+        /// house-style.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// The file to write (a meeting or a house style: the folder).
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// The house style whose forms to follow: a built-in one's name (rotherham, harrow)
+        /// or a style folder (its new/ folder's starting files, if any).
+        #[arg(long, value_name = "DIR|NAME")]
+        templates: Option<PathBuf>,
+        /// The date the papers carry, year-month-day (default: a meeting folder named by its
+        /// date gives it, else today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
     /// Print the JSON Schema (draft 7) of a kind of file, for an editor's YAML support; with
     /// --out, write every kind's schema into a folder as <kind>.json.
     #[command(after_help = SCHEMA_EXAMPLES)]
@@ -226,6 +248,12 @@ fn main() -> ExitCode {
         } => root
             .resolve(&paths)
             .and_then(|root| run_check(&session(templates.as_deref(), false)?, &paths, &root)),
+        Command::New {
+            kind,
+            path,
+            templates,
+            date,
+        } => run_new(&kind, &path, templates.as_deref(), date.as_deref()),
         Command::Schema { kind, out } => run_schema(kind.as_deref(), out.as_deref()),
         Command::CheckSuppliedPdf => {
             return match papers::supplied::check_here(&Typesetter::default()) {
@@ -243,6 +271,106 @@ fn main() -> ExitCode {
     report(result)
 }
 
+const NEW_EXAMPLES: &str = "\
+Examples:
+  papers new meeting planning/2027-01-14       a meeting, its committee and one report
+  papers new cover-report planning/2027-01-14/budget.yaml
+  papers new performance-report q3/report.yaml  with figures.yaml and values.csv beside it
+  papers new cover-report cabinet/report.yaml --templates harrow
+
+Each file starts with a line pointing editors at its JSON Schema in .papers/schema/ (written
+here, in the current folder), for completion and checking as you type.";
+
+/// Write the starting files of `kind` at `path`, and the schemas they point at.
+fn run_new(
+    kind: &str,
+    path: &Path,
+    templates: Option<&Path>,
+    date: Option<&str>,
+) -> Result<(), Failure> {
+    use papers::starter::{self, Request, StyleChoice};
+    let usage = |diagnostic: Diagnostic| Failure::Io(diagnostic);
+    let style = match templates {
+        None => StyleChoice::Default,
+        Some(folder) if folder.is_dir() => StyleChoice::Folder(folder.to_path_buf()),
+        Some(name) => {
+            let name = name.to_string_lossy();
+            let built_in = build::BUILT_IN_STYLES
+                .iter()
+                .find(|style| style.name == name)
+                .ok_or_else(|| {
+                    usage(
+                        Diagnostic::error(format!(
+                            "there is no style folder `{name}`, nor a built-in style of that name"
+                        ))
+                        .expected(build::built_in_names()),
+                    )
+                })?;
+            StyleChoice::BuiltIn {
+                name: built_in.name.to_string(),
+                data: built_in.data,
+            }
+        }
+    };
+    let folder_date = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(papers::content::common::parse_date)
+        .filter(|_| kind == "meeting");
+    let date = match date {
+        Some(text) => papers::content::common::parse_date(text).ok_or_else(|| {
+            usage(
+                Diagnostic::error(format!("`{text}` is not a date"))
+                    .expected("year-month-day, e.g. 2027-01-14"),
+            )
+        })?,
+        None => folder_date.unwrap_or_else(starter::today),
+    };
+    let schema_folder = PathBuf::from(".papers/schema");
+    let files = starter::plan(&Request {
+        kind,
+        path,
+        style,
+        date,
+        schema_folder: &schema_folder,
+    })
+    .map_err(usage)?;
+    let cannot = |path: &Path, error: std::io::Error| {
+        usage(Diagnostic::error(format!(
+            "cannot write `{}`: {error}",
+            path.display()
+        )))
+    };
+    write_schemas(&schema_folder).map_err(|error| cannot(&schema_folder, error))?;
+    for file in &files {
+        if let Some(parent) = file.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|error| cannot(parent, error))?;
+        }
+        publish::write_atomically(&file.path, file.text.as_bytes())
+            .map_err(|error| cannot(&file.path, error))?;
+        println!("wrote {}", file.path.display());
+    }
+    let first = files
+        .first()
+        .map(|file| file.path.clone())
+        .unwrap_or_default();
+    let checked = if kind == "meeting" {
+        path.to_path_buf()
+    } else {
+        first
+    };
+    // A meeting's committee names its style; a paper on its own is built in the run's.
+    let style = match templates {
+        Some(style) if kind != "meeting" => format!(" --templates {}", style.display()),
+        _ => String::new(),
+    };
+    println!(
+        "next: edit it, then `papers check {path}{style}` and `papers build {path}{style}`",
+        path = checked.display(),
+    );
+    Ok(())
+}
+
 const SCHEMA_EXAMPLES: &str = "\
 Examples:
   papers schema cover-report > cover-report.json
@@ -251,7 +379,7 @@ Examples:
 /// Print one kind's schema, or write every kind's into `out`.
 fn run_schema(kind: Option<&str>, out: Option<&Path>) -> Result<(), Failure> {
     if let Some(folder) = out {
-        let written = papers::schema::write_all(folder).map_err(|error| {
+        let written = write_schemas(folder).map_err(|error| {
             Failure::Io(Diagnostic::error(format!(
                 "cannot write the schemas to `{}`: {error}",
                 folder.display()
@@ -264,8 +392,21 @@ fn run_schema(kind: Option<&str>, out: Option<&Path>) -> Result<(), Failure> {
     }
     let name = kind.unwrap_or_default();
     let kind = papers::kinds::named(name).map_err(Failure::Io)?;
-    println!("{}", papers::schema::schema_text(kind));
+    print!("{}", kind.schema_text());
     Ok(())
+}
+
+/// Write every kind's schema into `folder` as `<kind>.json` (the folder made if need be), each
+/// file replaced whole; returns the files written.
+fn write_schemas(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(folder)?;
+    let mut written = Vec::new();
+    for kind in &papers::kinds::KINDS {
+        let path = folder.join(format!("{}.json", kind.name));
+        publish::write_atomically(&path, kind.schema_text().as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Print what stopped a run, and its exit code.

@@ -4,31 +4,27 @@
 //! The schemas are what an editor's YAML language server reads; papers itself parses with the
 //! content types, which stay the one authority on what a file may hold.
 
-use std::borrow::Cow;
-
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::kinds::{KINDS, Kind};
-
-/// The schema of one kind of file, as JSON: the content type's schema with `kind` fixed to the
-/// kind's name, titled and described for the editor.
-pub fn schema_of(kind: &Kind) -> serde_json::Value {
+/// The schema of one kind of file as the text of a JSON file: the schema `root` makes, with
+/// `kind` fixed to `name`, titled with `noun` for the editor.
+pub fn document(name: &str, noun: &str, root: fn(&mut SchemaGenerator) -> Schema) -> String {
     let mut generator = SchemaSettings::draft07().into_generator();
-    let mut schema = (kind.schema)(&mut generator);
+    let mut schema = root(&mut generator);
     let definitions = generator.take_definitions(true);
     let object = schema.ensure_object();
     object.insert(
         "$schema".into(),
         "http://json-schema.org/draft-07/schema#".into(),
     );
-    object.insert("title".into(), format!("papers: {}", kind.noun).into());
+    object.insert("title".into(), format!("papers: {noun}").into());
     if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
         properties.insert(
             "kind".into(),
             serde_json::json!({
-                "const": kind.name,
-                "description": format!("What the file is: always `{}` for a {}.", kind.name, kind.noun),
+                "const": name,
+                "description": format!("What the file is: always `{name}` for a {noun}."),
             }),
         );
     }
@@ -37,7 +33,14 @@ pub fn schema_of(kind: &Kind) -> serde_json::Value {
     }
     let mut value = schema.to_value();
     drop_number_formats(&mut value);
-    value
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The schema of `T`, for a kind's `schema` (a plain function, so the registry stays a table).
+pub fn root_schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    generator.root_schema_for::<T>()
 }
 
 /// Remove the `format`s schemars gives numbers (`uint8`, `double`): they are not draft 7's, and
@@ -61,31 +64,6 @@ fn drop_number_formats(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(drop_number_formats),
         _ => {}
     }
-}
-
-/// The schema of one kind as the text of a JSON file (pretty, with a final newline).
-pub fn schema_text(kind: &Kind) -> String {
-    let mut text = serde_json::to_string_pretty(&schema_of(kind)).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Write every kind's schema into `folder` as `<kind>.json` (the folder made if need be), each
-/// file replaced whole; returns the files written.
-pub fn write_all(folder: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
-    std::fs::create_dir_all(folder)?;
-    let mut written = Vec::new();
-    for kind in &KINDS {
-        let path = folder.join(format!("{}.json", kind.name));
-        crate::publish::write_atomically(&path, schema_text(kind).as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
-}
-
-/// The schema of `T`, for a kind's `schema` (a plain function, so the registry stays a table).
-pub fn root_schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
-    generator.root_schema_for::<T>()
 }
 
 /// A value written either as text or in the map form `T`.
@@ -153,8 +131,3 @@ macro_rules! schema_text_only {
     };
 }
 pub(crate) use schema_text_only;
-
-/// A name for schemas built by hand.
-pub fn name(name: &'static str) -> Cow<'static, str> {
-    Cow::Borrowed(name)
-}

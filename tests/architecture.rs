@@ -21,8 +21,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("markdown", &["model"]),
     ("pictures", &["input", "memo", "model"]),
     ("published", &["format", "model"]),
+    ("schema", &[]),
     // Reading content, computing figures, rendering narrative.
-    ("content", &["diagnostics", "format", "input", "model"]),
+    (
+        "content",
+        &["diagnostics", "format", "input", "model", "schema"],
+    ),
     ("figures", &["content", "diagnostics", "format", "style"]),
     (
         "hand_typed",
@@ -57,7 +61,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "style",
         ],
     ),
-    ("kinds", &["content", "diagnostics", "lower", "style"]),
+    (
+        "kinds",
+        &["content", "diagnostics", "lower", "schema", "style"],
+    ),
     // Assembling a meeting's packs from its lowered papers.
     ("pack", &["lower", "model"]),
     // Writers: the model in, bytes out.
@@ -115,6 +122,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "supplied",
             "typst_writer",
         ],
+    ),
+    // What `papers new` writes.
+    (
+        "starter",
+        &["content", "diagnostics", "input", "model", "style"],
     ),
     (
         "watch",

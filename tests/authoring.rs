@@ -77,7 +77,13 @@ fn walk(folder: &Path) -> Vec<PathBuf> {
 fn every_example_file_and_built_in_style_is_valid_against_its_schema() {
     let schemas = schemas();
     let mut files = yaml_files(&root().join("content"));
-    files.extend(yaml_files(&root().join("report_templates")));
+    // Styles' starting files (`new/`) hold placeholders; the files `papers new` makes from
+    // them are validated below.
+    files.extend(
+        yaml_files(&root().join("report_templates"))
+            .into_iter()
+            .filter(|path| !path.components().any(|part| part.as_os_str() == "new")),
+    );
     assert!(files.len() > 20, "{files:?}");
     let results = validate(schemas.path(), &files);
     let validated: Vec<PathBuf> = results.iter().map(|r| PathBuf::from(&r.file)).collect();
@@ -154,4 +160,189 @@ fn papers_kinds() -> Vec<String> {
         .collect();
     assert!(kinds.len() >= 10, "{kinds:?}");
     kinds
+}
+
+/// Runs `papers` in `folder` (where `papers new` writes `.papers/schema/`).
+fn papers_in(folder: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_papers"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .expect("the papers binary runs")
+}
+
+fn succeeds(folder: &Path, args: &[&str]) -> String {
+    let output = papers_in(folder, args);
+    assert!(
+        output.status.success(),
+        "papers {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn every_kind_started_with_papers_new_checks_and_builds_as_it_is() {
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    let papers_kinds = [
+        "cover-report",
+        "minutes",
+        "long-report",
+        "performance-report",
+        "terms-of-reference",
+        "action-plan",
+        "short-paper",
+    ];
+    for kind in papers_kinds {
+        let path = format!("{kind}/{kind}.yaml");
+        let said = succeeds(here, &["new", kind, &path, "--date", "2027-01-14"]);
+        assert!(said.contains(&format!("wrote {path}")), "{said}");
+        let text = std::fs::read_to_string(here.join(&path)).unwrap();
+        assert_eq!(
+            text.lines().next().unwrap(),
+            format!("# yaml-language-server: $schema=../.papers/schema/{kind}.json"),
+        );
+        assert!(here.join(format!(".papers/schema/{kind}.json")).is_file());
+        succeeds(here, &["check", &path]);
+        succeeds(
+            here,
+            &["build", &path, "--out", "out", "--format", "pdf,docx"],
+        );
+        for extension in ["pdf", "docx"] {
+            let built = here.join(format!("out/{kind}.{extension}"));
+            assert!(built.is_file(), "{kind}: no {}", built.display());
+        }
+        if kind == "performance-report" {
+            // Its table is worked out from the figures and values written beside it.
+            let report = common::pdf_text(&here.join("out/performance-report.pdf"));
+            assert!(report.contains("An example count"), "{report}");
+            assert!(report.contains("92.1%"), "{report}");
+        }
+    }
+    // Minutes and a performance report brought the files they name with them.
+    assert!(here.join("minutes/committee.yaml").is_file());
+    assert!(here.join("performance-report/figures.yaml").is_file());
+    assert!(here.join("performance-report/values.csv").is_file());
+    // Data files check on their own.
+    for (kind, path) in [
+        ("figures", "data/figures.yaml"),
+        ("committee", "data/committee.yaml"),
+    ] {
+        succeeds(here, &["new", kind, path]);
+        succeeds(here, &["check", path]);
+    }
+    succeeds(here, &["new", "house-style", "our-style"]);
+    succeeds(
+        here,
+        &[
+            "check",
+            "cover-report/cover-report.yaml",
+            "--templates",
+            "our-style",
+        ],
+    );
+    // Everything written is valid against the schemas it points at.
+    let files = yaml_files(here);
+    let results = validate(&here.join(".papers/schema"), &files);
+    let invalid: Vec<&Validation> = results.iter().filter(|r| !r.errors.is_empty()).collect();
+    assert!(invalid.is_empty(), "{invalid:#?}");
+}
+
+#[test]
+fn a_new_meeting_is_a_folder_with_its_committee_and_one_item_and_builds_a_pack() {
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    let said = succeeds(here, &["new", "meeting", "planning/2027-01-14"]);
+    for file in [
+        "planning/committee.yaml",
+        "planning/2027-01-14/meeting.yaml",
+        "planning/2027-01-14/report.yaml",
+    ] {
+        assert!(said.contains(&format!("wrote {file}")), "{said}");
+    }
+    let meeting = std::fs::read_to_string(here.join("planning/2027-01-14/meeting.yaml")).unwrap();
+    assert!(
+        meeting.contains("date: 2027-01-14"),
+        "the folder's name is the date: {meeting}"
+    );
+    assert!(
+        meeting.contains("committee: ../committee.yaml"),
+        "{meeting}"
+    );
+    succeeds(here, &["check", "planning/2027-01-14"]);
+    succeeds(
+        here,
+        &[
+            "build",
+            "planning/2027-01-14",
+            "--out",
+            "out",
+            "--format",
+            "pdf,docx",
+        ],
+    );
+    let pack = walk(&here.join("out"))
+        .into_iter()
+        .find(|path| path.to_string_lossy().ends_with("agenda-pack.pdf"))
+        .expect("an agenda pack");
+    let text = common::pdf_text(&pack);
+    assert!(text.contains("The report's title"), "{text}");
+    assert!(text.contains("Agenda Item 3"), "{text}");
+    // A second meeting of the same committee shares its committee file.
+    let said = succeeds(here, &["new", "meeting", "planning/2027-02-11"]);
+    assert!(!said.contains("committee.yaml"), "{said}");
+    succeeds(here, &["check", "planning"]);
+    // Nothing is ever replaced.
+    let again = papers_in(here, &["new", "meeting", "planning/2027-01-14"]);
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn papers_new_follows_the_chosen_house_style_form() {
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    let said = succeeds(
+        here,
+        &[
+            "new",
+            "cover-report",
+            "cabinet/report.yaml",
+            "--templates",
+            "harrow",
+            "--date",
+            "2027-01-14",
+        ],
+    );
+    assert!(
+        said.contains("papers check cabinet/report.yaml --templates harrow"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(here.join("cabinet/report.yaml")).unwrap();
+    assert!(text.contains("portfolio_holder:"), "Harrow's form: {text}");
+    succeeds(
+        here,
+        &["check", "cabinet/report.yaml", "--templates", "harrow"],
+    );
+    // A Harrow meeting's committee names the style, so the meeting checks without --templates.
+    succeeds(
+        here,
+        &[
+            "new",
+            "meeting",
+            "cabinet/2027-02-11",
+            "--templates",
+            "harrow",
+        ],
+    );
+    let committee = std::fs::read_to_string(here.join("cabinet/committee.yaml")).unwrap();
+    assert!(committee.contains("house_style: harrow"), "{committee}");
+    succeeds(here, &["check", "cabinet/2027-02-11"]);
+    // An unknown kind is named, with the likeliest one meant.
+    let wrong = papers_in(here, &["new", "cover-reprot", "x.yaml"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("did you mean `cover-report`?"));
 }

@@ -14,7 +14,7 @@ mod session;
 mod website;
 mod workspace;
 
-pub use house_style::{BUILT_IN_STYLES, read_house_style};
+pub use house_style::{BUILT_IN_STYLES, built_in_names, read_house_style};
 pub use load::{load, load_recording};
 use meeting_papers::MeetingPapers;
 pub use render::render;

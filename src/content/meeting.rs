@@ -382,7 +382,6 @@ crate::schema::schema_as!(AgendaEntry, AgendaEntryFields);
 
 /// Read as its map of fields, then made an item or a group: a shape the agenda does not allow
 /// fails here, while parsing, at the entry's place.
-
 impl<'de> Deserialize<'de> for AgendaEntry {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let fields = AgendaEntryFields::deserialize(deserializer)?;

@@ -183,7 +183,6 @@ crate::schema::schema_as!(Minute, MinuteFields);
 
 /// Read as its map of fields, then checked: a minute that records nothing fails here, while
 /// parsing, at the minute's place.
-
 impl<'de> Deserialize<'de> for Minute {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let fields = MinuteFields::deserialize(deserializer)?;
