@@ -25,6 +25,8 @@ pub enum FileKind {
     Yaml,
     /// A values table: `.csv`.
     Csv,
+    /// A spreadsheet of values: `.xlsx` or `.ods`.
+    Workbook,
     /// A PDF supplied as it is: `.pdf`.
     Pdf,
     /// A picture shown in body text: `.png`, `.jpg`, `.jpeg` or `.svg`.
@@ -36,6 +38,7 @@ impl FileKind {
         match self {
             FileKind::Yaml => &["yaml", "yml"],
             FileKind::Csv => &["csv"],
+            FileKind::Workbook => &["xlsx", "ods"],
             FileKind::Pdf => &["pdf"],
             FileKind::Picture => &["png", "jpg", "jpeg", "svg"],
         }
@@ -44,7 +47,7 @@ impl FileKind {
     /// The size cap in bytes.
     pub fn limit(self) -> u64 {
         match self {
-            FileKind::Yaml | FileKind::Csv => TEXT_LIMIT,
+            FileKind::Yaml | FileKind::Csv | FileKind::Workbook => TEXT_LIMIT,
             FileKind::Pdf => PDF_LIMIT,
             FileKind::Picture => PICTURE_LIMIT,
         }
@@ -54,6 +57,7 @@ impl FileKind {
         match self {
             FileKind::Yaml => "a YAML file (.yaml or .yml)",
             FileKind::Csv => "a CSV file (.csv)",
+            FileKind::Workbook => "a workbook (.xlsx or .ods)",
             FileKind::Pdf => "a PDF file (.pdf)",
             FileKind::Picture => "a picture (.png, .jpg, .jpeg or .svg)",
         }

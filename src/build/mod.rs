@@ -2,6 +2,7 @@
 //! meeting, then typeset everything in memory; [`crate::publish`] writes it only if the whole run
 //! is clean.
 
+mod figure_sources;
 mod house_style;
 mod load;
 mod meeting;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
+use super::figure_sources::FigureSources;
 use super::{Failure, Session};
 use crate::content::committee::Committee;
 use crate::content::figures::FiguresFile;
@@ -307,33 +308,15 @@ impl Workspace<'_> {
         source: &SourceFile,
     ) -> Option<Arc<Figures>> {
         let mut problems = Vec::new();
+        let mut sources = FigureSources {
+            root: &self.root,
+            inputs: &mut self.inputs,
+        };
         let table = match &definition.series {
-            Some(path) => {
-                let full = source
-                    .path
-                    .parent()
-                    .unwrap_or(Path::new(""))
-                    .join(&path.value);
-                self.inputs.insert(full.clone());
-                match self.root.read_text(&full, FileKind::Csv) {
-                    Ok(text) => {
-                        let csv = SourceFile { path: full, text };
-                        problems.extend(characters::check_source(&csv));
-                        figures::series::read_table(&csv, &mut problems)
-                    }
-                    Err(error) => {
-                        problems.push(input_diagnostic(
-                            &error,
-                            &path.value,
-                            source,
-                            source.location_of(path),
-                        ));
-                        Default::default()
-                    }
-                }
-            }
+            Some(path) => sources.series(path, source, &mut problems),
             None => Default::default(),
         };
+        let definition = &sources.table_rows(definition, source, &mut problems);
         if !problems.is_empty() {
             self.diagnostics.extend(problems);
             return None;

@@ -17,7 +17,9 @@ pub struct FiguresFile {
     pub as_at: Spanned<String>,
     /// First month of the financial year (default 4, April).
     pub financial_year_start: Option<u8>,
-    /// The CSV of values per indicator and period, relative to this file.
+    /// The values per indicator and period, relative to this file: a CSV (`values.csv`) or a
+    /// workbook's sheet and range (`performance.xlsx#Values!A1:M40`; the first sheet's cells
+    /// when only the file is named).
     #[schemars(with = "Option<String>")]
     pub series: Option<Spanned<String>>,
     /// Populations for rates per 10,000, by name, then by financial year ("2021/22").
@@ -47,8 +49,13 @@ pub struct TableDefinition {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows: a label, then a value per column (a number, or text such as "-").
+    #[serde(default)]
     #[schemars(with = "Vec<Vec<TableValue>>")]
     pub rows: Vec<Spanned<Vec<TableValue>>>,
+    /// Instead of `rows`, a workbook's sheet and range holding them, relative to this file,
+    /// e.g. `capital.xlsx#Schemes!A2:E7` (each formula's saved result is read).
+    #[schemars(with = "Option<String>")]
+    pub rows_from: Option<Spanned<String>>,
     /// Label of a total row computed from the rows (e.g. "Grand Total").
     pub total: Option<String>,
     /// The total as published: an error if the rows do not add up to it.

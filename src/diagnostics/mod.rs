@@ -36,6 +36,8 @@ pub struct Location {
     pub length: usize,
     /// The text of the line, for the snippet.
     pub line_text: Option<String>,
+    /// For a spreadsheet, the cell (`Values!B7`), shown instead of a line and column.
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -58,6 +60,19 @@ impl Location {
                     .trim_end_matches('\r')
                     .to_string(),
             ),
+            cell: None,
+        }
+    }
+
+    /// A cell of a spreadsheet: `file` and the cell as a spreadsheet names it (`Values!B7`).
+    pub fn in_workbook(file: &Path, cell: impl Into<String>) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+            length: 1,
+            line_text: None,
+            cell: Some(cell.into()),
         }
     }
 
@@ -70,6 +85,7 @@ impl Location {
             column: column.max(1),
             length: 1,
             line_text,
+            cell: None,
         }
     }
 
@@ -166,7 +182,20 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let mut group = Group::with_title(level.primary_title(self.message.as_str()));
-        if let (Some(location), Some(file)) = (&self.location, &file) {
+        if let Some(cell) = self
+            .location
+            .as_ref()
+            .and_then(|location| location.cell.as_ref())
+            && let Some(file) = &file
+        {
+            // A spreadsheet has no lines: `values.xlsx: Values!B7`, as a spreadsheet user reads it.
+            let place = if cell.is_empty() {
+                file.clone()
+            } else {
+                format!("{file}: {cell}")
+            };
+            group = group.element(Origin::path(place));
+        } else if let (Some(location), Some(file)) = (&self.location, &file) {
             // The fields are public, so keep to what the renderer can count with: one line, and
             // a line number far from overflowing.
             let line = location.line.clamp(1, u32::MAX as usize);
@@ -492,6 +521,7 @@ mod tests {
             column,
             length,
             line_text: Some(text.to_string()),
+            cell: None,
         };
         for location in [
             place(0, 0, 0, ""),

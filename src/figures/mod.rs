@@ -7,6 +7,7 @@ pub mod measures;
 pub mod period;
 pub mod series;
 pub mod tables;
+pub mod workbook;
 
 use std::collections::BTreeMap;
 

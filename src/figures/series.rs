@@ -60,6 +60,21 @@ impl Row {
 /// The CSV's rows by indicator reference.
 pub type Table = BTreeMap<String, Row>;
 
+/// One cell of the values grid: a CSV field or a workbook cell.
+#[derive(Debug, Clone)]
+pub struct GridCell {
+    /// The text as written (trimmed); empty for an empty cell.
+    pub text: String,
+    /// The number a workbook cell holds (its cached result, for a formula); a CSV field is
+    /// only text.
+    pub number: Option<f64>,
+    /// Where the cell is, for messages.
+    pub location: Location,
+}
+
+/// A row of the values grid.
+pub type GridRow = Vec<GridCell>;
+
 /// Byte offsets where each comma-separated field of `line` starts (quotes respected).
 fn field_starts(line: &str) -> Vec<usize> {
     let mut starts = vec![0];
@@ -76,7 +91,22 @@ fn field_starts(line: &str) -> Vec<usize> {
 
 /// Parse the CSV, reporting every problem with its line and column.
 pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Table {
-    let mut table = Table::new();
+    let first = diagnostics.len();
+    let grid = csv_grid(source, diagnostics);
+    let table = read_grid(&grid, diagnostics);
+    // In the order of the file, as an author reads it.
+    diagnostics[first..].sort_by_key(|diagnostic| {
+        diagnostic
+            .location
+            .as_ref()
+            .map(|location| (location.line, location.column))
+    });
+    table
+}
+
+/// The CSV's fields as a grid, each with its line and column; a row with the wrong number of
+/// fields is reported and left out.
+fn csv_grid(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<GridRow> {
     let lines: Vec<&str> = source.text.lines().collect();
     let location = |line: usize, field: usize, length: usize| {
         let text = lines.get(line - 1).copied().unwrap_or_default();
@@ -88,7 +118,7 @@ pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Tab
         .has_headers(false)
         .trim(csv::Trim::All)
         .from_reader(source.text.as_bytes());
-    let mut columns: Vec<Option<Column>> = Vec::new();
+    let mut grid = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let record = match record {
             Ok(record) => record,
@@ -107,54 +137,86 @@ pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Tab
             }
         };
         let line = record.position().map_or(index + 1, |p| p.line() as usize);
-        if index == 0 {
-            columns = header_columns(&record, line, &location, diagnostics);
+        grid.push(
+            record
+                .iter()
+                .enumerate()
+                .map(|(field, text)| GridCell {
+                    text: text.to_string(),
+                    number: None,
+                    location: location(line, field, text.len()),
+                })
+                .collect(),
+        );
+    }
+    grid
+}
+
+/// Read the values grid (a CSV's or a workbook range's): a header row of `ref` and periods,
+/// then a row per indicator; every problem is reported at its cell.
+pub fn read_grid(grid: &[GridRow], diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let mut table = Table::new();
+    let Some((header, rows)) = grid.split_first() else {
+        return table;
+    };
+    let columns = header_columns(header, diagnostics);
+    for record in rows {
+        let Some(first) = record.first() else {
             continue;
-        }
-        let reference = record.get(0).unwrap_or_default().to_string();
+        };
+        let reference = first.text.clone();
         if reference.is_empty() {
             diagnostics.push(
                 Diagnostic::error("a row without an indicator reference")
-                    .at(location(line, 0, 1))
+                    .at(first.location.clone())
                     .hint("the first column holds the indicator's `ref`, e.g. 3.1"),
             );
             continue;
         }
+        if first.number.is_some_and(|number| number.fract() != 0.0) {
+            diagnostics.push(
+                Diagnostic::error(format!("the reference `{reference}` is a number"))
+                    .at(first.location.clone())
+                    .hint("a number loses its last zeros (3.10 reads as 3.1): format the column as text, or type the reference with a ' before it"),
+            );
+            continue;
+        }
         let mut row = Row {
-            location: Some(location(line, 0, reference.len())),
+            location: Some(first.location.clone()),
             ..Row::default()
         };
-        for (field, text) in record.iter().enumerate().skip(1) {
+        for (field, cell) in record.iter().enumerate().skip(1) {
             let Some(Some(column)) = columns.get(field) else {
                 continue;
             };
-            if text.is_empty() || text == "-" {
-                continue;
-            }
-            let here = location(line, field, text.len());
-            let value = match parse_number(text) {
-                Ok(value) => value,
-                Err(NotANumber::DecimalComma) => {
-                    diagnostics.push(
-                        Diagnostic::error(format!("`{text}` has a decimal comma"))
-                            .at(here)
-                            .expected("a decimal point, as in 91.3; commas may only separate thousands, as in 1,167")
-                            .hint("a spreadsheet saved with another country's settings writes decimal commas; save it with UK settings"),
-                    );
-                    continue;
-                }
-                Err(NotANumber::Other) => {
-                    diagnostics.push(
-                        Diagnostic::error(format!("`{text}` is not a number"))
-                            .at(here)
-                            .expected("a number such as 574, 91.3 or 91.3%; leave the field empty (or -) when there is no value"),
-                    );
-                    continue;
-                }
+            let text = cell.text.as_str();
+            let value = match cell.number {
+                Some(number) => number,
+                None if text.is_empty() || text == "-" => continue,
+                None => match parse_number(text) {
+                    Ok(value) => value,
+                    Err(NotANumber::DecimalComma) => {
+                        diagnostics.push(
+                            Diagnostic::error(format!("`{text}` has a decimal comma"))
+                                .at(cell.location.clone())
+                                .expected("a decimal point, as in 91.3; commas may only separate thousands, as in 1,167")
+                                .hint("a spreadsheet saved with another country's settings writes decimal commas; save it with UK settings"),
+                        );
+                        continue;
+                    }
+                    Err(NotANumber::Other) => {
+                        diagnostics.push(
+                            Diagnostic::error(format!("`{text}` is not a number"))
+                                .at(cell.location.clone())
+                                .expected("a number such as 574, 91.3 or 91.3%; leave the cell empty (or -) when there is no value"),
+                        );
+                        continue;
+                    }
+                },
             };
             let cell = Cell {
                 value,
-                location: here,
+                location: cell.location.clone(),
             };
             match column {
                 Column::Period(period) => {
@@ -166,7 +228,7 @@ pub fn read_table(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Tab
         if table.insert(reference.clone(), row).is_some() {
             diagnostics.push(
                 Diagnostic::error(format!("a second row for `{reference}`"))
-                    .at(location(line, 0, reference.len()))
+                    .at(first.location.clone())
                     .hint("each indicator has one row"),
             );
         }
@@ -192,23 +254,17 @@ impl Column {
     }
 }
 
-fn header_columns(
-    record: &csv::StringRecord,
-    line: usize,
-    location: &dyn Fn(usize, usize, usize) -> Location,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Option<Column>> {
+fn header_columns(header: &[GridCell], diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<Column>> {
     let mut columns = vec![None];
-    if record.get(0) != Some("ref") {
-        diagnostics.push(
-            Diagnostic::error("the first column must be headed `ref`").at(location(
-                line,
-                0,
-                record.get(0).map_or(1, str::len),
-            )),
-        );
+    match header.first() {
+        Some(first) if first.text == "ref" => {}
+        Some(first) => diagnostics.push(
+            Diagnostic::error("the first column must be headed `ref`").at(first.location.clone()),
+        ),
+        None => {}
     }
-    for (field, text) in record.iter().enumerate().skip(1) {
+    for cell in header.iter().skip(1) {
+        let text = cell.text.as_str();
         let column = if text.eq_ignore_ascii_case("ytd") {
             Some(Column::Ytd)
         } else {
@@ -222,7 +278,7 @@ fn header_columns(
             if let Some(earlier) = earlier {
                 diagnostics.push(
                     Diagnostic::error(format!("a second column for `{text}`"))
-                        .at(location(line, field, text.len()))
+                        .at(cell.location.clone())
                         .hint(format!(
                             "column {} already holds it; each month (and ytd) has one column",
                             earlier + 1
@@ -232,10 +288,13 @@ fn header_columns(
             } else {
                 columns.push(Some(column));
             }
+        } else if text.is_empty() && cell.number.is_none() {
+            // An empty column (a workbook range wider than its figures) holds nothing.
+            columns.push(None);
         } else {
             diagnostics.push(
                 Diagnostic::error(format!("`{text}` is not a month"))
-                    .at(location(line, field, text.len()))
+                    .at(cell.location.clone())
                     .expected("a month such as 2021-12 or Dec-21, a span such as 2021-04..2021-08, or ytd"),
             );
             columns.push(None);

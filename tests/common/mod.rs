@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod workbook;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
