@@ -129,6 +129,25 @@ impl Kind {
     }
 }
 
+/// The first problem serde found in `source`, with every other shape problem the file's schema
+/// finds on other lines (serde stops at the first), in the order of the file.
+fn with_every_shape_problem(
+    first: Diagnostic,
+    kind: &Kind,
+    source: &SourceFile,
+) -> Vec<Diagnostic> {
+    let line_of = |diagnostic: &Diagnostic| diagnostic.location.as_ref().map(|at| at.line);
+    let schema = serde_json::from_str(&kind.schema_text()).unwrap_or_default();
+    let first_line = line_of(&first);
+    let mut problems: Vec<Diagnostic> = crate::validate::shape_problems(source, &schema)
+        .into_iter()
+        .filter(|problem| line_of(problem) != first_line && problem.message != first.message)
+        .collect();
+    problems.push(first);
+    problems.sort_by_key(|problem| line_of(problem));
+    problems
+}
+
 /// The kind named `name`, or a message listing the kinds (with the likeliest one meant).
 pub fn named(name: &str) -> Result<&'static Kind, Diagnostic> {
     if let Some(kind) = KINDS.iter().find(|kind| kind.name == name) {
@@ -152,6 +171,16 @@ struct KindField {
 /// Parse one content file by its `kind:`. Returns its kind and content, or the problems found.
 pub fn parse(source: &SourceFile) -> Result<(&'static Kind, Parsed), Vec<Diagnostic>> {
     let names: Vec<&str> = KINDS.iter().map(|kind| kind.name).collect();
+    if let Some(found) = crate::validate::not_a_map(source) {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "this is not a papers content file: it holds {found}, where papers reads `kind:` and the fields of a paper"
+            ))
+            .at(Location::from_line_column(&source.path, &source.text, 1, 1))
+            .expected("a YAML file of `name: value` lines, starting `kind: cover-report` (or another kind)")
+            .hint("move other files out of the content folder, or start a paper with `papers new cover-report <file>`"),
+        ]);
+    }
     let kind = parse_yaml::<KindField>(source)
         .map_err(|diagnostic| vec![diagnostic])?
         .kind;
@@ -168,7 +197,7 @@ pub fn parse(source: &SourceFile) -> Result<(&'static Kind, Parsed), Vec<Diagnos
     match KINDS.iter().find(|known| known.name == kind.value) {
         Some(known) => (known.parse)(source)
             .map(|parsed| (known, parsed))
-            .map_err(|diagnostic| vec![diagnostic]),
+            .map_err(|first| with_every_shape_problem(first, known, source)),
         None => {
             let mut diagnostic =
                 Diagnostic::error(format!("unknown kind of paper `{}`", kind.value))

@@ -39,4 +39,5 @@ pub mod starter;
 pub mod style;
 pub mod supplied;
 pub mod typst_writer;
+pub mod validate;
 pub mod watch;

@@ -228,6 +228,9 @@ fn main() -> ExitCode {
                 Ok(root) => root,
                 Err(failure) => return report(Err(failure)),
             };
+            if let Err(diagnostic) = publish::check_output_folder(&build.out) {
+                return report(Err(Failure::Io(diagnostic)));
+            }
             let options = WatchOptions {
                 paths: build.paths,
                 root,
@@ -437,6 +440,8 @@ fn run_build(
     formats: &[Format],
     emit_typst: Option<&Path>,
 ) -> Result<(), Failure> {
+    // Said before the work, not after it.
+    publish::check_output_folder(out).map_err(Failure::Io)?;
     let (papers, mut diagnostics) = build::load(paths, root, session)?;
     let publication = build::render(session, &papers, formats, &mut diagnostics)?;
     diagnostics.print_to_stderr();

@@ -207,41 +207,84 @@ impl Narrative {
         &self,
         text: &Spanned<String>,
         source: &SourceFile,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<String, Vec<Diagnostic>> {
         self.render_str(&text.value, source, Some(text))
     }
 
-    /// Render text whose place in `source` is that of `spanned` (when known).
+    /// Render text whose place in `source` is that of `spanned` (when known), or say every
+    /// place it fails.
     pub fn render_str<T>(
         &self,
         text: &str,
         source: &SourceFile,
         spanned: Option<&Spanned<T>>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<String, Vec<Diagnostic>> {
         self.warn_hand_typed(text, source, spanned);
         if !text.contains('{') {
             return Ok(text.to_string());
         }
-        let rendered = self
-            .environment
-            .render_str(text, self.figures.clone())
-            .map_err(|error| template_diagnostic(&error, text, source, spanned))?;
+        let rendered = match self.environment.render_str(text, self.figures.clone()) {
+            Ok(rendered) => rendered,
+            Err(error) => return Err(self.every_problem(error, text, source, spanned)),
+        };
         if rendered.len() > MOST_TEXT {
             let at = spanned
                 .map(|spanned| source.location_of(spanned))
                 .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
-            return Err(Diagnostic::error(format!(
-                "this text makes {} MB of text, more than the {} MB one field may hold",
-                rendered.len() / 1_000_000,
-                MOST_TEXT / 1_000_000
-            ))
-            .at(at));
+            return Err(vec![
+                Diagnostic::error(format!(
+                    "this text makes {} MB of text, more than the {} MB one field may hold",
+                    rendered.len() / 1_000_000,
+                    MOST_TEXT / 1_000_000
+                ))
+                .at(at),
+            ]);
         }
         Ok(rendered)
     }
 }
 
 impl Narrative {
+    /// `first`, the error rendering `text` stopped at, and those after it: minijinja stops at
+    /// the first, so each failing `{{ … }}` is blanked (with spaces, keeping every place where
+    /// it was) and the text rendered again, up to ten times. A failing `{% … %}` block, or a
+    /// syntax error, ends the search: blanking half a block would make errors of its own.
+    fn every_problem<T>(
+        &self,
+        first: Error,
+        text: &str,
+        source: &SourceFile,
+        spanned: Option<&Spanned<T>>,
+    ) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let mut working = text.to_string();
+        let mut error = first;
+        for _ in 0..10 {
+            problems.push(template_diagnostic(
+                &error,
+                text,
+                source,
+                spanned,
+                &self.figures,
+            ));
+            let Some(range) = error
+                .range()
+                .filter(|_| error.kind() != ErrorKind::SyntaxError)
+            else {
+                break;
+            };
+            let Some((start, end)) = enclosing_output(&working, range) else {
+                break;
+            };
+            working.replace_range(start..end, &" ".repeat(end - start));
+            match self.environment.render_str(&working, self.figures.clone()) {
+                Ok(_) => break,
+                Err(next) => error = next,
+            }
+        }
+        problems
+    }
+
     /// Warn about every fact `text` types by hand, at its place in `source`.
     fn warn_hand_typed<T>(&self, text: &str, source: &SourceFile, spanned: Option<&Spanned<T>>) {
         let findings = self.known.scan(text);
@@ -384,13 +427,19 @@ pub fn escape_markdown(value: &str) -> String {
     out
 }
 
-/// Point at the failing expression in the YAML file: found after the text's start where the
-/// text was written verbatim, else the text's start.
+/// Point at the failing expression in the YAML file, and name the figure meant when a name is
+/// misspelt.
+///
+/// Minijinja places the error in the text as rendered, which is not the text as written (a
+/// folded block joins its lines): the whole `{{ … }}` holding the error is found in the file
+/// instead, the same occurrence of it as in the text, so `number` in `{{ lac.x | number }}`
+/// is never taken for the word "number" a line earlier.
 fn template_diagnostic<T>(
     error: &Error,
     text: &str,
     source: &SourceFile,
     spanned: Option<&Spanned<T>>,
+    figures: &Value,
 ) -> Diagnostic {
     let detail = error
         .detail()
@@ -403,28 +452,47 @@ fn template_diagnostic<T>(
             "this text does too much work: more than {} steps, or text too large (a loop too long?)",
             expressions::FUEL
         ),
-        _ => detail,
+        _ => detail.clone(),
     };
-    let expression = error
-        .range()
-        .and_then(|range| text.get(range))
-        .filter(|expression| !expression.trim().is_empty());
+    let undefined = undefined_name(&detail);
     let start = spanned
         .and_then(|spanned| source.offset_of(spanned))
         .unwrap_or(0);
-    let location = expression
-        .and_then(|expression| {
-            let found = source.text.get(start..)?.find(expression)?;
+    let location = error
+        .range()
+        .filter(|range| {
+            text.get(range.clone())
+                .is_some_and(|e| !e.trim().is_empty())
+        })
+        .and_then(|range| {
+            let (expression, within) = enclosing_expression(text, range.clone());
+            let occurrence = text[..range.start.saturating_sub(within)]
+                .matches(expression)
+                .count();
+            let found = source
+                .text
+                .get(start..)?
+                .match_indices(expression)
+                .nth(occurrence)?
+                .0;
+            // The misspelt name itself when it is in the expression, else what minijinja marked.
+            let (offset, length) = match undefined.and_then(|name| expression.find(name)) {
+                Some(at) => (at, undefined.map_or(1, str::len)),
+                None => (within, range.len()),
+            };
             Some(Location::from_offset(
                 &source.path,
                 &source.text,
-                start + found,
-                expression.len(),
+                start + found + offset,
+                length,
             ))
         })
         .or_else(|| spanned.map(|spanned| source.location_of(spanned)))
         .unwrap_or_else(|| Location::from_line_column(&source.path, &source.text, 1, 1));
     let mut diagnostic = Diagnostic::error(message).at(location);
+    if let Some(suggestion) = undefined.and_then(|name| figure_meant(name, figures)) {
+        diagnostic = diagnostic.hint(format!("did you mean `{suggestion}`?"));
+    }
     if let Some(hint) = expressions::hint_of(error) {
         diagnostic = diagnostic.hint(hint);
     }
@@ -437,6 +505,69 @@ fn template_diagnostic<T>(
         );
     }
     diagnostic
+}
+
+/// The `{{ … }}` (or `{% … %}`) of `text` holding `range`, and where `range` starts inside it;
+/// the range itself when it is in none.
+fn enclosing_expression(text: &str, range: std::ops::Range<usize>) -> (&str, usize) {
+    let opening = text[..range.start]
+        .rfind("{{")
+        .into_iter()
+        .chain(text[..range.start].rfind("{%"))
+        .max();
+    let closing = |from: usize| {
+        ["}}", "%}"]
+            .iter()
+            .filter_map(|end| text[from..].find(end).map(|at| from + at + 2))
+            .min()
+    };
+    match opening.and_then(|open| Some((open, closing(open)?))) {
+        Some((open, close)) if close >= range.end => (&text[open..close], range.start - open),
+        _ => (&text[range.clone()], 0),
+    }
+}
+
+/// The byte range of the `{{ … }}` of `text` holding `range`, if it is in one.
+fn enclosing_output(text: &str, range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let open = text.get(..range.start)?.rfind("{{")?;
+    let close = open + text[open..].find("}}")? + 2;
+    let inside_a_block = text[open..range.start].contains("{%");
+    (close >= range.end && !inside_a_block).then_some((open, close))
+}
+
+/// The name in minijinja's "`lac.jun_2O` is undefined".
+fn undefined_name(detail: &str) -> Option<&str> {
+    let end = detail.find("` is undefined")?;
+    let start = detail[..end].rfind('`')? + 1;
+    Some(&detail[start..end]).filter(|name| !name.is_empty())
+}
+
+/// The figure most likely meant by the undefined `name` (`lac.jun_2O` → `lac.jun_20`): the
+/// closest name at the first part of it that is not there.
+fn figure_meant(name: &str, figures: &Value) -> Option<String> {
+    let mut value = figures.clone();
+    let mut known = Vec::new();
+    for part in name.split('.') {
+        match value.get_attr(part) {
+            Ok(next) if !next.is_undefined() => {
+                known.push(part);
+                value = next;
+            }
+            _ => {
+                let keys: Vec<String> = value
+                    .try_iter()
+                    .map(|keys| {
+                        keys.filter_map(|key| key.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let suggestion = did_you_mean(part, keys.iter().map(String::as_str))?;
+                known.push(suggestion);
+                return Some(known.join("."));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -475,12 +606,39 @@ mod tests {
     }
 
     #[test]
+    fn every_failing_expression_of_a_text_is_reported_but_a_failing_block_ends_the_search() {
+        let narrative = Narrative::new(references(), Warnings::default());
+        let yaml = "body: >-\n  {{ minute('a') }} then\n  {{ minute('b') }} and {{ minute('lac_council') }}\n  {{ minute('a') }}\n";
+        let text = "{{ minute('a') }} then {{ minute('b') }} and {{ minute('lac_council') }} {{ minute('a') }}";
+        let problems = narrative
+            .render_str::<()>(text, &source(yaml), None)
+            .unwrap_err();
+        let places: Vec<(usize, usize)> = problems
+            .iter()
+            .map(|problem| {
+                let location = problem.location.as_ref().unwrap();
+                (location.line, location.column)
+            })
+            .collect();
+        // The same expression twice is found twice, each at its own place.
+        assert_eq!(places, [(2, 6), (3, 6), (4, 6)], "{problems:?}");
+        let block = "{% for x in [1] %}{{ minute('a') }}{% endfor %} {{ minute('b') }}";
+        let problems = narrative
+            .render_str::<()>(block, &source(""), None)
+            .unwrap_err();
+        assert!(!problems.is_empty() && problems.len() <= 2, "{problems:?}");
+    }
+
+    #[test]
     fn an_unknown_key_is_an_error_at_its_place() {
         let narrative = Narrative::new(references(), Warnings::default());
         let yaml = "body: >-\n  text that refers to\n  {{ minute('lac_councl') }} here\n";
         let file = source(yaml);
         let text = "text that refers to {{ minute('lac_councl') }} here";
-        let error = narrative.render_str::<()>(text, &file, None).unwrap_err();
+        let error = narrative
+            .render_str::<()>(text, &file, None)
+            .unwrap_err()
+            .remove(0);
         assert!(
             error.message.contains("no minute has the key `lac_councl`"),
             "{error}"
@@ -577,7 +735,8 @@ mod tests {
         let text = "Spent {{ percent_of(spent, 0) | percent }} of it";
         let error = narrative
             .render_str::<()>(text, &source(yaml), None)
-            .unwrap_err();
+            .unwrap_err()
+            .remove(0);
         assert!(
             error.message.contains("the whole of percent_of is 0"),
             "{error}"

@@ -425,15 +425,23 @@ fn owned_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
     Err(diagnostic)
 }
 
+/// Refuses an output folder that is something else (a file), before any work is done for it.
+pub fn check_output_folder(out: &Path) -> Result<(), Diagnostic> {
+    match std::fs::metadata(out) {
+        Ok(metadata) if !metadata.is_dir() => Err(Diagnostic::error(format!(
+            "--out `{}` is a file, not a folder",
+            out.display()
+        ))
+        .expected("a folder for the outputs (made if it is missing)")
+        .hint("give a folder, e.g. --out out; papers never writes over a file")),
+        _ => Ok(()),
+    }
+}
+
 /// Write `publication` as the folder `out`, replacing what was there as one unit.
 pub fn publish(out: &Path, publication: &Publication) -> Result<Published, Diagnostic> {
     let place = Place::of(out)?;
-    if place.folder.exists() && !place.folder.is_dir() {
-        return Err(Diagnostic::error(format!(
-            "`{}` is a file, not a folder",
-            out.display()
-        )));
-    }
+    check_output_folder(out)?;
     let _lock = Lock::take(&place)?;
     for leftover in place.leftovers() {
         let _ = std::fs::remove_dir_all(&leftover);

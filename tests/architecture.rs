@@ -22,6 +22,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("pictures", &["input", "memo", "model"]),
     ("published", &["format", "model"]),
     ("schema", &[]),
+    ("validate", &["diagnostics"]),
     // Reading content, computing figures, rendering narrative.
     (
         "content",

@@ -346,3 +346,79 @@ fn papers_new_follows_the_chosen_house_style_form() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("did you mean `cover-report`?"));
 }
+
+#[test]
+fn a_file_with_three_mistakes_reports_all_three_in_one_run() {
+    let folder = tempfile::tempdir().unwrap();
+    let minutes = folder.path().join("minutes.yaml");
+    common::copy_example_committee(folder.path());
+    std::fs::write(
+        &minutes,
+        "kind: minutes\ncommittee: committee.yaml\ndate: 2022-02-15\nfirst_minute: one\npresent:\n  chair: Cusworth\nminutes:\n  - key: declarations\n    titel: Declarations of Interest\n    body: None were made.\n  - key: report\n    title: Report\n    body: Discussed.\n    resolved: [That the report be noted.]\n    motion: {mover: Cusworth}\n",
+    )
+    .unwrap();
+    let output = papers(&[
+        "check",
+        minutes.to_str().unwrap(),
+        "--root",
+        folder.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let places: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("--> "))
+        .collect();
+    let name = minutes.display().to_string();
+    assert_eq!(
+        places,
+        [
+            format!("{name}:4:15"),
+            format!("{name}:9:5"),
+            format!("{name}:15:13"),
+        ],
+        "{stderr}"
+    );
+    assert!(stderr.contains("`one` is not a whole number"), "{stderr}");
+    assert!(stderr.contains("unknown field `titel`"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(
+        stderr.contains("missing fields `seconder`, `text` and `vote`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 problems found"), "{stderr}");
+}
+
+#[test]
+fn every_misspelt_figure_is_reported_at_its_line_with_the_name_meant() {
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    std::fs::write(
+        here.join("figures.yaml"),
+        "kind: figures\nas_at: 2020-06\nvalues:\n  lac: {may_20: 598, jun_20: 603}\n  admissions: {jun_20: 21}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        here.join("paper.yaml"),
+        "kind: short-paper\ntitle: Children in care\nfigures: figures.yaml\nbody: >-\n  At the end of June the number of children in care was\n  {{ lac.jun_2O | number }}, after {{ lac.may_20 }} in May;\n  the number admitted was\n  {{ admisions.jun_20 }}.\n",
+    )
+    .unwrap();
+    let paper_file = here.join("paper.yaml");
+    let output = papers(&[
+        "check",
+        paper_file.to_str().unwrap(),
+        "--root",
+        here.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let paper = here.join("paper.yaml").display().to_string();
+    assert!(
+        stderr.contains(&format!("--> {paper}:6:6")),
+        "line 6, not the word `number` on line 5:\n{stderr}"
+    );
+    assert!(stderr.contains("did you mean `lac.jun_20`?"), "{stderr}");
+    assert!(stderr.contains(&format!("--> {paper}:8:6")), "{stderr}");
+    assert!(stderr.contains("did you mean `admissions`?"), "{stderr}");
+    assert!(stderr.contains("2 problems found"), "{stderr}");
+}

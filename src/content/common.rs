@@ -16,6 +16,7 @@ impl schemars::JsonSchema for Date {
         schemars::json_schema!({
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "format": "date",
             "description": "A date written year-month-day, e.g. 2022-05-13."
         })
     }
@@ -26,9 +27,9 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_date(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{text}` is not a date; write it as year-month-day, e.g. 2022-05-13"
-            ))
+            de::Error::custom(crate::validate::date_problem(&text).unwrap_or_else(|| {
+                format!("`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13")
+            }))
         })
     }
 }

@@ -252,6 +252,33 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error) -> Diagnost
             .at(location)
             .expected("a number such as 67.5");
     }
+    if let Some(kind) = message.strip_prefix("invalid ")
+        && let Some(bits) = kind.strip_prefix(['u', 'i'])
+        && bits.bytes().all(|b| b.is_ascii_digit())
+    {
+        let typed = location
+            .line_text
+            .as_deref()
+            .and_then(|line| {
+                line.chars()
+                    .skip(location.column - 1)
+                    .collect::<String>()
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        let sign = if kind.starts_with('u') {
+            ""
+        } else {
+            "positive or negative "
+        };
+        return Diagnostic::error(format!("`{typed}` is not a whole number"))
+            .at(location)
+            .expected(format!(
+                "a {sign}whole number written in digits, such as 28"
+            ));
+    }
     if message.starts_with("expected mapping") {
         return Diagnostic::error("wrong type: this field takes a map of fields")
             .at(location)

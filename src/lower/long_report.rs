@@ -232,8 +232,8 @@ impl Lowering<'_> {
                         let rendered = self
                             .narrative
                             .render_str(&callout.quote, self.source, Some(spanned))
-                            .unwrap_or_else(|problem| {
-                                self.diagnostics.push(problem);
+                            .unwrap_or_else(|problems| {
+                                self.diagnostics.extend(problems);
                                 String::new()
                             });
                         Callout {

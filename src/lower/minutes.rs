@@ -269,8 +269,8 @@ fn resolution_blocks(
     for (index, item) in resolved.items.iter().enumerate() {
         let rendered = match narrative.render_str::<()>(item, source, None) {
             Ok(rendered) => rendered,
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+            Err(problems) => {
+                diagnostics.extend(problems);
                 continue;
             }
         };

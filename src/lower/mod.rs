@@ -174,8 +174,8 @@ pub fn body_blocks<T>(
             };
             markdown::parse_blocks_with_pictures(&rendered, &mut show)
         }
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+        Err(problems) => {
+            diagnostics.extend(problems);
             Vec::new()
         }
     }

@@ -145,7 +145,7 @@ fn theme_page(
                     content: crate::markdown::parse_inlines(&rendered),
                 }],
             }),
-            Err(problem) => diagnostics.push(problem),
+            Err(problems) => diagnostics.extend(problems),
         }
     }
     for definition in &page.charts {
