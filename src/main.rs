@@ -33,6 +33,20 @@ Exit codes: 0 success, 1 problems in the content, 2 usage or file errors.";
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print nothing but errors: no files written, no warnings, no progress.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print the files left unchanged's count and how long each phase took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+/// How much a run says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
 }
 
 /// What `build` and `watch` both take: the content, where to write, which formats, which house
@@ -160,6 +174,13 @@ enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "kind")]
         out: Option<PathBuf>,
     },
+    /// Print the shell completion script for SHELL (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETION_EXAMPLES)]
+    Completions {
+        /// The shell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
     /// Open a supplied PDF read from standard input, lay its pages out and print how many there
     /// are (run by papers itself, in a separate process, before a build uses the file).
     #[command(hide = true)]
@@ -204,6 +225,11 @@ fn formats_of(format: Vec<FormatArg>) -> Vec<Format> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
     let result = match cli.command {
         Command::Build { build, emit_typst } => build.root.resolve(&build.paths).and_then(|root| {
             let session = session(build.templates.as_deref(), emit_typst.is_some())?;
@@ -214,6 +240,7 @@ fn main() -> ExitCode {
                 &build.out,
                 &formats_of(build.format),
                 emit_typst.as_deref(),
+                verbosity,
             )
         }),
         Command::Watch { build, poll } => {
@@ -226,10 +253,10 @@ fn main() -> ExitCode {
             }
             let root = match build.root.resolve(&build.paths) {
                 Ok(root) => root,
-                Err(failure) => return report(Err(failure)),
+                Err(failure) => return report(Err(failure), verbosity),
             };
             if let Err(diagnostic) = publish::check_output_folder(&build.out) {
-                return report(Err(Failure::Io(diagnostic)));
+                return report(Err(Failure::Io(diagnostic)), verbosity);
             }
             let options = WatchOptions {
                 paths: build.paths,
@@ -248,16 +275,32 @@ fn main() -> ExitCode {
             paths,
             root,
             templates,
-        } => root
-            .resolve(&paths)
-            .and_then(|root| run_check(&session(templates.as_deref(), false)?, &paths, &root)),
+        } => root.resolve(&paths).and_then(|root| {
+            run_check(
+                &session(templates.as_deref(), false)?,
+                &paths,
+                &root,
+                verbosity,
+            )
+        }),
         Command::New {
             kind,
             path,
             templates,
             date,
-        } => run_new(&kind, &path, templates.as_deref(), date.as_deref()),
-        Command::Schema { kind, out } => run_schema(kind.as_deref(), out.as_deref()),
+        } => run_new(
+            &kind,
+            &path,
+            templates.as_deref(),
+            date.as_deref(),
+            verbosity,
+        ),
+        Command::Schema { kind, out } => run_schema(kind.as_deref(), out.as_deref(), verbosity),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "papers", &mut std::io::stdout());
+            Ok(())
+        }
         Command::CheckSuppliedPdf => {
             return match papers::supplied::check_here(&Typesetter::default()) {
                 Ok(pages) => {
@@ -271,7 +314,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    report(result)
+    report(result, verbosity)
 }
 
 const NEW_EXAMPLES: &str = "\
@@ -290,6 +333,7 @@ fn run_new(
     path: &Path,
     templates: Option<&Path>,
     date: Option<&str>,
+    verbosity: Verbosity,
 ) -> Result<(), Failure> {
     use papers::starter::{self, Request, StyleChoice};
     let usage = |diagnostic: Diagnostic| Failure::Io(diagnostic);
@@ -351,7 +395,12 @@ fn run_new(
         }
         publish::write_atomically(&file.path, file.text.as_bytes())
             .map_err(|error| cannot(&file.path, error))?;
-        println!("wrote {}", file.path.display());
+        if verbosity != Verbosity::Quiet {
+            println!("wrote {}", file.path.display());
+        }
+    }
+    if verbosity == Verbosity::Quiet {
+        return Ok(());
     }
     let first = files
         .first()
@@ -374,13 +423,19 @@ fn run_new(
     Ok(())
 }
 
+const COMPLETION_EXAMPLES: &str = "\
+Examples:
+  papers completions bash > ~/.local/share/bash-completion/completions/papers
+  papers completions zsh > ~/.zfunc/_papers          (with fpath+=~/.zfunc in ~/.zshrc)
+  papers completions fish > ~/.config/fish/completions/papers.fish";
+
 const SCHEMA_EXAMPLES: &str = "\
 Examples:
   papers schema cover-report > cover-report.json
   papers schema --out .papers/schema            every kind, as .papers/schema/<kind>.json";
 
 /// Print one kind's schema, or write every kind's into `out`.
-fn run_schema(kind: Option<&str>, out: Option<&Path>) -> Result<(), Failure> {
+fn run_schema(kind: Option<&str>, out: Option<&Path>, verbosity: Verbosity) -> Result<(), Failure> {
     if let Some(folder) = out {
         let written = write_schemas(folder).map_err(|error| {
             Failure::Io(Diagnostic::error(format!(
@@ -388,8 +443,10 @@ fn run_schema(kind: Option<&str>, out: Option<&Path>) -> Result<(), Failure> {
                 folder.display()
             )))
         })?;
-        for path in written {
-            println!("wrote {}", path.display());
+        if verbosity != Verbosity::Quiet {
+            for path in written {
+                println!("wrote {}", path.display());
+            }
         }
         return Ok(());
     }
@@ -413,11 +470,17 @@ fn write_schemas(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Print what stopped a run, and its exit code.
-fn report(result: Result<(), Failure>) -> ExitCode {
+fn report(result: Result<(), Failure>, verbosity: Verbosity) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content(diagnostics)) => {
-            diagnostics.print_to_stderr();
+            if verbosity == Verbosity::Quiet {
+                let mut errors = papers::diagnostics::Diagnostics::new();
+                errors.extend(diagnostics.iter().filter(|d| d.is_error()).cloned());
+                errors.print_to_stderr();
+            } else {
+                diagnostics.print_to_stderr();
+            }
             let count = diagnostics.error_count();
             eprintln!(
                 "papers: {count} problem{} found; nothing was written",
@@ -439,27 +502,56 @@ fn run_build(
     out: &Path,
     formats: &[Format],
     emit_typst: Option<&Path>,
+    verbosity: Verbosity,
 ) -> Result<(), Failure> {
     // Said before the work, not after it.
     publish::check_output_folder(out).map_err(Failure::Io)?;
+    let started = std::time::Instant::now();
+    let progress = ProgressLine::show(session, verbosity);
+    session.progress.start("reading", 0);
     let (papers, mut diagnostics) = build::load(paths, root, session)?;
-    let publication = build::render(session, &papers, formats, &mut diagnostics)?;
-    diagnostics.print_to_stderr();
+    let read = started.elapsed();
+    let publication = build::render(session, &papers, formats, &mut diagnostics);
+    let typeset = started.elapsed() - read;
+    // The line is cleared before anything else is printed.
+    drop(progress);
+    let publication = publication?;
+    print_warnings(&diagnostics, verbosity);
     let published = publish::publish(out, &publication).map_err(Failure::Io)?;
+    let mut unchanged = 0;
     for output in publication.files() {
         let state = if published.rewritten.contains(&output.path) {
             "wrote"
         } else {
+            unchanged += 1;
             "unchanged"
         };
+        if verbosity == Verbosity::Quiet {
+            continue;
+        }
         let path = out.join(&output.path);
         match output.pages {
             Some(pages) => println!("{state} {} ({pages} pages)", path.display()),
             None => println!("{state} {}", path.display()),
         }
     }
-    for removed in &published.removed {
-        println!("removed {} (no longer built)", out.join(removed).display());
+    if verbosity != Verbosity::Quiet {
+        for removed in &published.removed {
+            println!("removed {} (no longer built)", out.join(removed).display());
+        }
+    }
+    if verbosity == Verbosity::Verbose {
+        let total = started.elapsed();
+        println!(
+            "built {} files ({} rewritten, {unchanged} unchanged, {} removed) in {}: reading {}, typesetting {}, writing {}",
+            publication.files().count(),
+            published.rewritten.len(),
+            published.removed.len(),
+            seconds(total),
+            seconds(read),
+            seconds(typeset),
+            seconds(total.saturating_sub(read + typeset)),
+        );
     }
     // Written only once the build has succeeded, so a failed build writes nothing anywhere.
     if let Some(folder) = emit_typst {
@@ -475,6 +567,68 @@ fn run_build(
     Ok(())
 }
 
+/// A duration as "1.24 s".
+fn seconds(duration: Duration) -> String {
+    format!("{:.2} s", duration.as_secs_f64())
+}
+
+/// The warnings of a good run, unless asked for quiet.
+fn print_warnings(diagnostics: &papers::diagnostics::Diagnostics, verbosity: Verbosity) {
+    if verbosity != Verbosity::Quiet {
+        diagnostics.print_to_stderr();
+    }
+}
+
+/// The progress line of a long run: after a second, on a terminal, one line on standard error
+/// redrawn five times a second ("papers: typesetting 3 of 11 (4 s)"), cleared when the run
+/// ends. Off the terminal, and when quiet, nothing is drawn.
+struct ProgressLine {
+    stop: Arc<AtomicBool>,
+    drawer: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ProgressLine {
+    fn show(session: &Session, verbosity: Verbosity) -> ProgressLine {
+        use std::io::IsTerminal;
+        let stop = Arc::new(AtomicBool::new(false));
+        let drawn = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
+        let drawer = drawn.then(|| {
+            let (stop, progress) = (Arc::clone(&stop), Arc::clone(&session.progress));
+            std::thread::spawn(move || {
+                let started = std::time::Instant::now();
+                let mut shown = false;
+                while !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(200));
+                    if started.elapsed() < Duration::from_secs(1) || stop.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    let (phase, count) = progress.now();
+                    let count = count
+                        .map_or_else(String::new, |(done, total)| format!(" {done} of {total}"));
+                    eprint!(
+                        "\r\x1b[Kpapers: {phase}{count} ({} s)",
+                        started.elapsed().as_secs()
+                    );
+                    shown = true;
+                }
+                if shown {
+                    eprint!("\r\x1b[K");
+                }
+            })
+        });
+        ProgressLine { stop, drawer }
+    }
+}
+
+impl Drop for ProgressLine {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(drawer) = self.drawer.take() {
+            let _ = drawer.join();
+        }
+    }
+}
+
 /// Write one Typst project's files under `folder`.
 fn write_typst_project(folder: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
     for (path, bytes) in files {
@@ -488,7 +642,14 @@ fn write_typst_project(folder: &Path, files: &[(String, Vec<u8>)]) -> std::io::R
 }
 
 /// Everything `build` does but writing: read, lower and typeset every paper in memory.
-fn run_check(session: &Session, paths: &[PathBuf], root: &ContentRoot) -> Result<(), Failure> {
+fn run_check(
+    session: &Session,
+    paths: &[PathBuf],
+    root: &ContentRoot,
+    verbosity: Verbosity,
+) -> Result<(), Failure> {
+    let progress = ProgressLine::show(session, verbosity);
+    session.progress.start("reading", 0);
     let (loaded, mut diagnostics) = build::load(paths, root, session)?;
     build::render(
         session,
@@ -496,7 +657,11 @@ fn run_check(session: &Session, paths: &[PathBuf], root: &ContentRoot) -> Result
         &[Format::Pdf, Format::Docx, Format::Html],
         &mut diagnostics,
     )?;
-    diagnostics.print_to_stderr();
+    drop(progress);
+    print_warnings(&diagnostics, verbosity);
+    if verbosity == Verbosity::Quiet {
+        return Ok(());
+    }
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (papers, meetings) = (loaded.papers.len(), loaded.meetings.len());
     if meetings > 0 {

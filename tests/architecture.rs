@@ -26,7 +26,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Reading content, computing figures, rendering narrative.
     (
         "content",
-        &["diagnostics", "format", "input", "model", "schema"],
+        &[
+            "diagnostics",
+            "format",
+            "input",
+            "model",
+            "schema",
+            "validate",
+        ],
     ),
     ("figures", &["content", "diagnostics", "format", "style"]),
     (
@@ -64,7 +71,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "kinds",
-        &["content", "diagnostics", "lower", "schema", "style"],
+        &[
+            "content",
+            "diagnostics",
+            "lower",
+            "schema",
+            "style",
+            "validate",
+        ],
     ),
     // Assembling a meeting's packs from its lowered papers.
     ("pack", &["lower", "model"]),

@@ -422,3 +422,54 @@ fn every_misspelt_figure_is_reported_at_its_line_with_the_name_meant() {
     assert!(stderr.contains("did you mean `admissions`?"), "{stderr}");
     assert!(stderr.contains("2 problems found"), "{stderr}");
 }
+
+#[test]
+fn the_command_line_says_its_version_completes_in_shells_and_can_be_quiet_or_verbose() {
+    let version = papers(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("papers {}", env!("CARGO_PKG_VERSION"))
+    );
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = papers(&["completions", shell]);
+        assert!(script.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&script.stdout);
+        for word in ["build", "check", "watch", "new", "schema", "templates"] {
+            assert!(text.contains(word), "{shell} completes {word}");
+        }
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    succeeds(here, &["new", "short-paper", "paper.yaml", "-q"]);
+    let quiet = papers_in(here, &["build", "paper.yaml", "--out", "out", "-q"]);
+    assert!(quiet.status.success());
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{quiet:?}"
+    );
+    assert!(here.join("out/paper.pdf").is_file());
+    let verbose = succeeds(here, &["build", "paper.yaml", "--out", "out", "--verbose"]);
+    assert!(verbose.contains("unchanged out/paper.pdf"), "{verbose}");
+    let summary = verbose.lines().last().unwrap();
+    assert!(
+        summary.starts_with("built 5 files (0 rewritten, 5 unchanged, 0 removed) in "),
+        "{summary}"
+    );
+    assert!(summary.contains("typesetting"), "{summary}");
+    // Quiet keeps the errors, and only them.
+    std::fs::write(
+        here.join("paper.yaml"),
+        "kind: short-paper\ntitle: A\nbody: \"{{ nothing.here }}\"\n",
+    )
+    .unwrap();
+    let failed = papers_in(here, &["check", "paper.yaml", "-q"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("undefined"));
+    assert!(failed.stdout.is_empty());
+    let both = papers_in(here, &["check", "paper.yaml", "-q", "-v"]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "quiet and verbose at once is a usage error"
+    );
+}

@@ -10,6 +10,7 @@ mod meeting_papers;
 mod minute_numbers;
 mod names;
 mod parallel;
+pub mod progress;
 mod render;
 mod session;
 mod website;

@@ -25,6 +25,9 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<Publication, Failure> {
     let mut publication = Publication::default();
+    session
+        .progress
+        .start("typesetting", loaded.papers.len() + loaded.meetings.len());
     // Papers and meetings are independent: each is built on a core of its own, with its own
     // messages and Typst projects, gathered afterwards in the order given.
     let papers = parallel::in_order(&loaded.papers, |paper| {
@@ -38,6 +41,7 @@ pub fn render(
             formats,
             &mut messages,
         );
+        session.progress.step();
         (outputs, projects, messages)
     });
     for (paper, built) in loaded.papers.iter().zip(papers) {
@@ -71,6 +75,7 @@ pub fn render(
         if forget_between_meetings {
             typst::comemo::evict(MEETINGS_KEPT_WARM);
         }
+        session.progress.step();
         (files, projects, messages)
     });
     for (meeting, built) in loaded.meetings.iter().zip(meetings) {

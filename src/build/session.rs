@@ -32,6 +32,8 @@ pub struct Session {
     pub supplied: SuppliedPdfs,
     /// Word files written, by model and templates.
     written: Memo<Vec<u8>>,
+    /// How far the run has got, for a progress line.
+    pub progress: std::sync::Arc<super::progress::Progress>,
 }
 
 impl Session {
@@ -43,6 +45,7 @@ impl Session {
             styles: Default::default(),
             supplied: SuppliedPdfs::new(pdf_check),
             written: Memo::new(),
+            progress: Default::default(),
         }
     }
 
