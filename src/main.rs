@@ -19,6 +19,7 @@ use papers::watch::{WatchOptions, watch};
 
 const EXAMPLES: &str = "\
 Examples:
+  papers new meeting planning/2027-01-14     start a meeting: its agenda, a report, the committee
   papers build content/                      build every paper under content/ into out/
   papers build report.yaml --out site/papers  build one paper into site/papers/
   papers build content/ --format pdf         PDF only
@@ -36,7 +37,7 @@ struct Cli {
     /// Print nothing but errors: no files written, no warnings, no progress.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Also print the files left unchanged's count and how long each phase took.
+    /// Also print how long each phase took, and how many files were left unchanged.
     #[arg(short, long, global = true)]
     verbose: bool,
 }
@@ -119,7 +120,31 @@ fn session(folder: Option<&Path>, keep_projects: bool) -> Result<Session, Failur
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build papers to PDF and DOCX.
+    /// Start a paper: a valid, commented starting file to fill in (or a meeting's folder).
+    ///
+    /// Writes a starting file of KIND at PATH (a meeting: its folder, with the meeting, one
+    /// item's cover report and a committee) in a house style's form, with the line that points
+    /// an editor at its schema. Never replaces a file.
+    #[command(after_help = NEW_EXAMPLES)]
+    New {
+        /// What to start: meeting, committee, cover-report, minutes, long-report,
+        /// performance-report, figures, terms-of-reference, action-plan, short-paper,
+        /// house-style.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// The file to write (a meeting or a house style: the folder).
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// The house style whose forms to follow: a built-in one's name (rotherham, harrow)
+        /// or a style folder (its new/ folder's starting files, if any).
+        #[arg(long, value_name = "DIR|NAME")]
+        templates: Option<PathBuf>,
+        /// The date the papers carry, year-month-day (default: a meeting folder named by its
+        /// date gives it, else today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Build papers to PDF, Word and web pages.
     #[command(after_help = EXAMPLES)]
     Build {
         #[command(flatten)]
@@ -141,30 +166,10 @@ enum Command {
         #[arg(long, value_name = "MS", default_value_t = 100)]
         poll: u64,
     },
-    /// Start a paper: write a valid, commented starting file of KIND at PATH (a meeting: its
-    /// folder, with the meeting, one item's cover report and a committee), in a house style's
-    /// form, with the line that points an editor at its schema.
-    #[command(after_help = NEW_EXAMPLES)]
-    New {
-        /// What to start: meeting, committee, cover-report, minutes, long-report,
-        /// performance-report, figures, terms-of-reference, action-plan, short-paper,
-        /// house-style.
-        #[arg(value_name = "KIND")]
-        kind: String,
-        /// The file to write (a meeting or a house style: the folder).
-        #[arg(value_name = "PATH")]
-        path: PathBuf,
-        /// The house style whose forms to follow: a built-in one's name (rotherham, harrow)
-        /// or a style folder (its new/ folder's starting files, if any).
-        #[arg(long, value_name = "DIR|NAME")]
-        templates: Option<PathBuf>,
-        /// The date the papers carry, year-month-day (default: a meeting folder named by its
-        /// date gives it, else today).
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-    },
-    /// Print the JSON Schema (draft 7) of a kind of file, for an editor's YAML support; with
-    /// --out, write every kind's schema into a folder as <kind>.json.
+    /// Print the JSON Schema of a kind of file, for completion and checking in an editor.
+    ///
+    /// Draft 7, which the YAML language server reads; with --out, every kind's schema is
+    /// written into a folder as <kind>.json.
     #[command(after_help = SCHEMA_EXAMPLES)]
     Schema {
         /// The kind of file (cover-report, meeting, figures, …).

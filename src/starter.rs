@@ -242,7 +242,7 @@ impl Planner<'_, '_> {
         for (name, value) in fills {
             text = text.replace(&format!("${{{name}}}"), value);
         }
-        text
+        text.replace("${committee_name}", "The committee's name")
     }
 
     /// A paper (or committee, figures) at `path`, with the companions it names.
@@ -329,11 +329,30 @@ impl Planner<'_, '_> {
             "meeting",
             &folder.join("meeting.yaml"),
             &[
-                ("committee_file", committee),
+                ("committee_file", committee.clone()),
                 ("report_file", "report.yaml".to_string()),
             ],
         )?;
-        self.add("cover-report", &folder.join("report.yaml"), &[])
+        // The report names the meeting's committee as its committee file does.
+        let committee_file = folder.join(&committee);
+        let name = std::fs::read_to_string(&committee_file)
+            .ok()
+            .or_else(|| {
+                self.files
+                    .iter()
+                    .find(|file| file.path == parent.join("committee.yaml"))
+                    .map(|file| file.text.clone())
+            })
+            .and_then(|text| {
+                text.lines()
+                    .find_map(|line| line.strip_prefix("name: "))
+                    .map(|name| name.trim().to_string())
+            });
+        let mut fills = Vec::new();
+        if let Some(name) = name {
+            fills.push(("committee_name", name));
+        }
+        self.add("cover-report", &folder.join("report.yaml"), &fills)
     }
 
     /// A house style folder holding the chosen style's data, to edit.

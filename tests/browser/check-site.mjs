@@ -239,6 +239,18 @@ function screenshotPath(shots, pagePath, device) {
   return path;
 }
 
+/// Screenshots are taken one at a time, each of the tab brought to the front: two tabs drawn
+/// for a screenshot at once left one waiting minutes for a frame in headless Chromium.
+let screenshotTurn = Promise.resolve();
+function screenshot(page, path) {
+  const turn = screenshotTurn.then(async () => {
+    await page.bringToFront();
+    await page.screenshot({ path, fullPage: true, optimizeForSpeed: true });
+  });
+  screenshotTurn = turn.catch(() => undefined);
+  return turn;
+}
+
 /// Checks the page at `pagePath` in the browser tab `tab`, whose failed requests since it was
 /// loaded are gathered into `tab.failedRequests`; `site` holds what every page shares.
 async function checkPage(tab, pagePath, site) {
@@ -277,7 +289,7 @@ async function checkPage(tab, pagePath, site) {
 
   const axe = await axeViolations(tab.page);
   const phoneShot = screenshotPath(site.shots, pagePath, "phone");
-  await tab.page.screenshot({ path: phoneShot, fullPage: true, optimizeForSpeed: true });
+  await screenshot(tab.page, phoneShot);
 
   // How far the page scrolls sideways at 320 CSS pixels (WCAG 1.4.10, reflow): wide content
   // such as a table may scroll inside its own box, but the page must not.
@@ -289,7 +301,7 @@ async function checkPage(tab, pagePath, site) {
 
   await tab.page.setViewport(desktop);
   const desktopShot = screenshotPath(site.shots, pagePath, "desktop");
-  await tab.page.screenshot({ path: desktopShot, fullPage: true, optimizeForSpeed: true });
+  await screenshot(tab.page, desktopShot);
 
   return {
     path: pagePath,
@@ -332,6 +344,11 @@ async function checkSite(folder, shots) {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      // Tabs checked side by side are each in the background half the time; a background tab
+      // that is throttled waits minutes for the frame a screenshot needs.
+      "--disable-background-timer-throttling",
+      "--disable-backgrounding-occluded-windows",
+      "--disable-renderer-backgrounding",
     ],
   });
   try {
