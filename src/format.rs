@@ -383,6 +383,37 @@ pub fn weekday(date: Date) -> &'static str {
     }
 }
 
+/// What is wrong with `text` as a date written year-month-day, if anything: "`2022-02-30` is
+/// not a date: February 2022 has 28 days".
+pub fn date_problem(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
+    let (year, month, day) = match (parts.as_slice(), numbers.as_deref()) {
+        ([y, m, d], Some(&[year, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            (year as i32, month, day)
+        }
+        _ => {
+            return Some(format!(
+                "`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13"
+            ));
+        }
+    };
+    let Ok(month) = u8::try_from(month)
+        .map_err(drop)
+        .and_then(|m| time::Month::try_from(m).map_err(drop))
+    else {
+        return Some(format!("`{text}` is not a date: there is no month {month}"));
+    };
+    let days = month.length(year);
+    let real = u8::try_from(day).is_ok_and(|day| (1..=days).contains(&day));
+    (!real).then(|| {
+        format!(
+            "`{text}` is not a date: {} {year} has {days} days",
+            month_name(u8::from(month))
+        )
+    })
+}
+
 /// Whether a year, month and day name a real day (no 31 April, 29 February only in leap years).
 pub fn is_real_date(year: i32, month: u8, day: u8) -> bool {
     time::Month::try_from(month)
@@ -473,6 +504,21 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn dates_say_what_is_wrong_with_them() {
+        assert_eq!(
+            date_problem("2022-02-30").as_deref(),
+            Some("`2022-02-30` is not a date: February 2022 has 28 days")
+        );
+        assert_eq!(date_problem("2024-02-29"), None);
+        assert!(date_problem("2022-13-01").unwrap().contains("no month 13"));
+        assert!(
+            date_problem("13/05/2022")
+                .unwrap()
+                .contains("year-month-day")
+        );
+    }
 
     fn date(year: i32, month: u8, day: u8) -> Date {
         Date { year, month, day }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value as Json};
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, SourceFile, did_you_mean};
+use crate::format::date_problem;
 
 /// A YAML value with the places of its parts.
 #[derive(Debug)]
@@ -395,51 +396,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// What is wrong with `text` as a date written year-month-day, if anything.
-pub fn date_problem(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
-    let (year, month, day) = match (parts.as_slice(), numbers.as_deref()) {
-        ([y, m, d], Some(&[year, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            (year, month, day)
-        }
-        _ => {
-            return Some(format!(
-                "`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13"
-            ));
-        }
-    };
-    let Some(name) = month
-        .checked_sub(1)
-        .and_then(|index| MONTHS.get(index as usize))
-    else {
-        return Some(format!("`{text}` is not a date: there is no month {month}"));
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (day == 0 || day > days)
-        .then(|| format!("`{text}` is not a date: {name} {year} has {days} days"))
-}
-
 /// "a, b or c", each choice once.
 fn either(mut choices: Vec<&str>) -> String {
     let mut seen = std::collections::HashSet::new();
@@ -540,21 +496,6 @@ mod tests {
                 ),
                 (9, "missing field `text`".to_string()),
             ]
-        );
-    }
-
-    #[test]
-    fn dates_say_what_is_wrong_with_them() {
-        assert_eq!(
-            date_problem("2022-02-30").as_deref(),
-            Some("`2022-02-30` is not a date: February 2022 has 28 days")
-        );
-        assert_eq!(date_problem("2024-02-29"), None);
-        assert!(date_problem("2022-13-01").unwrap().contains("no month 13"));
-        assert!(
-            date_problem("13/05/2022")
-                .unwrap()
-                .contains("year-month-day")
         );
     }
 

@@ -22,7 +22,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("pictures", &["input", "memo", "model"]),
     ("published", &["format", "model"]),
     ("schema", &[]),
-    ("validate", &["diagnostics"]),
+    ("validate", &["diagnostics", "format"]),
     // Reading content, computing figures, rendering narrative.
     (
         "content",

@@ -12,21 +12,6 @@ use common::{copy_example_folder, edit_file, papers, root};
 const EXAMPLE_VALUES: &str = "corporate-parenting-panel/2022-05-13/performance/values.csv";
 const EXAMPLE_WORKBOOK: &str = "corporate-parenting-panel/2022-05-13/performance/values.xlsx";
 
-/// Every file under `folder`, by its path inside it.
-fn files_under(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(files_under(&path));
-        } else {
-            files.push((path.clone(), std::fs::read(&path).unwrap()));
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn the_example_workbook_holds_the_example_values() {
     let csv = std::fs::read_to_string(root().join("content").join(EXAMPLE_VALUES)).unwrap();
@@ -56,13 +41,16 @@ fn build_example(work: &Path, out: &Path, change: impl FnOnce(&Path)) -> Vec<(Pa
         out.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{output:?}");
-    files_under(out)
+    common::files_under(out)
         .into_iter()
-        .filter(|(path, _)| {
+        .filter(|path| {
             let name = path.to_string_lossy();
             name.ends_with(".pdf") || name.ends_with(".docx") || name.ends_with(".html")
         })
-        .map(|(path, bytes)| (path.strip_prefix(out).unwrap().to_path_buf(), bytes))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path.strip_prefix(out).unwrap().to_path_buf(), bytes)
+        })
         .collect()
 }
 

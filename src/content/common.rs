@@ -27,7 +27,7 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_date(&text).ok_or_else(|| {
-            de::Error::custom(crate::validate::date_problem(&text).unwrap_or_else(|| {
+            de::Error::custom(format::date_problem(&text).unwrap_or_else(|| {
                 format!("`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13")
             }))
         })
