@@ -599,12 +599,17 @@ impl ProgressLine {
         let drawn = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
         let drawer = drawn.then(|| {
             let (stop, progress) = (Arc::clone(&stop), Arc::clone(&session.progress));
+            // A second by default; the tests shorten it to see the line on a small build.
+            let after = std::env::var("PAPERS_PROGRESS_AFTER_MS")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+                .map_or(Duration::from_secs(1), Duration::from_millis);
             std::thread::spawn(move || {
                 let started = std::time::Instant::now();
                 let mut shown = false;
                 while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(Duration::from_millis(200));
-                    if started.elapsed() < Duration::from_secs(1) || stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(200).min(after));
+                    if started.elapsed() < after || stop.load(Ordering::Relaxed) {
                         continue;
                     }
                     let (phase, count) = progress.now();

@@ -473,3 +473,35 @@ fn the_command_line_says_its_version_completes_in_shells_and_can_be_quiet_or_ver
         "quiet and verbose at once is a usage error"
     );
 }
+
+#[test]
+fn a_long_build_shows_a_progress_line_on_a_terminal_only() {
+    let folder = tempfile::tempdir().unwrap();
+    let here = folder.path();
+    succeeds(here, &["new", "meeting", "panel/2027-01-14", "-q"]);
+    let papers = env!("CARGO_BIN_EXE_papers");
+    // `script` gives the build a terminal, as a person at a prompt has; the line is asked for
+    // after 1 ms rather than a second, so that a small build shows it.
+    let typescript = here.join("typescript");
+    let output = Command::new("script")
+        .args(["-qec"])
+        .arg(format!("{papers} build panel/2027-01-14 --out out"))
+        .arg(&typescript)
+        .current_dir(here)
+        .env("PAPERS_PROGRESS_AFTER_MS", "1")
+        .output()
+        .expect("`script` (util-linux) is needed by this test");
+    assert!(output.status.success(), "{output:?}");
+    let seen = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).into_owned();
+    assert!(seen.contains("papers: typesetting"), "{seen}");
+    assert!(seen.contains("\r\x1b[K"), "the line is cleared: {seen:?}");
+    // Off a terminal (a pipe, a log file) there is no progress line.
+    let piped = Command::new(papers)
+        .args(["build", "panel/2027-01-14", "--out", "out"])
+        .current_dir(here)
+        .env("PAPERS_PROGRESS_AFTER_MS", "1")
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("papers: typesetting"));
+}
