@@ -114,9 +114,11 @@ macro_rules! schema_text_or {
 }
 pub(crate) use schema_text_or;
 
-/// Implements `JsonSchema` for a type written as text only, with what the text must be.
-macro_rules! schema_text_only {
-    ($type:ty, $description:literal) => {
+/// Implements `JsonSchema` for a type with a fixed schema, written out where the type is
+/// (`schema_fixed!(Answer, { "type": ["string", "boolean"] })`): a type read by hand, whose
+/// schema no derive can see.
+macro_rules! schema_fixed {
+    ($type:ty, $schema:tt) => {
         impl schemars::JsonSchema for $type {
             fn schema_name() -> std::borrow::Cow<'static, str> {
                 stringify!($type).into()
@@ -125,9 +127,17 @@ macro_rules! schema_text_only {
                 true
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "description": $description })
+                schemars::json_schema!($schema)
             }
         }
+    };
+}
+pub(crate) use schema_fixed;
+
+/// Implements `JsonSchema` for a type written as text only, with what the text must be.
+macro_rules! schema_text_only {
+    ($type:ty, $description:literal) => {
+        $crate::schema::schema_fixed!($type, { "type": "string", "description": $description });
     };
 }
 pub(crate) use schema_text_only;

@@ -8,19 +8,12 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use crate::format;
 use crate::model::Date;
 
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "format": "date",
-            "description": "A date written year-month-day, e.g. 2022-05-13."
-        })
-    }
-}
+crate::schema::schema_fixed!(Date, {
+    "type": "string",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "format": "date",
+    "description": "A date written year-month-day, e.g. 2022-05-13."
+});
 
 impl<'de> Deserialize<'de> for Date {
     /// A date written `2022-05-13`.
@@ -74,17 +67,10 @@ impl Answer {
     }
 }
 
-impl schemars::JsonSchema for Answer {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Answer".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": ["string", "boolean"],
-            "description": "`yes` or `no` (printed \"Yes\" or \"No\"), or the answer as text."
-        })
-    }
-}
+crate::schema::schema_fixed!(Answer, {
+    "type": ["string", "boolean"],
+    "description": "`yes` or `no` (printed \"Yes\" or \"No\"), or the answer as text."
+});
 
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -115,17 +101,7 @@ impl<'de> Deserialize<'de> for Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading(pub String);
 
-impl schemars::JsonSchema for Heading {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Heading".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string", "minLength": 1, "pattern": "\\S" })
-    }
-}
+crate::schema::schema_fixed!(Heading, { "type": "string", "minLength": 1, "pattern": "\\S" });
 
 impl<'de> Deserialize<'de> for Heading {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -303,17 +279,7 @@ mod tests {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextOrNumber(pub String);
 
-impl schemars::JsonSchema for TextOrNumber {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "TextOrNumber".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": ["string", "integer"] })
-    }
-}
+crate::schema::schema_fixed!(TextOrNumber, { "type": ["string", "integer"] });
 
 impl<'de> Deserialize<'de> for TextOrNumber {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -311,20 +311,10 @@ string_or_map!(
 #[derive(Debug, Clone)]
 pub struct NumberText(pub String);
 
-impl schemars::JsonSchema for NumberText {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "NumberText".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": ["string", "integer"],
-            "description": "A number such as \"2.4\" or \"3.2.1\" (in quotes), or a label."
-        })
-    }
-}
+crate::schema::schema_fixed!(NumberText, {
+    "type": ["string", "integer"],
+    "description": "A number such as \"2.4\" or \"3.2.1\" (in quotes), or a label."
+});
 
 impl<'de> Deserialize<'de> for NumberText {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -125,17 +125,7 @@ pub enum TableValue {
     Text(String),
 }
 
-impl schemars::JsonSchema for TableValue {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "TableValue".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": ["number", "string"] })
-    }
-}
+crate::schema::schema_fixed!(TableValue, { "type": ["number", "string"] });
 
 impl<'de> Deserialize<'de> for TableValue {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
