@@ -2,8 +2,8 @@
 //! `performance.xlsx#Values!A1:M40`, read as the values grid, with each formula's saved result,
 //! percentages as the sheet shows them, and every problem at its sheet and cell.
 
-use std::collections::HashSet;
 use std::io::Cursor;
+use std::ops::RangeInclusive;
 use std::path::Path;
 
 use calamine::{Data, Reader, Sheets};
@@ -177,12 +177,14 @@ pub fn read_grid(
     };
     // Formulas, to tell a formula whose result was never saved from an empty cell.
     let formulas = workbook.worksheet_formula(&sheet).ok();
-    let percentages = match &ods {
-        Some(bytes) => ods_percent_cells(bytes, &sheet),
-        None => percent_cells(&mut workbook, &sheet),
-    };
+    let percentages = Percentages::of(&mut workbook, ods.as_deref(), &sheet);
+    // Only cells that hold something are walked: a range wider or longer than the sheet's
+    // figures (A1:XFD1048576) ends where they end.
     let Some(((first_row, first_column), (last_row, last_column))) =
-        range.cells.or_else(|| values.start().zip(values.end()))
+        values.end().map(|end| match range.cells {
+            Some((first, last)) => (first, (last.0.min(end.0), last.1.min(end.1))),
+            None => (values.start().unwrap_or_default(), end),
+        })
     else {
         return Vec::new();
     };
@@ -228,7 +230,7 @@ pub fn read_grid(
                 }
             };
             let number = number.map(|number| {
-                if percentages.contains(&position) {
+                if percentages.contains(position) {
                     as_percentage(number)
                 } else {
                     number
@@ -252,31 +254,42 @@ pub fn read_grid(
     grid
 }
 
-/// The cells of `sheet` formatted as percentages (an `.xlsx` number format with `%`), whose
-/// stored fraction (0.919) is read as the percentage shown (91.9).
-fn percent_cells<R: std::io::Read + std::io::Seek>(
-    workbook: &mut Sheets<R>,
-    sheet: &str,
-) -> HashSet<(u32, u32)> {
-    let Ok(styles) = workbook.worksheet_style(sheet) else {
-        return HashSet::new();
-    };
-    let (Some(start), Some(end)) = (styles.start(), styles.end()) else {
-        return HashSet::new();
-    };
-    let mut cells = HashSet::new();
-    for row in start.0..=end.0 {
-        for column in start.1..=end.1 {
-            let percent = styles
-                .get((row, column))
-                .and_then(|style| style.number_format.as_ref())
-                .is_some_and(|format| is_percent_format(&format.format_code));
-            if percent {
-                cells.insert((row, column));
-            }
+/// Which cells of a sheet show a percentage, whose stored fraction (0.919) is read as the
+/// percentage shown (91.9). Asked cell by cell, so that nothing is laid out for cells the range
+/// does not read.
+enum Percentages {
+    /// An `.xlsx` sheet's styles: a cell whose number format has `%`.
+    Styles(calamine::StyleRange),
+    /// An `.ods` sheet's percentage cells, as blocks of (rows, columns): repeated rows and
+    /// columns stay one block however many they are.
+    Blocks(Vec<(RangeInclusive<u32>, RangeInclusive<u32>)>),
+}
+
+impl Percentages {
+    /// The percentage cells of `sheet`: from its styles, or for an `.ods` workbook (whose
+    /// formats calamine does not give) from the `bytes` of its XML.
+    fn of<R: std::io::Read + std::io::Seek>(
+        workbook: &mut Sheets<R>,
+        ods: Option<&[u8]>,
+        sheet: &str,
+    ) -> Percentages {
+        match ods {
+            Some(bytes) => Percentages::Blocks(ods_percent_blocks(bytes, sheet)),
+            None => Percentages::Styles(workbook.worksheet_style(sheet).unwrap_or_default()),
         }
     }
-    cells
+
+    fn contains(&self, (row, column): (u32, u32)) -> bool {
+        match self {
+            Percentages::Styles(styles) => styles
+                .get((row, column))
+                .and_then(|style| style.number_format.as_ref())
+                .is_some_and(|format| is_percent_format(&format.format_code)),
+            Percentages::Blocks(blocks) => blocks
+                .iter()
+                .any(|(rows, columns)| rows.contains(&row) && columns.contains(&column)),
+        }
+    }
 }
 
 /// Whether `bytes` are an OpenDocument spreadsheet (a zip whose first part, `mimetype`, says so).
@@ -288,21 +301,20 @@ fn is_ods(bytes: &[u8]) -> bool {
         })
 }
 
-/// The cells of `sheet` in an `.ods` workbook whose value type is a percentage, found by
-/// walking its `content.xml`: rows and cells counted with their repeats.
-fn ods_percent_cells(bytes: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
+/// The blocks of cells of `sheet` in an `.ods` workbook whose value type is a percentage,
+/// found by streaming its `content.xml`: rows and cells counted with their repeats.
+fn ods_percent_blocks(
+    bytes: &[u8],
+    sheet: &str,
+) -> Vec<(RangeInclusive<u32>, RangeInclusive<u32>)> {
     use quick_xml::events::Event;
-    let mut cells = HashSet::new();
+    let mut blocks = Vec::new();
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return cells;
+        return blocks;
     };
-    let mut xml = String::new();
-    let read = archive
-        .by_name("content.xml")
-        .map(|mut part| std::io::Read::read_to_string(&mut part, &mut xml));
-    if !matches!(read, Ok(Ok(_))) {
-        return cells;
-    }
+    let Ok(part) = archive.by_name("content.xml") else {
+        return blocks;
+    };
     let attribute = |element: &quick_xml::events::BytesStart<'_>, name: &str| {
         element
             .attributes()
@@ -314,11 +326,14 @@ fn ods_percent_cells(bytes: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
         attribute(element, name)
             .and_then(|n| n.parse::<u32>().ok())
             .unwrap_or(1)
+            .max(1)
     };
-    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let mut buffer = Vec::new();
     let (mut in_sheet, mut row, mut column, mut row_repeats) = (false, 0u32, 0u32, 1u32);
     loop {
-        let (element, empty) = match reader.read_event() {
+        buffer.clear();
+        let (element, empty) = match reader.read_event_into(&mut buffer) {
             Ok(Event::Start(element)) => (element, false),
             Ok(Event::Empty(element)) => (element, true),
             Ok(Event::End(end)) => {
@@ -344,20 +359,17 @@ fn ods_percent_cells(bytes: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
             "table:table-cell" | "table:covered-table-cell" if in_sheet => {
                 let count = repeats(&element, "table:number-columns-repeated");
                 if attribute(&element, "office:value-type").as_deref() == Some("percentage") {
-                    // A run of repeated rows or columns is a block of equal cells; a few
-                    // thousand covers any table of figures.
-                    for r in row..row.saturating_add(row_repeats.min(4096)) {
-                        for c in column..column.saturating_add(count.min(4096)) {
-                            cells.insert((r, c));
-                        }
-                    }
+                    blocks.push((
+                        row..=row.saturating_add(row_repeats - 1),
+                        column..=column.saturating_add(count - 1),
+                    ));
                 }
                 column = column.saturating_add(count);
             }
             _ => {}
         }
     }
-    cells
+    blocks
 }
 
 /// Whether a number format shows a percentage: a `%` outside quoted text.
