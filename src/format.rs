@@ -383,42 +383,45 @@ pub fn weekday(date: Date) -> &'static str {
     }
 }
 
-/// What is wrong with `text` as a date written year-month-day, if anything: "`2022-02-30` is
+/// A date written year-month-day (`2022-05-13`), or what is wrong with it: "`2022-02-30` is
 /// not a date: February 2022 has 28 days".
-pub fn date_problem(text: &str) -> Option<String> {
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
-    let (year, month, day) = match (parts.as_slice(), numbers.as_deref()) {
-        ([y, m, d], Some(&[year, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            (year as i32, month, day)
-        }
-        _ => {
-            return Some(format!(
-                "`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13"
-            ));
-        }
+pub fn read_date(text: &str) -> Result<Date, String> {
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = || parts.next().and_then(|part| part.parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(), number(), number()) else {
+        return Err(format!(
+            "`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13"
+        ));
     };
-    let Ok(month) = u8::try_from(month)
-        .map_err(drop)
-        .and_then(|m| time::Month::try_from(m).map_err(drop))
+    if !(1000..=9999).contains(&year) {
+        return Err(format!(
+            "`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13"
+        ));
+    }
+    let Some(month) = u8::try_from(month)
+        .ok()
+        .and_then(|month| time::Month::try_from(month).ok())
     else {
-        return Some(format!("`{text}` is not a date: there is no month {month}"));
+        return Err(format!("`{text}` is not a date: there is no month {month}"));
     };
+    let year = year as i32;
     let days = month.length(year);
-    let real = u8::try_from(day).is_ok_and(|day| (1..=days).contains(&day));
-    (!real).then(|| {
-        format!(
+    match u8::try_from(day) {
+        Ok(day) if (1..=days).contains(&day) => Ok(Date {
+            year,
+            month: u8::from(month),
+            day,
+        }),
+        _ => Err(format!(
             "`{text}` is not a date: {} {year} has {days} days",
             month_name(u8::from(month))
-        )
-    })
+        )),
+    }
 }
 
-/// Whether a year, month and day name a real day (no 31 April, 29 February only in leap years).
-pub fn is_real_date(year: i32, month: u8, day: u8) -> bool {
-    time::Month::try_from(month)
-        .ok()
-        .is_some_and(|month| time::Date::from_calendar_date(year, month, day).is_ok())
+/// What is wrong with `text` as a date (see [`read_date`]), if anything.
+pub fn date_problem(text: &str) -> Option<String> {
+    read_date(text).err()
 }
 
 /// "15th" / "1st" / "22nd" / "23rd".
@@ -626,9 +629,13 @@ mod tests {
         assert_eq!(weekday(date(2023, 3, 28)), "Tuesday");
         assert_eq!(weekday(date(2000, 2, 29)), "Tuesday");
         assert_eq!(weekday(date(2022, 2, 30)), "");
-        assert!(is_real_date(2024, 2, 29));
-        assert!(!is_real_date(2023, 2, 29));
-        assert!(!is_real_date(2023, 13, 1));
+        assert!(read_date("2024-02-29").is_ok());
+        assert!(read_date("2023-02-29").is_err());
+        assert!(read_date("2023-13-01").is_err());
+        assert!(
+            read_date("2022-5-13").is_ok(),
+            "unpadded, as authors type it"
+        );
         assert_eq!(ordinal(1), "1st");
         assert_eq!(ordinal(12), "12th");
         assert_eq!(ordinal(22), "22nd");

@@ -123,9 +123,13 @@ fn parse_paper<T: lower::Paper + DeserializeOwned + 'static>(
 }
 
 impl Kind {
-    /// The JSON Schema of a file of this kind, as the text of a JSON file.
+    /// The JSON Schema of a file of this kind, as the text of a JSON file (pretty, with a
+    /// final newline).
     pub fn schema_text(&self) -> String {
-        crate::schema::document(self.name, self.noun, self.schema)
+        let schema = crate::schema::document(self.name, self.noun, self.schema);
+        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        text.push('\n');
+        text
     }
 }
 
@@ -137,7 +141,7 @@ fn with_every_shape_problem(
     source: &SourceFile,
 ) -> Vec<Diagnostic> {
     let line_of = |diagnostic: &Diagnostic| diagnostic.location.as_ref().map(|at| at.line);
-    let schema = serde_json::from_str(&kind.schema_text()).unwrap_or_default();
+    let schema = crate::schema::document(kind.name, kind.noun, kind.schema);
     let first_line = line_of(&first);
     let mut problems: Vec<Diagnostic> = crate::validate::shape_problems(source, &schema)
         .into_iter()
@@ -146,6 +150,19 @@ fn with_every_shape_problem(
     problems.push(first);
     problems.sort_by_key(|problem| line_of(problem));
     problems
+}
+
+/// The message for a file that is YAML but not a map of fields (a letter, a web page), if it is one.
+fn not_a_content_file(source: &SourceFile) -> Option<Diagnostic> {
+    let found = crate::validate::not_a_map(source)?;
+    Some(
+        Diagnostic::error(format!(
+            "this is not a papers content file: it holds {found}, where papers reads `kind:` and the fields of a paper"
+        ))
+        .at(Location::from_line_column(&source.path, &source.text, 1, 1))
+        .expected("a YAML file of `name: value` lines, starting `kind: cover-report` (or another kind)")
+        .hint("move other files out of the content folder, or start a paper with `papers new cover-report <file>`"),
+    )
 }
 
 /// The kind named `name`, or a message listing the kinds (with the likeliest one meant).
@@ -171,18 +188,9 @@ struct KindField {
 /// Parse one content file by its `kind:`. Returns its kind and content, or the problems found.
 pub fn parse(source: &SourceFile) -> Result<(&'static Kind, Parsed), Vec<Diagnostic>> {
     let names: Vec<&str> = KINDS.iter().map(|kind| kind.name).collect();
-    if let Some(found) = crate::validate::not_a_map(source) {
-        return Err(vec![
-            Diagnostic::error(format!(
-                "this is not a papers content file: it holds {found}, where papers reads `kind:` and the fields of a paper"
-            ))
-            .at(Location::from_line_column(&source.path, &source.text, 1, 1))
-            .expected("a YAML file of `name: value` lines, starting `kind: cover-report` (or another kind)")
-            .hint("move other files out of the content folder, or start a paper with `papers new cover-report <file>`"),
-        ]);
-    }
+    // Most files are maps: the whole file is read as a tree only when `kind:` cannot be read.
     let kind = parse_yaml::<KindField>(source)
-        .map_err(|diagnostic| vec![diagnostic])?
+        .map_err(|diagnostic| vec![not_a_content_file(source).unwrap_or(diagnostic)])?
         .kind;
     let Some(kind) = kind else {
         return Err(vec![

@@ -527,12 +527,13 @@ fn enclosing_expression(text: &str, range: std::ops::Range<usize>) -> (&str, usi
     }
 }
 
-/// The byte range of the `{{ … }}` of `text` holding `range`, if it is in one.
+/// The byte range of the `{{ … }}` of `text` holding `range`, if it is in one (not in a
+/// `{% … %}` block).
 fn enclosing_output(text: &str, range: std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let open = text.get(..range.start)?.rfind("{{")?;
-    let close = open + text[open..].find("}}")? + 2;
-    let inside_a_block = text[open..range.start].contains("{%");
-    (close >= range.end && !inside_a_block).then_some((open, close))
+    let (expression, within) = enclosing_expression(text, range.clone());
+    let start = range.start - within;
+    (expression.starts_with("{{") && expression.ends_with("}}"))
+        .then_some((start, start + expression.len()))
 }
 
 /// The name in minijinja's "`lac.jun_2O` is undefined".

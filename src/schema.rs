@@ -7,9 +7,13 @@
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-/// The schema of one kind of file as the text of a JSON file: the schema `root` makes, with
-/// `kind` fixed to `name`, titled with `noun` for the editor.
-pub fn document(name: &str, noun: &str, root: fn(&mut SchemaGenerator) -> Schema) -> String {
+/// The schema of one kind of file: the schema `root` makes, with `kind` fixed to `name`,
+/// titled with `noun` for the editor.
+pub fn document(
+    name: &str,
+    noun: &str,
+    root: fn(&mut SchemaGenerator) -> Schema,
+) -> serde_json::Value {
     let mut generator = SchemaSettings::draft07().into_generator();
     let mut schema = root(&mut generator);
     let definitions = generator.take_definitions(true);
@@ -33,9 +37,7 @@ pub fn document(name: &str, noun: &str, root: fn(&mut SchemaGenerator) -> Schema
     }
     let mut value = schema.to_value();
     drop_number_formats(&mut value);
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    value
 }
 
 /// The schema of `T`, for a kind's `schema` (a plain function, so the registry stays a table).

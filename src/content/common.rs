@@ -10,7 +10,7 @@ use crate::model::Date;
 
 crate::schema::schema_fixed!(Date, {
     "type": "string",
-    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "pattern": "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$",
     "format": "date",
     "description": "A date written year-month-day, e.g. 2022-05-13."
 });
@@ -19,25 +19,13 @@ impl<'de> Deserialize<'de> for Date {
     /// A date written `2022-05-13`.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        parse_date(&text).ok_or_else(|| {
-            de::Error::custom(format::date_problem(&text).unwrap_or_else(|| {
-                format!("`{text}` is not a date: write it as year-month-day, e.g. 2022-05-13")
-            }))
-        })
+        format::read_date(&text).map_err(de::Error::custom)
     }
 }
 
 /// Parse `YYYY-MM-DD`, checking the day exists in that month.
 pub fn parse_date(text: &str) -> Option<Date> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    ((1000..=9999).contains(&year) && format::is_real_date(year, month, day)).then_some(Date {
-        year,
-        month,
-        day,
-    })
+    format::read_date(text).ok()
 }
 
 /// An answer on a form: `yes`/`no` (or `true`/`false`) print as "Yes"/"No"; any other text prints as typed.

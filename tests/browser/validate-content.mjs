@@ -11,7 +11,7 @@ const [schemaFolder, ...files] = process.argv.slice(2);
 const ajv = new Ajv({ allErrors: true, strict: false });
 // A date as papers reads it: year-month-day, a day the month has.
 ajv.addFormat("date", (text) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
