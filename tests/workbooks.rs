@@ -306,3 +306,34 @@ fn a_table_reads_its_rows_from_a_workbook_range() {
         );
     }
 }
+
+#[test]
+fn text_no_font_can_print_is_refused_at_its_cell() {
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path();
+    let sheets = vec![XlsxSheet {
+        name: "Placements".into(),
+        rows: vec![
+            vec![text("Placement"), text("Children")],
+            vec![text("Foster\u{7}care"), XlsxCell::Number(160.0)],
+        ],
+    }];
+    std::fs::write(folder.join("placements.xlsx"), xlsx(&sheets)).unwrap();
+    std::fs::write(
+        folder.join("figures.yaml"),
+        "kind: figures\nas_at: 2021-12\ntables:\n  placements:\n    columns: [Placement, Children]\n    rows_from: placements.xlsx#Placements!A2:B2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("paper.yaml"),
+        "kind: long-report\nfigures: figures.yaml\ntitle: Placements\ncover: [Children's Services]\nsections:\n  - title: Where children live\n    body:\n      - table: placements\n",
+    )
+    .unwrap();
+    let (code, stderr) = check(folder);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("a control character (U+0007)"), "{stderr}");
+    assert!(
+        stderr.contains("placements.xlsx: Placements!A2"),
+        "{stderr}"
+    );
+}

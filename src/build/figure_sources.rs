@@ -30,13 +30,13 @@ impl FigureSources<'_> {
         source: &SourceFile,
         problems: &mut Vec<Diagnostic>,
     ) -> Table {
-        let full = folder_of(source).join(&path.value);
         match workbook::parse_reference(&path.value) {
             Some(range) => {
                 let grid = self.workbook_grid(range, path, source, problems);
                 series::read_grid(&grid, problems)
             }
             None => {
+                let full = folder_of(source).join(&path.value);
                 self.inputs.insert(full.clone());
                 match self.root.read_text(&full, FileKind::Csv) {
                     Ok(text) => {
@@ -123,7 +123,17 @@ impl FigureSources<'_> {
         let full = folder_of(source).join(&range.file);
         self.inputs.insert(full.clone());
         match self.root.read_bytes(&full, FileKind::Workbook) {
-            Ok(bytes) => workbook::read_grid(bytes, &full, &range, problems),
+            Ok(bytes) => {
+                let grid = workbook::read_grid(bytes, &full, &range, problems);
+                // A cell's text is printed as a CSV's is: what no font can print, or a control
+                // character pasted in, is refused at its cell.
+                for cell in grid.iter().flatten() {
+                    if let Some((_, c, why)) = characters::first_unprintable(&cell.text) {
+                        problems.push(characters::problem(c, why).at(cell.location.clone()));
+                    }
+                }
+                grid
+            }
             Err(error) => {
                 problems.push(input_diagnostic(
                     &error,
