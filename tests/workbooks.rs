@@ -250,10 +250,27 @@ fn a_missing_sheet_or_a_bad_range_is_reported_where_it_is_named() {
     );
 }
 
-#[test]
-fn a_table_reads_its_rows_from_a_workbook_range() {
+/// A long report showing the table `placements` of a figures file whose `table` (YAML lines
+/// under `placements:`) reads `placements.xlsx`, written from `sheets`, in a new folder.
+fn table_from_workbook(sheets: &[XlsxSheet], table: &str) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
     let folder = work.path();
+    std::fs::write(folder.join("placements.xlsx"), xlsx(sheets)).unwrap();
+    std::fs::write(
+        folder.join("figures.yaml"),
+        format!("kind: figures\nas_at: 2021-12\ntables:\n  placements:\n{table}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("paper.yaml"),
+        "kind: long-report\nfigures: figures.yaml\ntitle: Placements\ncover: [Children's Services]\nsections:\n  - title: Where children live\n    body:\n      - table: placements\n",
+    )
+    .unwrap();
+    work
+}
+
+#[test]
+fn a_table_reads_its_rows_from_a_workbook_range() {
     let sheets = vec![
         XlsxSheet {
             name: "Notes".into(),
@@ -272,17 +289,11 @@ fn a_table_reads_its_rows_from_a_workbook_range() {
             ],
         },
     ];
-    std::fs::write(folder.join("placements.xlsx"), xlsx(&sheets)).unwrap();
-    std::fs::write(
-        folder.join("figures.yaml"),
-        "kind: figures\nas_at: 2021-12\ntables:\n  placements:\n    columns: [Placement, Children]\n    rows_from: placements.xlsx#'Placements 2021'!A2:B4\n    total: Total\n    percent: \"%\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        folder.join("paper.yaml"),
-        "kind: long-report\nfigures: figures.yaml\ntitle: Placements\ncover: [Children's Services]\nsections:\n  - title: Where children live\n    body:\n      - table: placements\n",
-    )
-    .unwrap();
+    let work = table_from_workbook(
+        &sheets,
+        "    columns: [Placement, Children]\n    rows_from: placements.xlsx#'Placements 2021'!A2:B4\n    total: Total\n    percent: \"%\"\n",
+    );
+    let folder = work.path();
     let out = folder.join("out");
     let output = papers(&[
         "build",
@@ -309,8 +320,6 @@ fn a_table_reads_its_rows_from_a_workbook_range() {
 
 #[test]
 fn text_no_font_can_print_is_refused_at_its_cell() {
-    let work = tempfile::tempdir().unwrap();
-    let folder = work.path();
     let sheets = vec![XlsxSheet {
         name: "Placements".into(),
         rows: vec![
@@ -318,17 +327,11 @@ fn text_no_font_can_print_is_refused_at_its_cell() {
             vec![text("Foster\u{7}care"), XlsxCell::Number(160.0)],
         ],
     }];
-    std::fs::write(folder.join("placements.xlsx"), xlsx(&sheets)).unwrap();
-    std::fs::write(
-        folder.join("figures.yaml"),
-        "kind: figures\nas_at: 2021-12\ntables:\n  placements:\n    columns: [Placement, Children]\n    rows_from: placements.xlsx#Placements!A2:B2\n",
-    )
-    .unwrap();
-    std::fs::write(
-        folder.join("paper.yaml"),
-        "kind: long-report\nfigures: figures.yaml\ntitle: Placements\ncover: [Children's Services]\nsections:\n  - title: Where children live\n    body:\n      - table: placements\n",
-    )
-    .unwrap();
+    let work = table_from_workbook(
+        &sheets,
+        "    columns: [Placement, Children]\n    rows_from: placements.xlsx#Placements!A2:B2\n",
+    );
+    let folder = work.path();
     let (code, stderr) = check(folder);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("a control character (U+0007)"), "{stderr}");
